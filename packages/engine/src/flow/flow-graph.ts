@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { httpRequestConfigSchema } from '../steps/http-request/http-request-config';
+import { manualTriggerConfigSchema } from '../steps/manual-trigger/manual-trigger-config';
+
+export const stepNameSchema = z
+  .string({ error: 'Step name is required' })
+  .trim()
+  .min(1, 'Step name is required')
+  .max(100, 'Step name must be at most 100 characters');
+
+const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+const nodeIdSchema = z.string().min(1).max(100);
+
+/** Every node type the canvas knows; the web app keys its node components by these names. */
+export const manualTriggerNodeSchema = z.object({
+  id: nodeIdSchema,
+  type: z.literal('manual-trigger'),
+  position: positionSchema,
+  data: z.object({ name: stepNameSchema, config: manualTriggerConfigSchema }),
+});
+
+export const httpRequestNodeSchema = z.object({
+  id: nodeIdSchema,
+  type: z.literal('http-request'),
+  position: positionSchema,
+  data: z.object({ name: stepNameSchema, config: httpRequestConfigSchema }),
+});
+
+export const flowNodeSchema = z.discriminatedUnion('type', [manualTriggerNodeSchema, httpRequestNodeSchema]);
+export type FlowNode = z.infer<typeof flowNodeSchema>;
+export type FlowNodeType = FlowNode['type'];
+export type FlowNodeOf<T extends FlowNodeType> = Extract<FlowNode, { type: T }>;
+
+export const triggerNodeTypes = ['manual-trigger'] as const satisfies readonly FlowNodeType[];
+
+export const flowEdgeSchema = z.object({
+  id: z.string().min(1).max(200),
+  source: nodeIdSchema,
+  target: nodeIdSchema,
+  sourceHandle: z.string().max(100).nullable().default(null),
+});
+export type FlowEdge = z.infer<typeof flowEdgeSchema>;
+
+/** A flow as saved: nodes and edges, checked for dangling edges, duplicates and cycles. */
+export const flowGraphSchema = z
+  .object({
+    nodes: z.array(flowNodeSchema).max(500, 'A flow holds at most 500 steps'),
+    edges: z.array(flowEdgeSchema).max(2000, 'A flow holds at most 2000 connections'),
+  })
+  .superRefine((graph, ctx) => {
+    const ids = new Set<string>();
+    const names = new Map<string, number>();
+    graph.nodes.forEach((node, index) => {
+      if (ids.has(node.id)) ctx.addIssue({ code: 'custom', path: ['nodes', index, 'id'], message: `Duplicate step id "${node.id}"` });
+      ids.add(node.id);
+      const key = node.data.name.toLowerCase();
+      if (names.has(key)) {
+        ctx.addIssue({ code: 'custom', path: ['nodes', index, 'data', 'name'], message: `Another step is already named "${node.data.name}"` });
+      }
+      names.set(key, index);
+    });
+    const triggers = new Set(graph.nodes.filter((n) => (triggerNodeTypes as readonly string[]).includes(n.type)).map((n) => n.id));
+    graph.edges.forEach((edge, index) => {
+      if (!ids.has(edge.source)) ctx.addIssue({ code: 'custom', path: ['edges', index, 'source'], message: `Connection starts at unknown step "${edge.source}"` });
+      if (!ids.has(edge.target)) ctx.addIssue({ code: 'custom', path: ['edges', index, 'target'], message: `Connection ends at unknown step "${edge.target}"` });
+      if (edge.source === edge.target) ctx.addIssue({ code: 'custom', path: ['edges', index], message: 'A step cannot connect to itself' });
+      if (triggers.has(edge.target)) ctx.addIssue({ code: 'custom', path: ['edges', index, 'target'], message: 'A trigger cannot have incoming connections' });
+    });
+    if (hasCycle(graph.nodes.map((n) => n.id), graph.edges)) {
+      ctx.addIssue({ code: 'custom', path: ['edges'], message: 'Connections form a loop; flows must not loop back' });
+    }
+  });
+export type FlowGraph = z.infer<typeof flowGraphSchema>;
+
+function hasCycle(ids: string[], edges: { source: string; target: string }[]): boolean {
+  const next = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const e of edges) next.get(e.source)?.push(e.target);
+  const state = new Map<string, 1 | 2>();
+  const visit = (id: string): boolean => {
+    if (state.get(id) === 2) return false;
+    if (state.get(id) === 1) return true;
+    state.set(id, 1);
+    for (const t of next.get(id) ?? []) if (visit(t)) return true;
+    state.set(id, 2);
+    return false;
+  };
+  return ids.some((id) => visit(id));
+}
+
+export const emptyFlowGraph: FlowGraph = { nodes: [], edges: [] };

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { errorCodeSchema } from '../errors/error-code';
+
+export const runStatuses = ['running', 'succeeded', 'failed', 'interrupted'] as const;
+export const runStatusSchema = z.enum(runStatuses);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+export const stepStatuses = ['running', 'succeeded', 'failed', 'skipped', 'interrupted'] as const;
+export const stepStatusSchema = z.enum(stepStatuses);
+export type StepStatus = z.infer<typeof stepStatusSchema>;
+
+/** JSON as stored in records and node data. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export const jsonSchema: z.ZodType<Json> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonSchema), z.record(z.string(), jsonSchema)]),
+);
+
+export const stepErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** Extra facts for the Activity panel (target status and body, certificate details, script line…). */
+  details: z.record(z.string(), jsonSchema).default({}),
+});
+export type StepError = z.infer<typeof stepErrorSchema>;
+
+/** One HTTP request/response as the Activity panel shows it; secrets already redacted. */
+export const httpExchangeSchema = z.object({
+  method: z.string(),
+  url: z.string(),
+  requestHeaders: z.record(z.string(), z.string()),
+  requestBody: z.string().nullable(),
+  requestBodyTruncated: z.boolean(),
+  status: z.number().int().nullable(),
+  statusText: z.string().nullable(),
+  responseHeaders: z.record(z.string(), z.string()),
+  responseBody: z.string().nullable(),
+  responseBodyTruncated: z.boolean(),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  error: z.object({ code: errorCodeSchema, message: z.string() }).nullable(),
+});
+export type HttpExchange = z.infer<typeof httpExchangeSchema>;
+
+export const logLineSchema = z.object({
+  level: z.enum(['log', 'info', 'warn', 'error']),
+  message: z.string(),
+  at: z.string(),
+});
+export type LogLine = z.infer<typeof logLineSchema>;
+
+export const runSummarySchema = z.object({
+  id: z.string(),
+  flowId: z.string(),
+  flowVersion: z.number().int(),
+  status: runStatusSchema,
+  trigger: z.object({ type: z.literal('manual'), nodeId: z.string() }),
+  userId: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  error: stepErrorSchema.nullable(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+export const stepRecordSchema = z.object({
+  id: z.string(),
+  runId: z.string(),
+  nodeId: z.string(),
+  stepType: z.string(),
+  name: z.string(),
+  status: stepStatusSchema,
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  inputs: z.record(z.string(), jsonSchema),
+  outputs: z.record(z.string(), jsonSchema).nullable(),
+  exchanges: z.array(httpExchangeSchema),
+  logs: z.array(logLineSchema),
+  error: stepErrorSchema.nullable(),
+});
+export type StepRecord = z.infer<typeof stepRecordSchema>;
+
+/** What the runner reports as it goes; the server persists each event and streams it. */
+export type RunEvent =
+  | { type: 'run'; run: RunSummary }
+  | { type: 'step'; step: StepRecord };

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDb, type FlowyardDb } from './create-db';
+import { endpointRefs, endpoints, flows, workflows } from './schema';
+
+const opened: FlowyardDb[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(url: string): Promise<FlowyardDb> {
+  const db = await createDb(url);
+  opened.push(db);
+  return db;
+}
+
+const now = '2024-01-01T00:00:00.000Z';
+
+describe('createDb', () => {
+  it('applies the migrations to an in-memory database', async () => {
+    const db = await open(':memory:');
+    const tables = await db.client.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    expect(tables.rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['users', 'workflows', 'endpoints', 'flows', 'endpoint_refs', 'runs', 'run_steps']),
+    );
+  });
+
+  it('opens a file in WAL mode with foreign keys on, and reopens without re-migrating', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowyard-db-'));
+    dirs.push(dir);
+    const url = `file:${join(dir, 'test.db')}`;
+    const first = await open(url);
+    expect((await first.client.execute('PRAGMA journal_mode')).rows[0]?.journal_mode).toBe('wal');
+    expect((await first.client.execute('PRAGMA foreign_keys')).rows[0]?.foreign_keys).toBe(1);
+    await first.orm.insert(workflows).values({ id: 'w1', name: 'Default' });
+    first.close();
+    opened.splice(opened.indexOf(first), 1);
+
+    const second = await open(url);
+    expect(await second.orm.select().from(workflows)).toEqual([{ id: 'w1', name: 'Default' }]);
+  });
+
+  it('refuses to delete an endpoint still in the usage index', async () => {
+    const db = await open(':memory:');
+    await db.orm.insert(workflows).values({ id: 'w1', name: 'Default' });
+    await db.orm.insert(endpoints).values({
+      id: 'e1', workflowId: 'w1', name: 'A', nameKey: 'a', baseUrl: 'http://a', authType: 'none', authConfig: {}, createdAt: now, updatedAt: now,
+    });
+    await db.orm.insert(flows).values({ id: 'f1', workflowId: 'w1', name: 'F', graph: { nodes: [], edges: [] }, version: 1, createdAt: now, updatedAt: now });
+    await db.orm.insert(endpointRefs).values({ endpointId: 'e1', flowId: 'f1', nodeId: 'n1', stepName: 'Call' });
+    await expect(db.client.execute("DELETE FROM endpoints WHERE id = 'e1'")).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it('keeps names unique per workflow by their key', async () => {
+    const db = await open(':memory:');
+    await db.orm.insert(workflows).values({ id: 'w1', name: 'Default' });
+    const row = { workflowId: 'w1', nameKey: 'api', baseUrl: 'http://a', authType: 'none' as const, authConfig: {}, createdAt: now, updatedAt: now };
+    await db.orm.insert(endpoints).values({ ...row, id: 'e1', name: 'API' });
+    await expect(db.orm.insert(endpoints).values({ ...row, id: 'e2', name: 'api' })).rejects.toThrow();
+  });
+
+  it('runs exclusive sections one at a time, even when one fails', async () => {
+    const db = await open(':memory:');
+    const order: string[] = [];
+    const slow = db.exclusive(async () => {
+      order.push('a:start');
+      await new Promise((r) => setTimeout(r, 20));
+      order.push('a:end');
+      throw new Error('boom');
+    });
+    const fast = db.exclusive(async () => {
+      order.push('b');
+      return 2;
+    });
+    await expect(slow).rejects.toThrow('boom');
+    expect(await fast).toBe(2);
+    expect(order).toEqual(['a:start', 'a:end', 'b']);
+  });
+});

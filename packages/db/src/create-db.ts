@@ -1,0 +1,44 @@
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import { createExclusive } from './exclusive';
+import { resolveMigrationsFolder } from './migrations-folder';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Orm = LibSQLDatabase<Schema>;
+
+export interface FlowyardDb {
+  orm: Orm;
+  client: Client;
+  /** Runs `work` while no other exclusive section runs (see exclusive.ts). */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+export interface CreateDbOptions {
+  /** Overrides where the migrations are read from (defaults: see resolveMigrationsFolder). */
+  migrationsFolder?: string;
+}
+
+/**
+ * Opens the database at `url` (`file:/path/flowyard.db` or `:memory:`), applies the
+ * committed migrations and returns the drizzle handle.
+ */
+export async function createDb(url: string, options: CreateDbOptions = {}): Promise<FlowyardDb> {
+  // One connection: connection-level pragmas then hold for every statement, an
+  // in-memory database is a single connection anyway, and statements queue in the
+  // driver instead of blocking the event loop on SQLite's write lock.
+  const client = createClient({ url, concurrency: 1 });
+  try {
+    if (!url.includes(':memory:')) await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA foreign_keys = ON');
+    await client.execute('PRAGMA busy_timeout = 5000');
+    const orm = drizzle(client, { schema });
+    await migrate(orm, { migrationsFolder: resolveMigrationsFolder(options.migrationsFolder) });
+    return { orm, client, exclusive: createExclusive(), close: () => client.close() };
+  } catch (error) {
+    client.close();
+    throw error;
+  }
+}

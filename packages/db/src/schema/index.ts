@@ -1,0 +1,5 @@
+export * from './users';
+export * from './workflows';
+export * from './endpoints';
+export * from './flows';
+export * from './runs';

@@ -1,0 +1,54 @@
+import type { HttpExchange, Json, LogLine, RunStatus, StepError, StepStatus } from '@flowyard/engine';
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
+import { flows } from './flows';
+import { users } from './users';
+
+export const runs = sqliteTable(
+  'runs',
+  {
+    id: text('id').primaryKey(),
+    flowId: text('flow_id')
+      .notNull()
+      .references(() => flows.id, { onDelete: 'cascade' }),
+    flowVersion: integer('flow_version').notNull(),
+    status: text('status').$type<RunStatus>().notNull(),
+    triggerType: text('trigger_type').$type<'manual'>().notNull(),
+    triggerNodeId: text('trigger_node_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    payload: text('payload', { mode: 'json' }).$type<Json>().notNull(),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+    durationMs: real('duration_ms'),
+    error: text('error', { mode: 'json' }).$type<StepError>(),
+  },
+  (t) => [index('runs_flow_started_idx').on(t.flowId, sql`${t.startedAt} desc`), index('runs_status_idx').on(t.status)],
+);
+
+export const runSteps = sqliteTable(
+  'run_steps',
+  {
+    id: text('id').primaryKey(),
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    nodeId: text('node_id').notNull(),
+    stepType: text('step_type').notNull(),
+    name: text('name').notNull(),
+    status: text('status').$type<StepStatus>().notNull(),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+    durationMs: real('duration_ms'),
+    inputs: text('inputs', { mode: 'json' }).$type<{ [key: string]: Json }>().notNull(),
+    outputs: text('outputs', { mode: 'json' }).$type<{ [key: string]: Json }>(),
+    exchanges: text('exchanges', { mode: 'json' }).$type<HttpExchange[]>().notNull(),
+    logs: text('logs', { mode: 'json' }).$type<LogLine[]>().notNull(),
+    error: text('error', { mode: 'json' }).$type<StepError>(),
+  },
+  (t) => [index('run_steps_run_idx').on(t.runId), index('run_steps_status_idx').on(t.status)],
+);
+
+export type RunRow = typeof runs.$inferSelect;
+export type RunStepRow = typeof runSteps.$inferSelect;

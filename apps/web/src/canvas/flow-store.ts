@@ -1,0 +1,310 @@
+import type {
+  FlowEdge,
+  FlowGraph,
+  FlowNode,
+  FlowNodeType,
+  HttpRequestConfig,
+  ManualTriggerConfig,
+} from '@flowyard/engine/schemas';
+import { applyEdgeChanges, applyNodeChanges, type Edge, type EdgeChange, type Node, type NodeChange } from '@xyflow/react';
+import { createStore, useStore } from 'zustand';
+import { connectionProblem, edgeId, graphKey, uniqueStepName, type ConnectionRequest } from './graph-rules';
+import { newStepNode, stepTitles } from './new-step-node';
+
+/** A saved node plus the view-only fields React Flow keeps on it (never saved). */
+export type CanvasNode = FlowNode & Pick<Node, 'selected' | 'dragging' | 'measured'>;
+export type CanvasEdge = FlowEdge & Pick<Edge, 'selected'>;
+
+export type StepConfigPatch =
+  | { type: 'http-request'; config: HttpRequestConfig }
+  | { type: 'manual-trigger'; config: ManualTriggerConfig };
+
+export interface FlowEditorState {
+  flowId: string | null;
+  /** The flow version the editor last loaded or saved; sent with the next save. */
+  version: number;
+  nodes: CanvasNode[];
+  edges: CanvasEdge[];
+  dirty: boolean;
+  /** Undo history: `present` is the last committed graph, `past`/`future` the snapshots around it. */
+  past: FlowGraph[];
+  present: FlowGraph;
+  future: FlowGraph[];
+  savedKey: string;
+  /** The last settings edit, so a burst of typing becomes one undo step. */
+  lastEdit: { key: string; at: number } | null;
+  /** The run whose step statuses the canvas shows (chosen in the Activity panel). */
+  selectedRunId: string | null;
+
+  load(flow: { id: string; version: number; graph: FlowGraph }, selectStepId?: string | null): void;
+  /** Records that `graph` is now stored as `version`; edits made while saving stay dirty. */
+  markSaved(version: number, graph: FlowGraph): void;
+  addStep(type: FlowNodeType, position: { x: number; y: number }): string;
+  connect(connection: ConnectionRequest): boolean;
+  removeSelected(): void;
+  updateStepConfig(id: string, patch: StepConfigPatch): void;
+  renameStep(id: string, name: string): void;
+  moveEnd(): void;
+  applyNodeChanges(changes: NodeChange<CanvasNode>[]): void;
+  applyEdgeChanges(changes: EdgeChange<CanvasEdge>[]): void;
+  selectStep(id: string | null): void;
+  undo(): void;
+  redo(): void;
+  selectRun(runId: string | null): void;
+}
+
+export interface FlowStoreOptions {
+  now?: () => number;
+  newId?: (type: FlowNodeType) => string;
+}
+
+/** Settings edits closer together than this merge into one undo step. */
+const EDIT_COALESCE_MS = 1500;
+
+/** The saveable graph: exactly the schema's fields, nothing React Flow added. */
+export function graphOf(state: { nodes: readonly CanvasNode[]; edges: readonly CanvasEdge[] }): FlowGraph {
+  return {
+    nodes: state.nodes.map(toFlowNode),
+    edges: state.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, sourceHandle: e.sourceHandle ?? null })),
+  };
+}
+
+function toFlowNode(node: CanvasNode): FlowNode {
+  const position = { x: node.position.x, y: node.position.y };
+  switch (node.type) {
+    case 'manual-trigger':
+      return { id: node.id, type: node.type, position, data: node.data };
+    case 'http-request':
+      return { id: node.id, type: node.type, position, data: node.data };
+  }
+}
+
+function randomId(type: FlowNodeType): string {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return `${type}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Restores a snapshot, keeping what React Flow measured and what is selected for nodes that survive. */
+function fromSnapshot(graph: FlowGraph, current: { nodes: CanvasNode[]; edges: CanvasEdge[] }) {
+  const byId = new Map(current.nodes.map((n) => [n.id, n]));
+  const edgeById = new Map(current.edges.map((e) => [e.id, e]));
+  return {
+    nodes: graph.nodes.map((n): CanvasNode => {
+      const was = byId.get(n.id);
+      return was ? { ...n, selected: was.selected, measured: was.measured } : n;
+    }),
+    edges: graph.edges.map((e): CanvasEdge => ({ ...e, selected: edgeById.get(e.id)?.selected })),
+  };
+}
+
+function withConfig(node: CanvasNode, patch: StepConfigPatch): CanvasNode {
+  if (node.type === 'http-request' && patch.type === 'http-request') return { ...node, data: { ...node.data, config: patch.config } };
+  if (node.type === 'manual-trigger' && patch.type === 'manual-trigger') return { ...node, data: { ...node.data, config: patch.config } };
+  return node;
+}
+
+function withName(node: CanvasNode, name: string): CanvasNode {
+  // Narrowing per type keeps each node's data paired with its own config type.
+  switch (node.type) {
+    case 'manual-trigger':
+      return { ...node, data: { ...node.data, name } };
+    case 'http-request':
+      return { ...node, data: { ...node.data, name } };
+  }
+}
+
+/** Creates the editor store; the app uses one instance, tests make their own. */
+export function createFlowStore(options: FlowStoreOptions = {}) {
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? randomId;
+
+  return createStore<FlowEditorState>()((set, get) => {
+    /**
+     * Makes the current nodes/edges the new present, pushing the old present onto the undo stack.
+     * A no-op when nothing saveable changed (a click that "moved" a node by zero pixels).
+     */
+    const commit = (coalesceKey: string | null = null) => {
+      const state = get();
+      const graph = graphOf(state);
+      const key = graphKey(graph);
+      if (key === graphKey(state.present)) {
+        set({ dirty: key !== state.savedKey });
+        return;
+      }
+      const at = now();
+      const coalesce = coalesceKey !== null && state.lastEdit?.key === coalesceKey && at - state.lastEdit.at < EDIT_COALESCE_MS;
+      set({
+        past: coalesce ? state.past : [...state.past, state.present],
+        present: graph,
+        future: [],
+        dirty: key !== state.savedKey,
+        lastEdit: coalesceKey === null ? null : { key: coalesceKey, at },
+      });
+    };
+
+    return {
+      flowId: null,
+      version: 0,
+      nodes: [],
+      edges: [],
+      dirty: false,
+      past: [],
+      present: { nodes: [], edges: [] },
+      future: [],
+      savedKey: graphKey({ nodes: [], edges: [] }),
+      lastEdit: null,
+      selectedRunId: null,
+
+      load(flow, selectStepId = null) {
+        set({
+          flowId: flow.id,
+          version: flow.version,
+          nodes: flow.graph.nodes.map((n) => ({ ...n, selected: n.id === selectStepId })),
+          edges: flow.graph.edges.map((e) => ({ ...e })),
+          dirty: false,
+          past: [],
+          present: flow.graph,
+          future: [],
+          savedKey: graphKey(flow.graph),
+          lastEdit: null,
+          selectedRunId: get().flowId === flow.id ? get().selectedRunId : null,
+        });
+      },
+
+      markSaved(version, graph) {
+        const savedKey = graphKey(graph);
+        set({ version, savedKey, dirty: graphKey(graphOf(get())) !== savedKey });
+      },
+
+      addStep(type, position) {
+        const { nodes } = get();
+        const taken = new Set(nodes.map((n) => n.id));
+        let id = newId(type);
+        while (taken.has(id)) id = newId(type);
+        const name = uniqueStepName(
+          stepTitles[type],
+          nodes.map((n) => n.data.name),
+        );
+        const node: CanvasNode = { ...newStepNode(type, id, name, position), selected: true };
+        set({
+          nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node],
+          edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+        });
+        commit();
+        return id;
+      },
+
+      connect(connection) {
+        const state = get();
+        if (connectionProblem(state, connection) !== null) return false;
+        const edge: CanvasEdge = {
+          id: edgeId(connection),
+          source: connection.source,
+          target: connection.target,
+          sourceHandle: connection.sourceHandle ?? null,
+        };
+        set({ edges: [...state.edges, edge] });
+        commit();
+        return true;
+      },
+
+      removeSelected() {
+        const { nodes, edges } = get();
+        const removed = new Set(nodes.filter((n) => n.selected).map((n) => n.id));
+        const keptEdges = edges.filter((e) => !e.selected && !removed.has(e.source) && !removed.has(e.target));
+        if (removed.size === 0 && keptEdges.length === edges.length) return;
+        set({ nodes: nodes.filter((n) => !removed.has(n.id)), edges: keptEdges });
+        commit();
+      },
+
+      updateStepConfig(id, patch) {
+        set({ nodes: get().nodes.map((n) => (n.id === id ? withConfig(n, patch) : n)) });
+        commit(`settings:${id}`);
+      },
+
+      renameStep(id, name) {
+        set({
+          nodes: get().nodes.map((n) => (n.id === id ? withName(n, name) : n)),
+        });
+        commit(`settings:${id}`);
+      },
+
+      moveEnd() {
+        commit();
+      },
+
+      applyNodeChanges(changes) {
+        // Removal goes through removeSelected so it is one undo step with the attached edges;
+        // adds and replaces only ever come from our own actions.
+        const relevant = changes.filter((c) => c.type === 'select' || c.type === 'dimensions' || c.type === 'position');
+        if (relevant.length === 0) return;
+        set({ nodes: applyNodeChanges(relevant, get().nodes) });
+        const moved = relevant.some((c) => c.type === 'position' && c.position !== undefined);
+        const settled = relevant.some((c) => c.type === 'position' && c.dragging !== true);
+        // Drag frames only mark the flow dirty; the move becomes an undo step when it ends.
+        if (settled) commit();
+        else if (moved && !get().dirty) set({ dirty: true });
+      },
+
+      applyEdgeChanges(changes) {
+        const relevant = changes.filter((c) => c.type === 'select');
+        if (relevant.length === 0) return;
+        set({ edges: applyEdgeChanges(relevant, get().edges) });
+      },
+
+      selectStep(id) {
+        set({
+          nodes: get().nodes.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })),
+          edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+        });
+      },
+
+      undo() {
+        commit();
+        const state = get();
+        const previous = state.past.at(-1);
+        if (!previous) return;
+        const restored = fromSnapshot(previous, state);
+        set({
+          ...restored,
+          past: state.past.slice(0, -1),
+          present: previous,
+          future: [state.present, ...state.future],
+          dirty: graphKey(previous) !== state.savedKey,
+          lastEdit: null,
+        });
+      },
+
+      redo() {
+        commit();
+        const state = get();
+        const next = state.future[0];
+        if (!next) return;
+        const restored = fromSnapshot(next, state);
+        set({
+          ...restored,
+          past: [...state.past, state.present],
+          present: next,
+          future: state.future.slice(1),
+          dirty: graphKey(next) !== state.savedKey,
+          lastEdit: null,
+        });
+      },
+
+      selectRun(runId) {
+        set({ selectedRunId: runId });
+      },
+    };
+  });
+}
+
+export type FlowStore = ReturnType<typeof createFlowStore>;
+
+/** The editor's one store (a single flow is open at a time). */
+export const flowStore = createFlowStore();
+
+/** Reads from the editor store; pass a selector returning a stable value. */
+export function useFlowStore<T>(selector: (state: FlowEditorState) => T): T {
+  return useStore(flowStore, selector);
+}

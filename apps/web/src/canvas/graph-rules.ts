@@ -1,0 +1,74 @@
+import { triggerNodeTypes, type FlowEdge, type FlowGraph, type FlowNode, type FlowNodeType } from '@flowyard/engine/schemas';
+
+/** True for node types that start a flow (they take no incoming connections). */
+export function isTriggerType(type: FlowNodeType): boolean {
+  return (triggerNodeTypes as readonly FlowNodeType[]).includes(type);
+}
+
+/** `base`, or `base 2`, `base 3`… whichever is not taken (names compare case-insensitively, like the API). */
+export function uniqueStepName(base: string, taken: Iterable<string>): string {
+  const names = new Set([...taken].map((n) => n.trim().toLowerCase()));
+  if (!names.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base} ${n}`;
+    if (!names.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+export interface ConnectionRequest {
+  source: string;
+  target: string;
+  sourceHandle?: string | null;
+}
+
+/**
+ * Why a connection would make the graph unsaveable, or null when it is fine.
+ * Mirrors the API's graph rules so the canvas refuses what the save would refuse.
+ */
+export function connectionProblem(graph: { nodes: readonly FlowNode[]; edges: readonly FlowEdge[] }, c: ConnectionRequest): string | null {
+  if (c.source === c.target) return 'A step cannot connect to itself';
+  const target = graph.nodes.find((n) => n.id === c.target);
+  const source = graph.nodes.find((n) => n.id === c.source);
+  if (!source || !target) return 'Unknown step';
+  if (isTriggerType(target.type)) return 'A trigger cannot have incoming connections';
+  const handle = c.sourceHandle ?? null;
+  if (graph.edges.some((e) => e.source === c.source && e.target === c.target && e.sourceHandle === handle)) {
+    return 'These steps are already connected';
+  }
+  if (reaches(graph.edges, c.target, c.source)) return 'Connections must not loop back';
+  return null;
+}
+
+function reaches(edges: readonly FlowEdge[], from: string, to: string): boolean {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const id = stack.pop();
+    if (id === undefined || seen.has(id)) continue;
+    if (id === to) return true;
+    seen.add(id);
+    for (const e of edges) if (e.source === id) stack.push(e.target);
+  }
+  return false;
+}
+
+/** Edge ids are derived from their ends so the same connection always gets the same id. */
+export function edgeId(c: ConnectionRequest): string {
+  return `e-${c.source}-${c.sourceHandle ?? 'out'}-${c.target}`;
+}
+
+/** A key that is equal for equal graphs whatever the property order (used for the dirty flag). */
+export function graphKey(graph: FlowGraph): string {
+  return stableStringify(graph);
+}
+
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,43 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The Activity panel docked on the canvas: runs, the selected run's steps, step details. */
+export class ActivityPanel {
+  readonly root: Locator;
+  readonly runs: Locator;
+  readonly steps: Locator;
+
+  constructor(page: Page) {
+    this.root = page.getByRole('region', { name: 'Activity' });
+    this.runs = this.root.getByRole('list', { name: 'Runs' });
+    this.steps = this.root.getByRole('list', { name: 'Steps' });
+  }
+
+  /** Run buttons, newest first. */
+  get runButtons(): Locator {
+    return this.runs.getByRole('button');
+  }
+
+  /** Waits for the newest run to reach `status` (e.g. /succeeded/i) and selects it. */
+  async openLatestRun(status: RegExp): Promise<void> {
+    const latest = this.runButtons.first();
+    await expect(latest).toContainText(status, { timeout: 20_000 });
+    await latest.click();
+    await expect(this.steps).toBeVisible();
+  }
+
+  stepButton(stepName: string): Locator {
+    return this.steps.getByRole('button').filter({ hasText: stepName });
+  }
+
+  /** Waits until the step shows `status`, then opens its details. */
+  async openStep(stepName: string, status: RegExp): Promise<void> {
+    const step = this.stepButton(stepName);
+    await expect(step).toContainText(status, { timeout: 20_000 });
+    await step.click();
+  }
+
+  /** A details section (Inputs, Outputs, HTTP, Error) found by its heading. */
+  section(name: 'Inputs' | 'Outputs' | 'HTTP' | 'Error'): Locator {
+    return this.root.getByRole('heading', { name, exact: true });
+  }
+}

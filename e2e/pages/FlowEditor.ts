@@ -1,0 +1,182 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { EndpointDialog } from './EndpointDialog';
+import { selectOptionByLabel, selectedOptionLabel } from './select-option';
+
+export type PaletteType = 'manual-trigger' | 'http-request';
+export type NodeStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
+
+/** The flow canvas (`/flows/:id`): toolbar, palette, nodes and edges, step settings. */
+export class FlowEditor {
+  readonly canvas: Locator;
+  readonly pane: Locator;
+  readonly palette: Locator;
+  readonly settings: Locator;
+  readonly nodes: Locator;
+  readonly edges: Locator;
+  readonly runDialog: Locator;
+
+  constructor(private readonly page: Page) {
+    this.canvas = page.locator('.react-flow');
+    this.pane = page.locator('.react-flow__pane');
+    this.palette = page.getByRole('region', { name: 'Steps palette' });
+    this.settings = page.getByRole('region', { name: 'Step settings' });
+    this.nodes = page.locator('[data-testid^="node-"]');
+    this.edges = page.locator('.react-flow__edge');
+    this.runDialog = page.getByRole('dialog', { name: 'Run flow' });
+  }
+
+  async goto(flowId: string, selectedStep?: string): Promise<void> {
+    await this.page.goto(`/flows/${flowId}${selectedStep ? `?step=${encodeURIComponent(selectedStep)}` : ''}`);
+    await this.expectLoaded();
+  }
+
+  async expectLoaded(): Promise<void> {
+    await expect(this.canvas).toBeVisible();
+    await expect(this.palette).toBeVisible();
+  }
+
+  // Toolbar
+
+  toolbarButton(name: 'Save' | 'Undo' | 'Redo' | 'Delete' | 'Components' | 'Run'): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  get savedState(): Locator {
+    return this.page.getByText('Saved', { exact: true });
+  }
+
+  get unsavedState(): Locator {
+    return this.page.getByText('Unsaved changes', { exact: true });
+  }
+
+  async save(): Promise<void> {
+    await this.toolbarButton('Save').click();
+    await expect(this.savedState).toBeVisible();
+    await expect(this.unsavedState).toBeHidden();
+  }
+
+  /** Removes the current selection with the toolbar's Delete button. */
+  async deleteSelection(): Promise<void> {
+    await this.toolbarButton('Delete').click();
+  }
+
+  // Palette and nodes
+
+  paletteItem(type: PaletteType): Locator {
+    return this.palette.getByTestId(`palette-${type}`);
+  }
+
+  /** The node with id `nodeId`. */
+  node(nodeId: string): Locator {
+    return this.page.getByTestId(`node-${nodeId}`);
+  }
+
+  /** The node showing the step name `name`. */
+  nodeNamed(name: string): Locator {
+    return this.nodes.filter({ hasText: name });
+  }
+
+  async nodeIds(): Promise<string[]> {
+    const testIds = await this.nodes.evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? ''));
+    return testIds.map((id) => id.replace(/^node-/, '')).sort();
+  }
+
+  /**
+   * Drags a palette item onto the canvas at `position` (relative to the pane's top-left)
+   * with HTML5 drag and drop, and returns the id of the node it created.
+   */
+  async dragFromPalette(type: PaletteType, position: { x: number; y: number }): Promise<string> {
+    const before = await this.nodeIds();
+    await this.paletteItem(type).dragTo(this.pane, { targetPosition: position });
+    await expect(this.nodes).toHaveCount(before.length + 1);
+    const added = (await this.nodeIds()).filter((id) => !before.includes(id));
+    const [id] = added;
+    if (id === undefined || added.length !== 1) throw new Error(`expected one new node, found ${JSON.stringify(added)}`);
+    return id;
+  }
+
+  /** Connects the source handle of one node to the target handle of another by dragging. */
+  async connect(sourceNodeId: string, targetNodeId: string): Promise<void> {
+    const source = this.node(sourceNodeId).locator('.react-flow__handle.source, .react-flow__handle-bottom, .react-flow__handle-right').first();
+    const target = this.node(targetNodeId).locator('.react-flow__handle.target, .react-flow__handle-top, .react-flow__handle-left').first();
+    const from = await centerOf(source);
+    const to = await centerOf(target);
+    const edgesBefore = await this.edges.count();
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+    await this.page.mouse.move(to.x, to.y, { steps: 10 });
+    await this.page.mouse.up();
+    await expect(this.edges).toHaveCount(edgesBefore + 1);
+  }
+
+  async select(nodeId: string): Promise<void> {
+    // Click the node's title area rather than its centre, where a handle or badge might sit.
+    await this.node(nodeId).click({ position: { x: 20, y: 12 } });
+    await expect(this.settings).toBeVisible();
+  }
+
+  needsSettingsBadge(nodeId: string): Locator {
+    return this.node(nodeId).getByLabel('Needs settings');
+  }
+
+  async expectNodeStatus(nodeId: string, status: NodeStatus): Promise<void> {
+    await expect(this.node(nodeId)).toHaveAttribute('data-status', status, { timeout: 20_000 });
+  }
+
+  // Settings panel
+
+  get stepNameField(): Locator {
+    return this.settings.getByLabel('Step name', { exact: true });
+  }
+
+  get endpointField(): Locator {
+    return this.settings.getByLabel('Endpoint', { exact: true });
+  }
+
+  get methodField(): Locator {
+    return this.settings.getByLabel('Method', { exact: true });
+  }
+
+  get pathField(): Locator {
+    return this.settings.getByLabel('Path', { exact: true });
+  }
+
+  get bodyField(): Locator {
+    return this.settings.getByLabel('Body', { exact: true });
+  }
+
+  async chooseEndpoint(name: string): Promise<void> {
+    await selectOptionByLabel(this.endpointField, name);
+  }
+
+  async selectedEndpoint(): Promise<string> {
+    return selectedOptionLabel(this.endpointField);
+  }
+
+  /** The endpoint picker's last entry, "New endpoint…", opening the endpoint dialog. */
+  async newEndpointFromPicker(): Promise<EndpointDialog> {
+    await selectOptionByLabel(this.endpointField, 'New endpoint…');
+    const dialog = new EndpointDialog(this.page);
+    await dialog.expectOpen('New Endpoint');
+    return dialog;
+  }
+
+  // Runs
+
+  /** Run → Test payload → Run. */
+  async run(payload = '{}'): Promise<void> {
+    await this.toolbarButton('Run').click();
+    await expect(this.runDialog).toBeVisible();
+    await this.runDialog.getByLabel('Test payload').fill(payload);
+    await this.runDialog.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(this.runDialog).toBeHidden();
+  }
+}
+
+async function centerOf(locator: Locator): Promise<{ x: number; y: number }> {
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`no bounding box for ${locator.toString()}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Starts the BUILT Flowyard server for the browser tests, on a data folder that is
+// emptied first so every test run begins from a fresh install.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+const e2eDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const serverMain = resolve(e2eDir, '../apps/server/dist/main.js');
+const dataDir = process.env.FLOWYARD_E2E_DATA_DIR ?? join(e2eDir, '.tmp', 'data');
+const port = process.env.FLOWYARD_E2E_PORT ?? '3917';
+
+if (!existsSync(serverMain)) {
+  console.error(`start-server: ${serverMain} does not exist; run "pnpm build" in the repository root first.`);
+  process.exit(1);
+}
+
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+const log = createWriteStream(join(dirname(dataDir), 'server.log'));
+
+const child = spawn(process.execPath, [serverMain], {
+  cwd: e2eDir,
+  env: { ...process.env, FLOWYARD_DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', NODE_ENV: 'production' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+child.stdout.pipe(log);
+child.stderr.on('data', (chunk) => {
+  log.write(chunk);
+  process.stderr.write(chunk);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('exit', (code, signal) => {
+  log.end();
+  process.exit(code ?? (signal ? 1 : 0));
+});

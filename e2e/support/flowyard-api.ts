@@ -1,0 +1,105 @@
+import type { APIRequestContext } from '@playwright/test';
+import { arrayOf, numberField, stringField, TrpcHttp } from './trpc-http';
+
+export type TestAuth =
+  | { type: 'none' }
+  | { type: 'basic'; username: string; password: string; preemptive: boolean };
+
+export interface CreatedEndpoint {
+  id: string;
+  name: string;
+  baseUrl: string;
+}
+
+export interface HttpStepSpec {
+  name: string;
+  endpointId: string | null;
+  method?: string;
+  path?: string;
+}
+
+export interface CreatedFlow {
+  id: string;
+  name: string;
+  triggerNodeId: string;
+  triggerName: string;
+  stepNodeId: string;
+  stepName: string;
+}
+
+/**
+ * Seeds data through the public tRPC API (docs/architecture.md) so that a test can focus
+ * on the screen it is about; building through the UI is covered by its own test.
+ */
+export class FlowyardApi {
+  private readonly trpc: TrpcHttp;
+  private workflowId: string | null = null;
+
+  constructor(request: APIRequestContext) {
+    this.trpc = new TrpcHttp(request);
+  }
+
+  /** The id of the "Default" workflow a fresh install has. */
+  async defaultWorkflowId(): Promise<string> {
+    if (this.workflowId) return this.workflowId;
+    const workflows = arrayOf(await this.trpc.query('workflows.list'), 'workflows.list');
+    const chosen = workflows.find((w) => stringField(w, 'name') === 'Default') ?? workflows[0];
+    if (chosen === undefined) throw new Error('workflows.list returned no workflow');
+    this.workflowId = stringField(chosen, 'id');
+    return this.workflowId;
+  }
+
+  async createEndpoint(spec: { name: string; baseUrl: string; auth: TestAuth }): Promise<CreatedEndpoint> {
+    const created = await this.trpc.mutation('endpoints.create', {
+      workflowId: await this.defaultWorkflowId(),
+      name: spec.name,
+      baseUrl: spec.baseUrl,
+      trustSelfSigned: false,
+      auth: spec.auth,
+    });
+    return { id: stringField(created, 'id'), name: stringField(created, 'name'), baseUrl: stringField(created, 'baseUrl') };
+  }
+
+  /** Creates a flow "Manual Trigger → <step>" and saves its graph. */
+  async createHttpFlow(name: string, step: HttpStepSpec): Promise<CreatedFlow> {
+    const created = await this.trpc.mutation('flows.create', { workflowId: await this.defaultWorkflowId(), name });
+    const id = stringField(created, 'id');
+    const version = numberField(created, 'version');
+    const triggerNodeId = 'trigger-1';
+    const triggerName = 'Manual Trigger';
+    const stepNodeId = 'http-1';
+    await this.trpc.mutation('flows.save', {
+      id,
+      version,
+      graph: {
+        nodes: [
+          { id: triggerNodeId, type: 'manual-trigger', position: { x: 120, y: 60 }, data: { name: triggerName, config: { testPayload: '{}' } } },
+          {
+            id: stepNodeId,
+            type: 'http-request',
+            position: { x: 120, y: 260 },
+            data: {
+              name: step.name,
+              config: {
+                endpointId: step.endpointId,
+                method: step.method ?? 'GET',
+                path: step.path ?? '',
+                headers: [],
+                body: '',
+                autoEncodeURI: true,
+                timeoutMs: 10_000,
+              },
+            },
+          },
+        ],
+        edges: [{ id: `${triggerNodeId}->${stepNodeId}`, source: triggerNodeId, target: stepNodeId, sourceHandle: null }],
+      },
+    });
+    return { id, name, triggerNodeId, triggerName, stepNodeId, stepName: step.name };
+  }
+
+  /** How many steps use the endpoint, per the API's usage index. */
+  async endpointUsageCount(id: string): Promise<number> {
+    return arrayOf(await this.trpc.query('endpoints.usage', { id }), 'endpoints.usage').length;
+  }
+}

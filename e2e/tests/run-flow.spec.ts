@@ -1,0 +1,42 @@
+import { expect, test } from '../fixtures';
+import { uniqueName } from '../support/unique-name';
+
+test('runs a flow and shows the step succeed with the target response in the Activity panel', async ({
+  api,
+  flowEditor,
+  activity,
+  target,
+}) => {
+  const marker = uniqueName('widget').replace(' ', '-');
+  const password = `pw-${Math.random().toString(36).slice(2)}`;
+  target.requireBasicAuth({ username: 'e2e-user', password });
+  target.json('GET', '/api/items', { items: [{ id: 1, name: marker }] });
+
+  const endpoint = await api.createEndpoint({
+    name: uniqueName('Basic items API'),
+    baseUrl: target.baseUrl,
+    auth: { type: 'basic', username: 'e2e-user', password, preemptive: true },
+  });
+  const flow = await api.createHttpFlow(uniqueName('Run items'), { name: 'Get items', endpointId: endpoint.id, path: '/api/items' });
+
+  await flowEditor.goto(flow.id);
+  await flowEditor.run('{"orderId": 42}');
+
+  await activity.openLatestRun(/succeeded/i);
+  await activity.openStep(flow.stepName, /succeeded/i);
+  await flowEditor.expectNodeStatus(flow.stepNodeId, 'succeeded');
+
+  await expect(activity.section('HTTP')).toBeVisible();
+  await expect(activity.root).toContainText(marker);
+  await expect(activity.root).toContainText(`${target.baseUrl}/api/items`);
+  await expect(activity.root).toContainText('200');
+  await expect(activity.root).toContainText(/authorization/i);
+  await expect(activity.root).toContainText('[redacted]');
+  await expect(activity.root).not.toContainText(password);
+  await expect(activity.root).not.toContainText(Buffer.from(`e2e-user:${password}`).toString('base64'));
+
+  // The target really got the credentials, preemptively, exactly once.
+  const calls = target.requestsTo('GET', '/api/items');
+  expect(calls).toHaveLength(1);
+  expect(calls[0]?.authorized).toBe(true);
+});

@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { expect, test } from '../fixtures';
+
+// Opt-in: `pnpm --filter @flowyard/e2e screenshot` refreshes the README's picture.
+test.skip(process.env.FLOWYARD_SCREENSHOT !== '1', 'writes docs/screenshot-canvas.png only when FLOWYARD_SCREENSHOT=1');
+
+test('saves a screenshot of the canvas with a finished run', async ({ page, api, flowEditor, activity, target }, testInfo) => {
+  target.json('GET', '/api/items', {
+    items: [
+      { id: 101, sku: 'WIDGET-RED', stock: 42 },
+      { id: 102, sku: 'WIDGET-BLUE', stock: 7 },
+    ],
+  });
+  const endpoint = await api.createEndpoint({ name: 'Inventory API', baseUrl: target.baseUrl, auth: { type: 'none' } });
+  const flow = await api.createHttpFlow('Sync inventory', { name: 'Fetch stock levels', endpointId: endpoint.id, path: '/api/items' });
+
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await flowEditor.goto(flow.id);
+  await flowEditor.run('{"warehouse": "north"}');
+  await activity.openLatestRun(/succeeded/i);
+  await activity.openStep(flow.stepName, /succeeded/i);
+  await flowEditor.expectNodeStatus(flow.stepNodeId, 'succeeded');
+  await expect(activity.root).toContainText('WIDGET-RED');
+  // Let the canvas settle (fitView animation, edge rendering) before the picture.
+  await page.waitForTimeout(500);
+
+  const path = resolve(testInfo.project.testDir, '../../docs/screenshot-canvas.png');
+  await page.screenshot({ path, fullPage: false });
+});

@@ -1,0 +1,73 @@
+import { endpointUsageSchema, type EndpointView } from '@flowyard/engine/schemas';
+import { useMutation } from '@tanstack/react-query';
+import { useTRPC } from '../lib/trpc';
+import { readApiError } from '../lib/trpc-error';
+import { ConfirmDialog } from '../ui/AlertDialog';
+import { UsageLinks } from './UsageLinks';
+import { useInvalidateEndpoints } from './use-endpoints';
+
+export interface DeleteEndpointDialogProps {
+  /** The endpoint to delete; null keeps the dialog closed. */
+  endpoint: EndpointView | null;
+  onClose(): void;
+}
+
+/**
+ * Confirms deleting an endpoint. The API decides whether it is still used: when it refuses with
+ * ENDPOINT_IN_USE, the dialog explains why and links to every step that uses it.
+ */
+export function DeleteEndpointDialog({ endpoint, onClose }: DeleteEndpointDialogProps) {
+  const trpc = useTRPC();
+  const invalidateEndpoints = useInvalidateEndpoints();
+  const remove = useMutation(
+    trpc.endpoints.delete.mutationOptions({
+      onSuccess: () => {
+        void invalidateEndpoints();
+        onClose();
+      },
+      // A refusal may mean our list is stale (someone started using it); refresh the counts.
+      onError: () => void invalidateEndpoints(),
+    }),
+  );
+  const error = remove.error ? readApiError(remove.error) : null;
+  const usage = error?.code === 'ENDPOINT_IN_USE' ? endpointUsageSchema.array().safeParse(error.details.usage) : null;
+  const name = endpoint?.name ?? '';
+
+  return (
+    <ConfirmDialog
+      open={endpoint !== null}
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      title="Delete Endpoint"
+      confirmLabel="Delete Endpoint"
+      confirmHidden={usage !== null}
+      pending={remove.isPending}
+      onConfirm={() => {
+        if (endpoint) remove.mutate({ id: endpoint.id });
+      }}
+    >
+      {usage !== null ? (
+        <div className="flex flex-col gap-3">
+          <p role="alert" className="text-red-700">
+            <strong className="font-semibold">{name}</strong> cannot be deleted because it is used by{' '}
+            {usage.success ? `${usage.data.length} ${usage.data.length === 1 ? 'step' : 'steps'}` : 'some steps'}. Remove it
+            from these steps first:
+          </p>
+          {usage.success ? <UsageLinks usage={usage.data} onNavigate={onClose} /> : null}
+        </div>
+      ) : (
+        <div className="flex flex-col gap-3">
+          <p>
+            Delete the endpoint <strong className="font-semibold text-zinc-900">{name}</strong>? This cannot be undone.
+          </p>
+          {error ? (
+            <p role="alert" className="text-red-700">
+              {error.message}
+            </p>
+          ) : null}
+        </div>
+      )}
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,79 @@
+import type { AuthType, EndpointView } from '@flowyard/engine/schemas';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../lib/trpc';
+import { readApiError } from '../lib/trpc-error';
+import { Button } from '../ui/Button';
+import { Dialog, DialogBody, DialogClose, DialogFooter } from '../ui/Dialog';
+import { EndpointForm } from './EndpointForm';
+
+export interface EndpointDialogProps {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  workflowId: string;
+  /** Edit this endpoint; without it the dialog creates one. */
+  endpointId?: string;
+  /** Preselect and lock the authentication type (a step that needs one). */
+  lockedAuthType?: AuthType;
+  onSaved?(endpoint: EndpointView): void;
+  initialTab?: 'settings' | 'usage';
+}
+
+/** The one endpoint dialog used everywhere (SPEC §4): New Endpoint / Edit Endpoint. */
+export function EndpointDialog({ open, onOpenChange, workflowId, endpointId, lockedAuthType, onSaved, initialTab }: EndpointDialogProps) {
+  const close = () => onOpenChange(false);
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={endpointId ? 'Edit Endpoint' : 'New Endpoint'}>
+      {endpointId ? (
+        <StoredEndpointForm endpointId={endpointId} initialTab={initialTab} onSaved={onSaved} onClose={close} />
+      ) : (
+        <EndpointForm workflowId={workflowId} lockedAuthType={lockedAuthType} onSaved={onSaved} onClose={close} />
+      )}
+    </Dialog>
+  );
+}
+
+function StoredEndpointForm({
+  endpointId,
+  initialTab,
+  onSaved,
+  onClose,
+}: {
+  endpointId: string;
+  initialTab: 'settings' | 'usage' | undefined;
+  onSaved: ((endpoint: EndpointView) => void) | undefined;
+  onClose(): void;
+}) {
+  const trpc = useTRPC();
+  const endpoint = useQuery(trpc.endpoints.get.queryOptions({ id: endpointId }));
+  if (!endpoint.data) {
+    return (
+      <>
+        <DialogBody>
+          {endpoint.isError ? (
+            <p role="alert" className="text-sm text-red-600">
+              {readApiError(endpoint.error).message}
+            </p>
+          ) : (
+            <p className="text-sm text-zinc-500">Loading endpoint…</p>
+          )}
+        </DialogBody>
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button>Close</Button>
+          </DialogClose>
+        </DialogFooter>
+      </>
+    );
+  }
+  return (
+    <EndpointForm
+      // Remount when another endpoint is shown so the form starts from its values.
+      key={endpoint.data.id}
+      workflowId={endpoint.data.workflowId}
+      endpoint={endpoint.data}
+      initialTab={initialTab}
+      onSaved={onSaved}
+      onClose={onClose}
+    />
+  );
+}

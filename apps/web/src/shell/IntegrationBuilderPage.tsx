@@ -1,0 +1,40 @@
+import { ArrowRight, Globe } from 'lucide-react';
+import { useLocation } from 'wouter';
+import { useEndpoints } from '../endpoints/use-endpoints';
+import { Button } from '../ui/Button';
+import { Page, PageHeader } from '../ui/Page';
+import { useCurrentWorkflow } from './use-workflow';
+
+/** The Integration Builder tab: the workflow's reusable building blocks. */
+export function IntegrationBuilderPage() {
+  const [, navigate] = useLocation();
+  const { workflowId } = useCurrentWorkflow();
+  const endpoints = useEndpoints(workflowId);
+  const count = endpoints.data?.length;
+  return (
+    <Page>
+      <PageHeader title="Integration Builder" description="The building blocks your flows share: define them once, use them in every step." />
+      <section aria-labelledby="ib-endpoints" className="flex items-start gap-4 rounded-lg border border-zinc-200 bg-white p-5">
+        <div className="flex size-10 shrink-0 items-center justify-center rounded-md bg-indigo-50 text-indigo-600">
+          <Globe aria-hidden className="size-5" />
+        </div>
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
+          <h2 id="ib-endpoints" className="text-base font-semibold text-zinc-900">
+            Endpoints
+          </h2>
+          <p className="text-sm text-zinc-500">
+            Base URLs and credentials for the systems your steps call. Editing an endpoint changes every step that uses it.
+          </p>
+          {count !== undefined ? (
+            <p className="text-xs text-zinc-400">
+              {count === 0 ? 'No endpoints yet' : `${count} ${count === 1 ? 'endpoint' : 'endpoints'}`}
+            </p>
+          ) : null}
+        </div>
+        <Button onClick={() => navigate('/integration-builder/endpoints')} icon={<ArrowRight aria-hidden className="size-4" />}>
+          Edit Endpoints
+        </Button>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ResolvedEndpoint } from '../endpoint/endpoint';
+import type { HttpExchange } from '../run/run-record';
+import type { HttpMethod } from '../steps/http-request/http-request-config';
+
+/** One request as a step asks for it; the client joins the URL and adds the endpoint's authentication. */
+export interface HttpRequestSpec {
+  endpoint: ResolvedEndpoint;
+  method: HttpMethod;
+  /** Relative to the endpoint's base URL; may carry a query string. */
+  path: string;
+  headers: Record<string, string>;
+  body: string | null;
+  autoEncodeURI: boolean;
+  /** Covers connecting, waiting for headers and reading the body of each exchange. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  statusText: string;
+  /** Lower-case names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Receives every exchange (including failed ones and auth retries), already redacted. */
+export type ExchangeListener = (exchange: HttpExchange) => void;
+
+/**
+ * Sends requests to endpoints. Network failures reject with a FlowyardError
+ * (HTTP_CONNECT_FAILED, HTTP_TIMEOUT, TLS_*, VALIDATION_FAILED); any HTTP status resolves.
+ */
+export interface HttpClient {
+  send(request: HttpRequestSpec, onExchange: ExchangeListener): Promise<HttpResponse>;
+  close(): Promise<void>;
+}

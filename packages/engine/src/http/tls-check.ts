@@ -1,0 +1,117 @@
+import { checkServerIdentity, TLSSocket, type PeerCertificate } from 'node:tls';
+import { buildConnector } from 'undici';
+
+/** Certificate facts shown in the Activity panel when TLS fails. */
+export interface CertificateDetails {
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  fingerprint256: string;
+}
+
+/** A TLS verification failure with the certificate that caused it; `code` uses Node's verify codes. */
+export class TlsVerifyError extends Error {
+  readonly code: string;
+  readonly certificate: CertificateDetails | null;
+
+  constructor(code: string, message: string, certificate: CertificateDetails | null) {
+    super(message);
+    this.name = 'TlsVerifyError';
+    this.code = code;
+    this.certificate = certificate;
+  }
+}
+
+// Chain problems a self-signed or privately issued certificate has by nature; "trust self-signed" accepts these.
+const chainTrustCodes = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_UNTRUSTED',
+]);
+
+/**
+ * A connector that completes the TLS handshake without Node's built-in rejection and
+ * then verifies the peer itself, so failures carry the certificate's details. Nothing is
+ * written to the socket before verification passes. With `trustSelfSigned`, an untrusted
+ * chain is accepted but the host name and validity period are still enforced (SPEC §2).
+ */
+export function verifyingConnector(trustSelfSigned: boolean, now: () => Date): buildConnector.connector {
+  const connect = buildConnector({ rejectUnauthorized: false, maxCachedSessions: trustSelfSigned ? 0 : 100 });
+  return (options, callback) => {
+    connect(options, (error, socket) => {
+      if (error !== null) return callback(error, null);
+      if (!(socket instanceof TLSSocket)) return callback(null, socket);
+      const tlsSocket = socket;
+      const problem = verifyPeer(tlsSocket, options.servername || options.hostname, trustSelfSigned, now());
+      if (problem === null) return callback(null, socket);
+      tlsSocket.destroy();
+      callback(problem, null);
+    });
+  };
+}
+
+function verifyPeer(socket: TLSSocket, hostname: string, trustSelfSigned: boolean, now: Date): TlsVerifyError | null {
+  const cert = socket.getPeerCertificate();
+  const details = cert && Object.keys(cert).length > 0 ? certificateDetails(cert) : null;
+  if (details === null) return new TlsVerifyError('CERT_UNTRUSTED', 'The server presented no certificate', null);
+
+  if (socket.authorized) return null;
+  const reason = socket.authorizationError === null ? 'CERT_UNTRUSTED' : String(socket.authorizationError);
+  if (!trustSelfSigned || !chainTrustCodes.has(reason)) {
+    return new TlsVerifyError(reason, tlsReasonMessage(reason), details);
+  }
+  // Node skips the host name check when the chain fails, so with an accepted chain problem both checks are ours.
+  if (now < new Date(cert.valid_from)) {
+    return new TlsVerifyError('CERT_NOT_YET_VALID', `The certificate is not valid before ${details.validFrom}`, details);
+  }
+  if (now > new Date(cert.valid_to)) {
+    return new TlsVerifyError('CERT_HAS_EXPIRED', `The certificate expired on ${details.validTo}`, details);
+  }
+  const identity = checkServerIdentity(hostname, cert);
+  if (identity !== undefined) {
+    return new TlsVerifyError('ERR_TLS_CERT_ALTNAME_INVALID', identity.message, details);
+  }
+  return null;
+}
+
+function tlsReasonMessage(reason: string): string {
+  switch (reason) {
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+      return 'The server certificate is self-signed and not trusted (turn on "Trust self-signed certificates" to accept it)';
+    case 'CERT_HAS_EXPIRED':
+      return 'The server certificate has expired';
+    case 'CERT_NOT_YET_VALID':
+      return 'The server certificate is not valid yet';
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return "The server certificate does not match the endpoint's host name";
+    default:
+      return `The server certificate is not trusted (${reason})`;
+  }
+}
+
+function certificateDetails(cert: PeerCertificate): CertificateDetails {
+  return {
+    subject: distinguishedName(cert.subject),
+    issuer: distinguishedName(cert.issuer),
+    validFrom: isoDate(cert.valid_from),
+    validTo: isoDate(cert.valid_to),
+    fingerprint256: cert.fingerprint256,
+  };
+}
+
+function distinguishedName(name: PeerCertificate['subject'] | undefined): string {
+  if (!name) return '';
+  return Object.entries(name)
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`)
+    .join(', ');
+}
+
+function isoDate(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}

@@ -62,6 +62,11 @@ export function graphKey(graph: FlowGraph): string {
   return stableStringify(graph);
 }
 
+/** True when two JSON values are equal whatever their property order. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return stableStringify(a) === stableStringify(b);
+}
+
 function stableStringify(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   if (value !== null && typeof value === 'object') {

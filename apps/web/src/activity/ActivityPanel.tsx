@@ -1,0 +1,126 @@
+import { useQuery } from '@tanstack/react-query';
+import { Activity, ChevronDown, ChevronUp } from 'lucide-react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { cn } from '../lib/cn';
+import { useTRPC } from '../lib/trpc';
+import { readApiError } from '../lib/trpc-error';
+import { useFlowStore } from '../canvas/flow-store';
+import { Empty } from './DetailSection';
+import { defaultStep } from './run-cache';
+import { runListInput } from './run-queries';
+import { RunList } from './RunList';
+import { StepDetails } from './StepDetails';
+import { StepList } from './StepList';
+import { useRunDetail } from './use-run-detail';
+import { useRunEvents } from './use-run-events';
+
+function Column({ title, className, children }: { title: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={cn('flex min-h-0 flex-col border-r border-zinc-200 last:border-r-0', className)}>
+      <div className="border-b border-zinc-100 px-3 py-1.5 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">{title}</div>
+      <div className="min-h-0 flex-1 overflow-y-auto">{children}</div>
+    </div>
+  );
+}
+
+/** The flow's runs, live, and the selected run's steps and their records (docked under the canvas). */
+export function ActivityPanel({ flowId }: { flowId: string }) {
+  const trpc = useTRPC();
+  const runs = useQuery(trpc.runs.list.queryOptions(runListInput(flowId), { staleTime: Infinity }));
+  const subscription = useRunEvents(flowId);
+  const selectedRunId = useFlowStore((s) => s.selectedRunId);
+  const selectRun = useFlowStore((s) => s.selectRun);
+  const detail = useRunDetail(selectedRunId);
+  const [open, setOpen] = useState(true);
+  const [pickedStepId, setPickedStepId] = useState<string | null>(null);
+
+  useEffect(() => {
+    setPickedStepId(null);
+    if (selectedRunId) setOpen(true);
+  }, [selectedRunId]);
+
+  const steps = detail.data?.steps ?? [];
+  const step = steps.find((s) => s.id === pickedStepId) ?? defaultStep(steps);
+  const items = runs.data?.items ?? [];
+
+  return (
+    <section
+      aria-label="Activity"
+      className={cn('flex shrink-0 flex-col border-t border-zinc-200 bg-white', open ? 'h-80' : 'h-10')}
+    >
+      <div className="flex h-10 shrink-0 items-center gap-2 border-b border-zinc-200 px-3">
+        <Activity aria-hidden className="size-4 text-zinc-500" />
+        <h2 className="text-sm font-semibold text-zinc-800">Activity</h2>
+        <span className="text-xs text-zinc-500">{items.length === 0 ? 'No runs yet' : `${items.length} run${items.length === 1 ? '' : 's'}`}</span>
+        {subscription.status === 'connecting' || subscription.status === 'error' ? (
+          <span className="text-xs text-amber-700">{subscription.status === 'error' ? 'Live updates disconnected' : 'Connecting…'}</span>
+        ) : null}
+        <button
+          type="button"
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+          aria-label={open ? 'Collapse activity' : 'Expand activity'}
+          className="ml-auto inline-flex size-7 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+        >
+          {open ? <ChevronDown aria-hidden className="size-4" /> : <ChevronUp aria-hidden className="size-4" />}
+        </button>
+      </div>
+      {open ? (
+        <div className="flex min-h-0 flex-1">
+          <Column title="Runs" className="w-64 shrink-0">
+            {runs.isPending ? (
+              <div className="p-3">
+                <Empty>Loading runs…</Empty>
+              </div>
+            ) : runs.error ? (
+              <p className="p-3 text-xs text-red-700">{readApiError(runs.error).message}</p>
+            ) : items.length === 0 ? (
+              <div className="p-3">
+                <Empty>Runs appear here when you press Run.</Empty>
+              </div>
+            ) : (
+              <RunList runs={items} selectedRunId={selectedRunId} onSelect={(id) => selectRun(id === selectedRunId ? null : id)} />
+            )}
+          </Column>
+          <Column title="Steps" className="w-60 shrink-0">
+            {!selectedRunId ? (
+              <div className="p-3">
+                <Empty>Select a run to see its steps.</Empty>
+              </div>
+            ) : detail.isPending ? (
+              <div className="p-3">
+                <Empty>Loading…</Empty>
+              </div>
+            ) : detail.error ? (
+              <p className="p-3 text-xs text-red-700">{readApiError(detail.error).message}</p>
+            ) : (
+              <>
+                {detail.data.run.error ? (
+                  <div className="m-1.5 rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-800">
+                    <span className="font-mono font-semibold">{detail.data.run.error.code}</span> {detail.data.run.error.message}
+                  </div>
+                ) : null}
+                {steps.length === 0 ? (
+                  <div className="p-3">
+                    <Empty>No steps have run yet.</Empty>
+                  </div>
+                ) : (
+                  <StepList steps={steps} selectedStepId={step?.id} onSelect={setPickedStepId} />
+                )}
+              </>
+            )}
+          </Column>
+          <Column title="Details" className="min-w-0 flex-1">
+            {step ? (
+              <StepDetails step={step} />
+            ) : (
+              <div className="p-3">
+                <Empty>{selectedRunId ? 'Select a step to see its inputs, outputs and HTTP exchanges.' : 'No run selected.'}</Empty>
+              </div>
+            )}
+          </Column>
+        </div>
+      ) : null}
+    </section>
+  );
+}

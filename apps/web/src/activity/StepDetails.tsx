@@ -1,0 +1,79 @@
+import type { Json, StepRecord } from '@flowyard/engine/schemas';
+import { cn } from '../lib/cn';
+import { CodeBlock, DetailSection, Empty, KeyValues } from './DetailSection';
+import { displayValue, formatDuration, formatStartTime } from './format';
+import { HttpExchangeView } from './HttpExchangeView';
+import { StatusLabel } from './StatusLabel';
+
+function Values({ values, label }: { values: Record<string, Json> | null; label: string }) {
+  if (values === null || Object.keys(values).length === 0) return <Empty>None</Empty>;
+  return (
+    <div aria-label={label} className="flex flex-col gap-2">
+      {Object.entries(values).map(([name, value]) => (
+        <div key={name} className="flex flex-col gap-1">
+          <span className="font-mono text-xs text-zinc-500">{name}</span>
+          <CodeBlock>{displayValue(value)}</CodeBlock>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const logTone = { log: 'text-zinc-700', info: 'text-sky-700', warn: 'text-amber-700', error: 'text-red-700' } as const;
+
+/** Everything recorded for one step of a run: inputs, outputs, HTTP exchanges, logs and the error. */
+export function StepDetails({ step }: { step: StepRecord }) {
+  return (
+    <div className="flex flex-col gap-4 p-3">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <h3 className="text-sm font-semibold text-zinc-900">{step.name}</h3>
+        <StatusLabel status={step.status} />
+        <span className="text-xs text-zinc-500 tabular-nums">
+          started {formatStartTime(step.startedAt)} · {formatDuration(step.durationMs)}
+        </span>
+      </header>
+
+      {step.error ? (
+        <DetailSection title="Error">
+          <div className="rounded-md border border-red-200 bg-red-50 p-2.5 text-sm">
+            <p className="font-mono text-xs font-semibold text-red-800">{step.error.code}</p>
+            <p className="mt-0.5 text-red-800">{step.error.message}</p>
+            {Object.keys(step.error.details).length > 0 ? (
+              <div className="mt-2">
+                <KeyValues label="Error details" entries={Object.entries(step.error.details).map(([k, v]) => [k, displayValue(v)] as const)} />
+              </div>
+            ) : null}
+          </div>
+        </DetailSection>
+      ) : null}
+
+      <DetailSection title="Inputs">
+        <Values label="Inputs" values={step.inputs} />
+      </DetailSection>
+      <DetailSection title="Outputs">
+        <Values label="Outputs" values={step.outputs} />
+      </DetailSection>
+      <DetailSection title="HTTP">
+        {step.exchanges.length === 0 ? (
+          <Empty>No HTTP requests</Empty>
+        ) : (
+          step.exchanges.map((exchange, i) => <HttpExchangeView key={`${exchange.startedAt}-${i}`} exchange={exchange} />)
+        )}
+      </DetailSection>
+      <DetailSection title="Logs">
+        {step.logs.length === 0 ? (
+          <Empty>No console output</Empty>
+        ) : (
+          <ol className="rounded-md border border-zinc-200 bg-zinc-50 px-2.5 py-2 font-mono text-xs">
+            {step.logs.map((line, i) => (
+              <li key={i} className={cn('whitespace-pre-wrap', logTone[line.level])}>
+                <span className="text-zinc-400">{new Date(line.at).toLocaleTimeString()} </span>
+                {line.message}
+              </li>
+            ))}
+          </ol>
+        )}
+      </DetailSection>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { ArrowLeft, Check, CircleDot, Loader2, Play, Redo2, Save, Trash2, Undo2 } from 'lucide-react';
+import { Link } from 'wouter';
+import { ComponentsMenu } from '../endpoints/ComponentsMenu';
+import { Button } from '../ui/Button';
+import { flowStore, useFlowStore } from './flow-store';
+
+export interface EditorToolbarProps {
+  flowName: string;
+  workflowId: string;
+  saving: boolean;
+  onSave(): void;
+  onRun(): void;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl+';
+
+function SaveState({ saving }: { saving: boolean }) {
+  const dirty = useFlowStore((s) => s.dirty);
+  if (saving) {
+    return (
+      <span role="status" className="inline-flex items-center gap-1.5 text-xs text-zinc-500">
+        <Loader2 aria-hidden className="size-3.5 animate-spin" />
+        Saving…
+      </span>
+    );
+  }
+  return dirty ? (
+    <span role="status" className="inline-flex items-center gap-1.5 text-xs font-medium text-amber-700">
+      <CircleDot aria-hidden className="size-3.5" />
+      Unsaved changes
+    </span>
+  ) : (
+    <span role="status" className="inline-flex items-center gap-1.5 text-xs text-emerald-700">
+      <Check aria-hidden className="size-3.5" />
+      Saved
+    </span>
+  );
+}
+
+/** The canvas toolbar: flow name and save state, editing actions, Components and Run. */
+export function EditorToolbar({ flowName, workflowId, saving, onSave, onRun }: EditorToolbarProps) {
+  const canUndo = useFlowStore((s) => s.past.length > 0);
+  const canRedo = useFlowStore((s) => s.future.length > 0);
+  const hasSelection = useFlowStore((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected));
+
+  return (
+    <div className="flex h-12 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white px-3">
+      <Link href="/flows" className="inline-flex size-8 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900" aria-label="Back to flows">
+        <ArrowLeft aria-hidden className="size-4" />
+      </Link>
+      <h1 className="max-w-80 truncate text-sm font-semibold text-zinc-900" title={flowName}>
+        {flowName}
+      </h1>
+      <SaveState saving={saving} />
+
+      <div className="ml-auto flex items-center gap-1">
+        <Button size="sm" variant="ghost" title={`Undo (${mod}Z)`} disabled={!canUndo} onClick={() => flowStore.getState().undo()} icon={<Undo2 aria-hidden className="size-4" />}>
+          Undo
+        </Button>
+        <Button size="sm" variant="ghost" title={`Redo (${mod}Shift+Z)`} disabled={!canRedo} onClick={() => flowStore.getState().redo()} icon={<Redo2 aria-hidden className="size-4" />}>
+          Redo
+        </Button>
+        <Button size="sm" variant="ghost" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={() => flowStore.getState().removeSelected()} icon={<Trash2 aria-hidden className="size-4" />}>
+          Delete
+        </Button>
+        <span aria-hidden className="mx-1.5 h-5 w-px bg-zinc-200" />
+        <ComponentsMenu workflowId={workflowId} />
+        <Button size="md" title={`Save (${mod}S)`} disabled={saving} onClick={onSave} icon={<Save aria-hidden className="size-4" />}>
+          Save
+        </Button>
+        <Button size="md" variant="primary" onClick={onRun} icon={<Play aria-hidden className="size-4" />}>
+          Run
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type Node,
+} from '@xyflow/react';
+import { useMemo, type DragEvent } from 'react';
+import { useRunStepStatuses } from '../activity/use-run-detail';
+import { droppedStepType, STEP_DRAG_TYPE } from './drag-data';
+import { flowStore, useFlowStore, type CanvasEdge, type CanvasNode } from './flow-store';
+import { connectionProblem } from './graph-rules';
+import { nodeTypes } from './nodes/node-types';
+import { RunStatusContext } from './run-status-context';
+
+/** What React Flow renders: the stored node plus test ids and the selected run's status on its element. */
+type ViewNode = CanvasNode & Pick<Node, 'domAttributes'>;
+
+const defaultEdgeOptions = {
+  type: 'smoothstep',
+  markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+  style: { strokeWidth: 1.75 },
+};
+
+function isValidConnection(connection: Connection | Edge): boolean {
+  return connectionProblem(flowStore.getState(), connection) === null;
+}
+
+/** The canvas: shows the store's graph and turns every gesture into a store action. */
+export function FlowCanvas() {
+  const nodes = useFlowStore((s) => s.nodes);
+  const edges = useFlowStore((s) => s.edges);
+  const selectedRunId = useFlowStore((s) => s.selectedRunId);
+  const statuses = useRunStepStatuses(selectedRunId);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const viewNodes = useMemo(
+    () =>
+      nodes.map((node): ViewNode => {
+        const status = statuses.get(node.id);
+        const attributes: Record<string, string> = { 'data-testid': `node-${node.id}` };
+        if (status) attributes['data-status'] = status;
+        return { ...node, domAttributes: attributes };
+      }),
+    [nodes, statuses],
+  );
+
+  const onDragOver = (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(STEP_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+
+  const onDrop = (event: DragEvent) => {
+    const type = droppedStepType(event.dataTransfer);
+    if (!type) return;
+    event.preventDefault();
+    const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    // Centre the new node (about 224 × 56) under the pointer.
+    flowStore.getState().addStep(type, { x: Math.round(at.x - 112), y: Math.round(at.y - 28) });
+  };
+
+  return (
+    <RunStatusContext.Provider value={statuses}>
+      <div className="relative min-h-0 flex-1" onDragOver={onDragOver} onDrop={onDrop}>
+        <ReactFlow<ViewNode, CanvasEdge>
+          nodes={viewNodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          onNodesChange={(changes) => flowStore.getState().applyNodeChanges(changes)}
+          onEdgesChange={(changes) => flowStore.getState().applyEdgeChanges(changes)}
+          onConnect={(connection) => flowStore.getState().connect(connection)}
+          onNodeDragStop={() => flowStore.getState().moveEnd()}
+          onSelectionDragStop={() => flowStore.getState().moveEnd()}
+          isValidConnection={isValidConnection}
+          // Deleting goes through the store (one undo step, attached edges included); see use-editor-shortcuts.
+          deleteKeyCode={null}
+          fitView
+          fitViewOptions={{ maxZoom: 1.1, padding: 0.3 }}
+          minZoom={0.2}
+          maxZoom={2}
+          proOptions={{ hideAttribution: true }}
+          className="bg-zinc-50"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#d4d4d8" />
+          <Controls showInteractive={false} position="bottom-left" />
+          <MiniMap pannable zoomable position="bottom-right" className="!rounded-lg !border !border-zinc-200" />
+        </ReactFlow>
+        {nodes.length === 0 ? (
+          <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
+            <div className="rounded-xl border border-dashed border-zinc-300 bg-white/80 px-6 py-5 text-center">
+              <p className="text-sm font-medium text-zinc-700">This flow is empty</p>
+              <p className="mt-1 text-xs text-zinc-500">Drag a Manual Trigger from the palette to start.</p>
+            </div>
+          </div>
+        ) : null}
+      </div>
+    </RunStatusContext.Provider>
+  );
+}

@@ -1,4 +1,4 @@
-// Browser-safe entry: schemas, types and pure helpers only (no Node imports).
+// Browser-safe entry: schemas, types and pure helpers only (no Node imports; schemas.test.ts checks).
 export * from './errors/error-code';
 export * from './errors/flowyard-error';
 export * from './endpoint/endpoint-name';
@@ -7,6 +7,15 @@ export * from './endpoint/auth';
 export * from './endpoint/endpoint';
 export * from './flow/flow-graph';
 export * from './flow/flow';
+export * from './flow/references';
 export * from './run/run-record';
+export * from './http/join-url';
+export * from './http/redact';
+export * from './http/truncate';
+export type * from './http/http-types';
+export * from './steps/define-step';
+export * from './steps/registry';
 export * from './steps/http-request/http-request-config';
+export * from './steps/http-request/http-request-step';
 export * from './steps/manual-trigger/manual-trigger-config';
+export * from './steps/manual-trigger/manual-trigger-step';

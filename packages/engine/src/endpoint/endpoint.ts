@@ -51,3 +51,8 @@ export interface ResolvedEndpoint {
   trustSelfSigned: boolean;
   auth: ResolvedAuth;
 }
+
+/** Finds an endpoint by id for a run; undefined when it no longer exists. */
+export interface EndpointResolver {
+  get(id: string): Promise<ResolvedEndpoint | undefined>;
+}

@@ -1,28 +1,36 @@
 import type { z } from 'zod';
-import type { ResolvedEndpoint } from '../endpoint/endpoint';
+import type { EndpointResolver } from '../endpoint/endpoint';
+import type { ReferenceScope } from '../flow/references';
+import type { HttpClient } from '../http/http-types';
 import type { HttpExchange, Json, LogLine } from '../run/run-record';
 
 /**
- * What a step receives at run time. All I/O arrives here: the engine itself
+ * What the runner gives every step. All I/O arrives here: the engine itself
  * never reaches for a database, a clock or the network on its own.
  */
-export interface StepContext<Config> {
-  config: Config;
-  /** Outputs of steps that already ran, by step name, plus `trigger`. */
-  scope: Record<string, Record<string, Json>>;
-  endpoints: { get(id: string): Promise<ResolvedEndpoint | undefined> };
-  http: import('../http/http-client').HttpClient;
+export interface StepEnvironment {
+  /** Outputs of the upstream steps that ran, by step name, plus `trigger` (the trigger's outputs). */
+  scope: ReferenceScope;
+  /** The trigger this run started from and the payload it was given. */
+  trigger: { nodeId: string; payload: Json };
+  endpoints: EndpointResolver;
+  http: HttpClient;
   exchange(exchange: HttpExchange): void;
   log(line: Omit<LogLine, 'at'>): void;
+  /** Records the inputs as resolved (references filled in); kept even when the step then fails. */
+  setInputs(inputs: Record<string, Json>): void;
   now(): Date;
   signal: AbortSignal;
 }
 
+/** What a step receives at run time: its environment plus its node's settings. */
+export interface StepContext<Config> extends StepEnvironment {
+  config: Config;
+}
+
 export interface StepResult {
-  /** What the Activity panel shows as the step's inputs (config after references are resolved). */
-  inputs: Record<string, Json>;
   outputs: Record<string, Json>;
-  /** For branching steps: the source handle whose edges run next; null follows every edge. */
+  /** For branching steps: the source handle whose edges run next; absent or null follows every edge. */
   nextHandle?: string | null;
 }
 
@@ -33,10 +41,13 @@ export interface StepDescriptor<Type extends string, Config> {
   kind: 'trigger' | 'action';
   config: z.ZodType<Config>;
   outputs: readonly string[];
-  /** What still needs setting before the step can run (shown as a badge). */
+  /** What still needs setting before the step can run (shown as a badge; the run refuses the step). */
   problems(config: Config): string[];
   /** Endpoint ids referenced, for the usage index. */
   endpointIds(config: Config): string[];
+  /** The settings as the Activity panel shows them while the step runs, before references are resolved. */
+  inputs(config: Config): Record<string, Json>;
+  /** Throws a FlowyardError to fail the step with its code. */
   run(ctx: StepContext<Config>): Promise<StepResult>;
 }
 

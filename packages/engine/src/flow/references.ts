@@ -1,0 +1,80 @@
+import { FlowyardError } from '../errors/flowyard-error';
+import type { Json } from '../run/run-record';
+
+/** What references can see: `trigger` plus the outputs of the upstream steps that ran, by step name. */
+export type ReferenceScope = Record<string, Record<string, Json>>;
+
+const referencePattern = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** The references (`{{…}}` contents, trimmed) in a template, in order. */
+export function findReferences(template: string): string[] {
+  return [...template.matchAll(referencePattern)].map((match) => match[1] ?? '');
+}
+
+export type ReferenceLookup = { found: true; value: Json } | { found: false; problem: string };
+
+/**
+ * Looks up `trigger.body.id` or `Step Name.Output Label.nested.0` in a scope. Step names
+ * and output labels may contain dots and spaces, so the longest matching name wins.
+ */
+export function lookupReference(reference: string, scope: ReferenceScope): ReferenceLookup {
+  const ref = reference.replace(/\[(\d+)\]/g, '.$1');
+  if (ref === '') return { found: false, problem: 'the reference is empty' };
+  const stepName = longestPrefix(ref, Object.keys(scope));
+  if (stepName === undefined) {
+    return { found: false, problem: `no step named "${ref.split('.')[0]}" ran before this step` };
+  }
+  const outputs = scope[stepName] ?? {};
+  const afterStep = ref.slice(stepName.length + 1);
+  if (afterStep === '') return { found: true, value: outputs };
+  const output = longestPrefix(afterStep, Object.keys(outputs));
+  if (output === undefined) {
+    return { found: false, problem: `step "${stepName}" has no output "${afterStep.split('.')[0]}"` };
+  }
+  let value: Json = outputs[output] ?? null;
+  const rest = afterStep.slice(output.length + 1);
+  if (rest === '') return { found: true, value };
+  let walked = `${stepName}.${output}`;
+  for (const segment of rest.split('.')) {
+    const next = child(value, segment);
+    if (next === undefined) return { found: false, problem: `"${walked}" has no "${segment}"` };
+    value = next;
+    walked += `.${segment}`;
+  }
+  return { found: true, value };
+}
+
+/**
+ * Replaces every `{{reference}}` in `template` with its value (strings as they are,
+ * anything else as JSON). An unknown reference is a VALIDATION_FAILED naming it and the field.
+ */
+export function resolveReferences(template: string, scope: ReferenceScope, field = 'value'): string {
+  if (!template.includes('{{')) return template;
+  return template.replace(referencePattern, (_match, reference: string) => {
+    const lookup = lookupReference(reference, scope);
+    if (!lookup.found) {
+      const message = `Unknown reference {{${reference}}} in ${field}: ${lookup.problem}`;
+      throw new FlowyardError('VALIDATION_FAILED', message, { issues: [{ path: field, message }], details: { reference, field } });
+    }
+    return typeof lookup.value === 'string' ? lookup.value : JSON.stringify(lookup.value);
+  });
+}
+
+// Exact match first, then case-insensitive; among matches the longest name wins ("A.B" over "A").
+function longestPrefix(ref: string, names: string[]): string | undefined {
+  const sorted = [...names].sort((a, b) => b.length - a.length);
+  const boundary = (name: string): boolean => ref.length === name.length || ref.charAt(name.length) === '.';
+  return (
+    sorted.find((name) => ref.startsWith(name) && boundary(name)) ??
+    sorted.find((name) => ref.slice(0, name.length).toLowerCase() === name.toLowerCase() && boundary(name))
+  );
+}
+
+function child(value: Json, segment: string): Json | undefined {
+  if (Array.isArray(value)) {
+    if (!/^\d+$/.test(segment)) return undefined;
+    return value[Number(segment)];
+  }
+  if (value !== null && typeof value === 'object' && Object.hasOwn(value, segment)) return value[segment];
+  return undefined;
+}

@@ -79,7 +79,7 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
                 <Empty>Runs appear here when you press Run.</Empty>
               </div>
             ) : (
-              <RunList runs={items} selectedRunId={selectedRunId} onSelect={(id) => selectRun(id === selectedRunId ? null : id)} />
+              <RunList runs={items} selectedRunId={selectedRunId} onSelect={selectRun} />
             )}
           </Column>
           <Column title="Steps" className="w-60 shrink-0">

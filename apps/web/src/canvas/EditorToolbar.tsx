@@ -2,7 +2,8 @@ import { ArrowLeft, Check, CircleDot, Loader2, Play, Redo2, Save, Trash2, Undo2 
 import { Link } from 'wouter';
 import { ComponentsMenu } from '../endpoints/ComponentsMenu';
 import { Button } from '../ui/Button';
-import { flowStore, useFlowStore } from './flow-store';
+import { redo, removeSelected, undo } from './editor-actions';
+import { useFlowStore } from './flow-store';
 
 export interface EditorToolbarProps {
   flowName: string;
@@ -55,13 +56,13 @@ export function EditorToolbar({ flowName, workflowId, saving, onSave, onRun }: E
       <SaveState saving={saving} />
 
       <div className="ml-auto flex items-center gap-1">
-        <Button size="sm" variant="ghost" title={`Undo (${mod}Z)`} disabled={!canUndo} onClick={() => flowStore.getState().undo()} icon={<Undo2 aria-hidden className="size-4" />}>
+        <Button size="sm" variant="ghost" title={`Undo (${mod}Z)`} disabled={!canUndo} onClick={undo} icon={<Undo2 aria-hidden className="size-4" />}>
           Undo
         </Button>
-        <Button size="sm" variant="ghost" title={`Redo (${mod}Shift+Z)`} disabled={!canRedo} onClick={() => flowStore.getState().redo()} icon={<Redo2 aria-hidden className="size-4" />}>
+        <Button size="sm" variant="ghost" title={`Redo (${mod}Shift+Z)`} disabled={!canRedo} onClick={redo} icon={<Redo2 aria-hidden className="size-4" />}>
           Redo
         </Button>
-        <Button size="sm" variant="ghost" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={() => flowStore.getState().removeSelected()} icon={<Trash2 aria-hidden className="size-4" />}>
+        <Button size="sm" variant="ghost" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={removeSelected} icon={<Trash2 aria-hidden className="size-4" />}>
           Delete
         </Button>
         <span aria-hidden className="mx-1.5 h-5 w-px bg-zinc-200" />

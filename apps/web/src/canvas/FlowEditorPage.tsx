@@ -5,6 +5,7 @@ import { Link, useParams, useSearch } from 'wouter';
 import { ActivityPanel } from '../activity/ActivityPanel';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
+import { redo, removeSelected, undo } from './editor-actions';
 import { EditorToolbar } from './EditorToolbar';
 import { FlowCanvas } from './FlowCanvas';
 import { flowStore, useFlowStore } from './flow-store';
@@ -79,9 +80,9 @@ function FlowEditor({ flowId, flowName, workflowId, reload }: FlowEditorProps) {
   useUnsavedWarning();
   useEditorShortcuts({
     save: () => void save(),
-    undo: () => flowStore.getState().undo(),
-    redo: () => flowStore.getState().redo(),
-    remove: () => flowStore.getState().removeSelected(),
+    undo,
+    redo,
+    remove: removeSelected,
   });
 
   return (

@@ -12,7 +12,7 @@ export interface StepNodeCardProps {
   selected: boolean;
   /** What still needs setting; a non-empty list shows the "Needs settings" badge. */
   problems: readonly string[];
-  /** Triggers start a flow, so they have no input handle. */
+  /** Triggers start a flow, so they have no input handle. Flows read top to bottom. */
   hasInput: boolean;
 }
 
@@ -49,7 +49,7 @@ export function StepNodeCard({ id, type, name, selected, problems, hasInput }: S
         status === 'running' && 'animate-pulse',
       )}
     >
-      {hasInput ? <Handle type="target" position={Position.Left} className={handleClass} /> : null}
+      {hasInput ? <Handle type="target" position={Position.Top} className={handleClass} /> : null}
       <div className={cn('flex size-9 shrink-0 items-center justify-center rounded-lg ring-1 ring-inset', visual.tile)}>
         <Icon aria-hidden className="size-4.5" />
       </div>
@@ -72,7 +72,7 @@ export function StepNodeCard({ id, type, name, selected, problems, hasInput }: S
           Needs settings
         </span>
       ) : null}
-      <Handle type="source" position={Position.Right} className={handleClass} />
+      <Handle type="source" position={Position.Bottom} className={handleClass} />
     </div>
   );
 }

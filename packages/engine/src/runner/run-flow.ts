@@ -1,0 +1,248 @@
+import { performance } from 'node:perf_hooks';
+import type { EndpointResolver } from '../endpoint/endpoint';
+import { FlowyardError, isFlowyardError } from '../errors/flowyard-error';
+import type { FlowEdge, FlowGraph } from '../flow/flow-graph';
+import type { ReferenceScope } from '../flow/references';
+import type { HttpClient } from '../http/http-types';
+import type { HttpExchange, Json, LogLine, RunEvent, RunSummary, StepError, StepRecord } from '../run/run-record';
+import { compileFlow, type CompiledNode } from './compile-flow';
+import { toJsonRecord } from './to-json';
+
+export interface RunFlowOptions {
+  runId: string;
+  userId: string;
+  /** Pass the same `graph` object for every run of a saved version to reuse its compilation. */
+  flow: { id: string; version: number; graph: FlowGraph };
+  trigger: { nodeId: string; payload: Json };
+  endpoints: EndpointResolver;
+  http: HttpClient;
+  /** Receives every run and step record as it changes; awaited, and called one event at a time in order. */
+  sink: (event: RunEvent) => void | Promise<void>;
+  now?: () => Date;
+  newId?: () => string;
+  /** Aborting stops the run: running steps are cancelled and the run ends `interrupted`. */
+  signal?: AbortSignal;
+}
+
+// How a node ended, as the scheduler needs it; `stopped` and `not-taken` are both recorded as `skipped`.
+type NodeState = 'succeeded' | 'failed' | 'interrupted' | 'stopped' | 'not-taken';
+
+/**
+ * Runs a flow from one trigger (SPEC §6): a step runs once all its predecessors reachable
+ * from the trigger have finished and succeeded, independent branches run concurrently, a
+ * failed step stops what is downstream of it. Step failures never reject; a rejection means
+ * the trigger is not one of this flow's or the sink failed (the run then stops early).
+ */
+export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const compiled = compileFlow(options.flow.graph);
+  const plan = compiled.triggers.get(options.trigger.nodeId);
+  if (plan === undefined) {
+    const message = `Step "${options.trigger.nodeId}" is not a trigger of this flow`;
+    throw new FlowyardError('VALIDATION_FAILED', message, { issues: [{ path: 'triggerNodeId', message }] });
+  }
+
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted === true) controller.abort(options.signal.reason);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+
+  // Events go to the sink one at a time and in order; after a sink failure the run winds down.
+  const sinkErrors: unknown[] = [];
+  let queue: Promise<void> = Promise.resolve();
+  const emit = (event: RunEvent): Promise<void> => {
+    queue = queue.then(async () => {
+      if (sinkErrors.length > 0) return;
+      try {
+        await options.sink(event);
+      } catch (error) {
+        sinkErrors.push(error);
+        controller.abort(error);
+      }
+    });
+    return queue;
+  };
+
+  const run: RunSummary = {
+    id: options.runId,
+    flowId: options.flow.id,
+    flowVersion: options.flow.version,
+    status: 'running',
+    trigger: { type: 'manual', nodeId: plan.triggerId },
+    userId: options.userId,
+    startedAt: now().toISOString(),
+    finishedAt: null,
+    durationMs: null,
+    error: null,
+  };
+  const runStarted = performance.now();
+  await emit({ type: 'run', run: { ...run } });
+
+  const states = new Map<string, NodeState>();
+  const results = new Map<string, { outputs: Record<string, Json>; nextHandle: string | null }>();
+  const waitingFor = new Map([...plan.incoming].map(([id, edges]) => [id, edges.length]));
+  let firstFailure: StepError | null = null;
+
+  const scopeFor = (nodeId: string): ReferenceScope => {
+    const scope: ReferenceScope = {};
+    for (const ancestor of plan.ancestors.get(nodeId) ?? []) {
+      const result = results.get(ancestor);
+      const name = compiled.nodes.get(ancestor)?.node.data.name;
+      if (result !== undefined && name !== undefined) scope[name] = result.outputs;
+    }
+    const trigger = results.get(plan.triggerId);
+    if (trigger !== undefined) scope.trigger = trigger.outputs;
+    return scope;
+  };
+
+  const edgeTaken = (edge: FlowEdge): boolean => {
+    if (states.get(edge.source) !== 'succeeded') return false;
+    const handle = results.get(edge.source)?.nextHandle ?? null;
+    return handle === null || edge.sourceHandle === handle;
+  };
+
+  const execute = async (entry: CompiledNode): Promise<NodeState> => {
+    const { node, step } = entry;
+    const record: StepRecord = {
+      id: newId(),
+      runId: run.id,
+      nodeId: node.id,
+      stepType: node.type,
+      name: node.data.name,
+      status: 'running',
+      startedAt: now().toISOString(),
+      finishedAt: null,
+      durationMs: null,
+      inputs: {},
+      outputs: null,
+      exchanges: [],
+      logs: [],
+      error: null,
+    };
+    const snapshot = (): StepRecord => ({ ...record, exchanges: [...record.exchanges], logs: [...record.logs] });
+    const started = performance.now();
+    const finish = async (status: StepRecord['status']): Promise<void> => {
+      record.status = status;
+      record.finishedAt = now().toISOString();
+      record.durationMs = roundMs(performance.now() - started);
+      await emit({ type: 'step', step: snapshot() });
+    };
+
+    try {
+      record.inputs = step.inputs();
+      const problems = step.problems();
+      // A step that is not ready fails at once with a single record, without a `running` one.
+      if (problems.length > 0) {
+        throw new FlowyardError('VALIDATION_FAILED', `Step is not ready: ${problems.join('; ')}`, { details: { problems } });
+      }
+      await emit({ type: 'step', step: snapshot() });
+      const result = await step.run({
+        scope: scopeFor(node.id),
+        trigger: options.trigger,
+        endpoints: options.endpoints,
+        http: options.http,
+        exchange: (exchange: HttpExchange) => void record.exchanges.push(exchange),
+        log: (line: Omit<LogLine, 'at'>) => void record.logs.push({ ...line, at: now().toISOString() }),
+        setInputs: (inputs: Record<string, Json>) => void (record.inputs = inputs),
+        now,
+        signal: controller.signal,
+      });
+      results.set(node.id, { outputs: result.outputs, nextHandle: result.nextHandle ?? null });
+      record.outputs = result.outputs;
+      await finish('succeeded');
+      return 'succeeded';
+    } catch (error) {
+      if (controller.signal.aborted) {
+        await finish('interrupted');
+        return 'interrupted';
+      }
+      record.error = stepError(error, node.data.name);
+      firstFailure ??= { ...record.error, details: { ...record.error.details, step: node.data.name, nodeId: node.id } };
+      await finish('failed');
+      return 'failed';
+    }
+  };
+
+  const skip = async (entry: CompiledNode, state: 'stopped' | 'not-taken'): Promise<NodeState> => {
+    const at = now().toISOString();
+    await emit({
+      type: 'step',
+      step: {
+        id: newId(),
+        runId: run.id,
+        nodeId: entry.node.id,
+        stepType: entry.node.type,
+        name: entry.node.data.name,
+        status: 'skipped',
+        startedAt: at,
+        finishedAt: at,
+        durationMs: null,
+        inputs: {},
+        outputs: null,
+        exchanges: [],
+        logs: [],
+        error: null,
+      },
+    });
+    return state;
+  };
+
+  await new Promise<void>((resolve) => {
+    let open = plan.order.length;
+
+    const settle = (nodeId: string, state: NodeState): void => {
+      states.set(nodeId, state);
+      open--;
+      for (const edge of compiled.nodes.get(nodeId)?.outgoing ?? []) {
+        const left = (waitingFor.get(edge.target) ?? 0) - 1;
+        waitingFor.set(edge.target, left);
+        if (left === 0) decide(edge.target);
+      }
+      if (open === 0) resolve();
+    };
+
+    const start = (nodeId: string, work: (entry: CompiledNode) => Promise<NodeState>): void => {
+      const entry = compiled.nodes.get(nodeId);
+      if (entry === undefined) return settle(nodeId, 'stopped');
+      work(entry).then(
+        (state) => settle(nodeId, state),
+        // execute and skip catch step and sink errors; only a runner bug lands here, and the run must still finish.
+        (error: unknown) => {
+          firstFailure ??= stepError(error, entry.node.data.name);
+          settle(nodeId, 'failed');
+        },
+      );
+    };
+
+    const decide = (nodeId: string): void => {
+      const incoming = plan.incoming.get(nodeId) ?? [];
+      const blocked = controller.signal.aborted || incoming.some((edge) => ['failed', 'interrupted', 'stopped'].includes(states.get(edge.source) ?? ''));
+      if (blocked) start(nodeId, (entry) => skip(entry, 'stopped'));
+      else if (incoming.some(edgeTaken)) start(nodeId, execute);
+      else start(nodeId, (entry) => skip(entry, 'not-taken'));
+    };
+
+    start(plan.triggerId, execute);
+  });
+  options.signal?.removeEventListener('abort', onAbort);
+
+  run.status = options.signal?.aborted === true ? 'interrupted' : [...states.values()].includes('failed') ? 'failed' : 'succeeded';
+  run.finishedAt = now().toISOString();
+  run.durationMs = roundMs(performance.now() - runStarted);
+  run.error = firstFailure;
+  await emit({ type: 'run', run: { ...run } });
+  if (sinkErrors.length > 0) throw sinkErrors[0];
+  return run;
+}
+
+function roundMs(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+/** A step's error for its record: FlowyardErrors keep their code; anything else is a bug shown as such. */
+function stepError(error: unknown, stepName: string): StepError {
+  if (isFlowyardError(error)) return { code: error.code, message: error.message, details: toJsonRecord(error.details) };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'SCRIPT_ERROR', message: `Unexpected error in step "${stepName}": ${message}`, details: { unexpected: true } };
+}

@@ -27,6 +27,15 @@ const defaultEdgeOptions = {
   style: { strokeWidth: 1.75 },
 };
 
+const minimapColors = {
+  none: '#c7d2fe',
+  running: '#7dd3fc',
+  succeeded: '#6ee7b7',
+  failed: '#fca5a5',
+  skipped: '#e4e4e7',
+  interrupted: '#fcd34d',
+} as const;
+
 function isValidConnection(connection: Connection | Edge): boolean {
   return connectionProblem(flowStore.getState(), connection) === null;
 }
@@ -90,7 +99,16 @@ export function FlowCanvas() {
         >
           <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#d4d4d8" />
           <Controls showInteractive={false} position="bottom-left" />
-          <MiniMap pannable zoomable position="bottom-right" className="!rounded-lg !border !border-zinc-200" />
+          <MiniMap
+            pannable
+            zoomable
+            position="bottom-right"
+            ariaLabel="Flow overview"
+            nodeColor={(node) => minimapColors[statuses.get(node.id) ?? 'none']}
+            nodeBorderRadius={8}
+            className="!h-24 !w-36 overflow-hidden !rounded-lg !border !border-zinc-200"
+            style={{ width: 144, height: 96 }}
+          />
         </ReactFlow>
         {nodes.length === 0 ? (
           <div className="pointer-events-none absolute inset-0 flex items-center justify-center">

@@ -59,8 +59,9 @@ export function FlowEditorPage() {
         flowName={flow.data.name}
         workflowId={flow.data.workflowId}
         reload={async () => {
+          const selected = flowStore.getState().nodes.filter((n) => n.selected);
           const result = await flow.refetch();
-          if (result.data) flowStore.getState().load(result.data, null);
+          if (result.data) flowStore.getState().load(result.data, selected.length === 1 ? selected[0]?.id : null);
         }}
       />
     </ReactFlowProvider>

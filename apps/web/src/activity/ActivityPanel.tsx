@@ -32,6 +32,7 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
   const selectRun = useFlowStore((s) => s.selectRun);
   const detail = useRunDetail(selectedRunId);
   const [open, setOpen] = useState(true);
+  const [height, setHeight] = useState(300);
   const [pickedStepId, setPickedStepId] = useState<string | null>(null);
 
   useEffect(() => {
@@ -46,8 +47,10 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
   return (
     <section
       aria-label="Activity"
-      className={cn('flex shrink-0 flex-col border-t border-zinc-200 bg-white', open ? 'h-80' : 'h-10')}
+      className="relative flex shrink-0 flex-col border-t border-zinc-200 bg-white"
+      style={{ height: open ? height : 40 }}
     >
+      {open ? <ResizeHandle height={height} onResize={setHeight} /> : null}
       <div className="flex h-10 shrink-0 items-center gap-2 border-b border-zinc-200 px-3">
         <Activity aria-hidden className="size-4 text-zinc-500" />
         <h2 className="text-sm font-semibold text-zinc-800">Activity</h2>
@@ -67,7 +70,7 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
       </div>
       {open ? (
         <div className="flex min-h-0 flex-1">
-          <Column title="Runs" className="w-64 shrink-0">
+          <Column title="Runs" className="w-72 shrink-0">
             {runs.isPending ? (
               <div className="p-3">
                 <Empty>Loading runs…</Empty>
@@ -82,7 +85,7 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
               <RunList runs={items} selectedRunId={selectedRunId} onSelect={selectRun} />
             )}
           </Column>
-          <Column title="Steps" className="w-60 shrink-0">
+          <Column title="Steps" className="w-56 shrink-0">
             {!selectedRunId ? (
               <div className="p-3">
                 <Empty>Select a run to see its steps.</Empty>
@@ -122,5 +125,40 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Drag the panel's top edge (or use the arrow keys on it) to give the canvas or the records more room. */
+function ResizeHandle({ height, onResize }: { height: number; onResize(height: number): void }) {
+  const clamp = (h: number) => Math.round(Math.min(Math.max(h, 140), window.innerHeight * 0.75));
+  return (
+    <div
+      role="separator"
+      aria-orientation="horizontal"
+      aria-label="Resize activity"
+      aria-valuenow={height}
+      tabIndex={0}
+      className="absolute -top-1 right-0 left-0 z-10 h-2 cursor-row-resize hover:bg-indigo-500/20 focus-visible:bg-indigo-500/30 focus-visible:outline-none"
+      onPointerDown={(event) => {
+        event.preventDefault();
+        const startY = event.clientY;
+        const startHeight = height;
+        const target = event.currentTarget;
+        target.setPointerCapture(event.pointerId);
+        const move = (e: PointerEvent) => onResize(clamp(startHeight + startY - e.clientY));
+        const up = () => {
+          target.removeEventListener('pointermove', move);
+          target.removeEventListener('pointerup', up);
+        };
+        target.addEventListener('pointermove', move);
+        target.addEventListener('pointerup', up);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'ArrowUp') onResize(clamp(height + 24));
+        else if (event.key === 'ArrowDown') onResize(clamp(height - 24));
+        else return;
+        event.preventDefault();
+      }}
+    />
   );
 }

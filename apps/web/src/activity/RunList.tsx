@@ -27,7 +27,7 @@ export function RunList({ runs, selectedRunId, onSelect }: RunListProps) {
               )}
             >
               <StatusLabel status={run.status} />
-              <span className="flex items-baseline gap-2 text-xs text-zinc-500 tabular-nums">
+              <span className="flex items-baseline gap-2 text-xs whitespace-nowrap text-zinc-500 tabular-nums">
                 <time dateTime={run.startedAt}>{formatStartTime(run.startedAt)}</time>
                 <span className="w-12 text-right">{formatDuration(run.durationMs)}</span>
               </span>

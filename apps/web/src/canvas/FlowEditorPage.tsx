@@ -103,10 +103,11 @@ function FlowEditor({ flowId, flowName, workflowId, reload }: FlowEditorProps) {
         <StepsPalette />
         <div className="flex min-w-0 flex-1 flex-col">
           <FlowCanvas />
-          <ActivityPanel flowId={flowId} />
         </div>
         <StepSettingsPanel workflowId={workflowId} />
       </div>
+      {/* Full width, so a step's HTTP exchange has room beside the runs and steps lists. */}
+      <ActivityPanel flowId={flowId} />
       <RunFlowDialog open={runOpen} onOpenChange={setRunOpen} save={save} />
     </div>
   );

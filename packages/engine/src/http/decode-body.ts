@@ -24,14 +24,16 @@ export function decodeBody(bytes: Buffer, headers: Record<string, string>): stri
   return decoderFor(headers['content-type']).decode(data);
 }
 
+const utf8 = new TextDecoder('utf-8');
+
 function decoderFor(contentType: string | undefined): TextDecoder {
   const charset = contentType === undefined ? undefined : /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType)?.[1];
-  if (charset !== undefined) {
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
     try {
       return new TextDecoder(charset);
     } catch {
       // Unknown charset label: fall back to UTF-8.
     }
   }
-  return new TextDecoder('utf-8');
+  return utf8;
 }

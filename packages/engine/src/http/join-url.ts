@@ -19,6 +19,7 @@ export interface RequestTarget {
 // (handled separately so that valid `%XX` escapes survive and stray `%` do not).
 // `#`, `[` and `]` are excluded on purpose: a request line carries no fragment or IP literal.
 const allowed = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
+const allAllowed = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*$/;
 const hexPair = /^[0-9A-Fa-f]{2}$/;
 
 /** Base URL + path with exactly one `/` between them (SPEC §2 path joining). */
@@ -28,17 +29,7 @@ export function joinUrl(baseUrl: string, path: string, options: JoinUrlOptions =
 
 /** Like `joinUrl`, but also returns the origin and request path separately. */
 export function requestTarget(baseUrl: string, path: string, options: JoinUrlOptions = {}): RequestTarget {
-  let base: URL;
-  try {
-    base = new URL(baseUrl);
-  } catch {
-    throw new FlowyardError('VALIDATION_FAILED', `Base URL "${baseUrl}" is not an absolute URL`, {
-      issues: [{ path: 'baseUrl', message: 'Base URL must be an absolute URL' }],
-    });
-  }
-  const origin = base.origin;
-  // `pathname` is already encoded by the URL parser; only the trailing slash matters here.
-  const basePath = base.pathname.replace(/\/+$/, '');
+  const { origin, basePath } = parseBase(baseUrl);
   const encoded = options.autoEncodeURI === false ? verbatimPath(path) : encodePath(path);
 
   let joined: string;
@@ -49,8 +40,30 @@ export function requestTarget(baseUrl: string, path: string, options: JoinUrlOpt
   return { origin, path: joined, url: origin + joined };
 }
 
+// Endpoints are few and requests many: remember parsed base URLs (bounded, oldest dropped first).
+const parsedBases = new Map<string, { origin: string; basePath: string }>();
+
+function parseBase(baseUrl: string): { origin: string; basePath: string } {
+  const cached = parsedBases.get(baseUrl);
+  if (cached !== undefined) return cached;
+  let base: URL;
+  try {
+    base = new URL(baseUrl);
+  } catch {
+    throw new FlowyardError('VALIDATION_FAILED', `Base URL "${baseUrl}" is not an absolute URL`, {
+      issues: [{ path: 'baseUrl', message: 'Base URL must be an absolute URL' }],
+    });
+  }
+  // `pathname` is already encoded by the URL parser; only the trailing slash matters here.
+  const parsed = { origin: base.origin, basePath: base.pathname.replace(/\/+$/, '') };
+  if (parsedBases.size >= 1000) parsedBases.delete(parsedBases.keys().next().value ?? '');
+  parsedBases.set(baseUrl, parsed);
+  return parsed;
+}
+
 /** Percent-encodes what may not appear in a request target, keeping valid `%XX` escapes. */
 export function encodePath(path: string): string {
+  if (allAllowed.test(path)) return path; // the common case: nothing to encode
   let out = '';
   for (let i = 0; i < path.length; i++) {
     const ch = path.charAt(i);
@@ -81,6 +94,7 @@ function encodeCodePoint(char: string): string {
 
 /** Checks a path used verbatim (autoEncodeURI off): it must already be a valid request target. */
 export function verbatimPath(path: string): string {
+  if (allAllowed.test(path)) return path;
   for (let i = 0; i < path.length; i++) {
     const ch = path.charAt(i);
     if (ch === '%') {

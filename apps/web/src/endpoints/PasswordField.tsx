@@ -28,10 +28,11 @@ export function PasswordField({ form, passwordSet }: PasswordFieldProps) {
           Password
         </span>
         <div role="group" aria-labelledby={labelId} className="flex items-center gap-2">
+          {/* Spaces keep "set" a word of its own in the dialog's text. */}{' '}
           <Badge tone="success">
             <KeyRound aria-hidden className="size-3" />
             <span>set</span>
-          </Badge>
+          </Badge>{' '}
           <Button size="sm" onClick={() => setReplacing(true)}>
             Replace
           </Button>

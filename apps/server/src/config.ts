@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const portSchema = z.coerce
+  .number({ error: 'PORT must be a number' })
+  .int('PORT must be a whole number')
+  .min(0, 'PORT must be between 0 and 65535')
+  .max(65535, 'PORT must be between 0 and 65535');
+
+const envSchema = z.object({
+  PORT: portSchema.default(3000),
+  FLOWYARD_DATA_DIR: z.string().trim().min(1).default('./data'),
+  FLOWYARD_SECRET_KEY: z.string().trim().min(1).optional(),
+  FLOWYARD_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'FLOWYARD_PUBLIC_URL must be an http(s) URL' }).optional(),
+  FLOWYARD_WEB_DIST: z.string().trim().min(1).optional(),
+  // Set by npm/pnpm to the folder the command was typed in (`pnpm start` at the repo root).
+  INIT_CWD: z.string().min(1).optional(),
+});
+
+export interface ServerConfig {
+  port: number;
+  dataDir: string;
+  /** Raw FLOWYARD_SECRET_KEY; decoded and checked by loadSecretKey. */
+  secretKey: string | undefined;
+  publicUrl: string;
+  webDist: string;
+}
+
+/**
+ * Reads the server settings from the environment. Relative folders are resolved
+ * against the folder the command was started from, so `pnpm start` at the repo
+ * root keeps its data in `./data` there even though pnpm runs the script in apps/server.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid settings:\n  ${lines.join('\n  ')}`);
+  }
+  const vars = parsed.data;
+  const base = vars.INIT_CWD ?? cwd;
+  return {
+    port: vars.PORT,
+    dataDir: resolve(base, vars.FLOWYARD_DATA_DIR),
+    secretKey: vars.FLOWYARD_SECRET_KEY,
+    publicUrl: (vars.FLOWYARD_PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
+    // Same relative hop from src/config.ts and from the bundled dist/main.js.
+    webDist: vars.FLOWYARD_WEB_DIST ? resolve(base, vars.FLOWYARD_WEB_DIST) : fileURLToPath(new URL('../../web/dist', import.meta.url)),
+  };
+}

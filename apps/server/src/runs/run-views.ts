@@ -1,0 +1,45 @@
+import type { RunRow, RunStepRow } from '@flowyard/db';
+import type { RunSummary, StepRecord } from '@flowyard/engine';
+
+export function toRunSummary(row: RunRow): RunSummary {
+  return {
+    id: row.id,
+    flowId: row.flowId,
+    flowVersion: row.flowVersion,
+    status: row.status,
+    trigger: { type: row.triggerType, nodeId: row.triggerNodeId },
+    userId: row.userId,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    durationMs: row.durationMs,
+    error: row.error,
+  };
+}
+
+export function toStepRecord(row: RunStepRow): StepRecord {
+  return {
+    id: row.id,
+    runId: row.runId,
+    nodeId: row.nodeId,
+    stepType: row.stepType,
+    name: row.name,
+    status: row.status,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    durationMs: row.durationMs,
+    inputs: row.inputs,
+    outputs: row.outputs,
+    exchanges: row.exchanges,
+    logs: row.logs,
+    error: row.error,
+  };
+}
+
+/** The run columns an engine event may change. */
+export function runUpdate(run: RunSummary) {
+  return { status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, durationMs: run.durationMs, error: run.error };
+}
+
+export function stepRow(step: StepRecord): RunStepRow {
+  return { ...step };
+}

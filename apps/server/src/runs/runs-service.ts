@@ -1,0 +1,141 @@
+import { runFlow, triggerNodeTypes, FlowyardError, type FlowNode, type HttpClient, type Json, type RunEvent, type RunSummary, type StepRecord } from '@flowyard/engine';
+import type { ServiceDeps } from '../deps';
+import { createEndpointResolver } from '../endpoints/endpoint-resolver';
+import type { FlowsService } from '../flows/flows-service';
+import { log } from '../log';
+import type { UserView } from '../users/user-view';
+import type { RunEventBus } from './run-event-bus';
+import { createRunsRepo } from './runs-repo';
+
+export interface RunsServiceOptions {
+  http: HttpClient;
+  bus: RunEventBus;
+}
+
+function isTrigger(node: FlowNode): boolean {
+  return (triggerNodeTypes as readonly string[]).includes(node.type);
+}
+
+/** Picks the trigger a run starts from: the one asked for, or the flow's only trigger. */
+function chooseTrigger(nodes: FlowNode[], triggerNodeId: string | undefined): FlowNode {
+  const triggers = nodes.filter(isTrigger);
+  if (triggerNodeId !== undefined) {
+    const chosen = triggers.find((node) => node.id === triggerNodeId);
+    if (!chosen) {
+      throw new FlowyardError('VALIDATION_FAILED', 'That trigger is not in this flow', {
+        issues: [{ path: 'triggerNodeId', message: 'That trigger is not in this flow (save the flow first?)' }],
+      });
+    }
+    return chosen;
+  }
+  const [only, ...others] = triggers;
+  if (!only) {
+    throw new FlowyardError('VALIDATION_FAILED', 'This flow has no trigger; add a Manual trigger and save the flow', {
+      issues: [{ path: 'triggerNodeId', message: 'This flow has no trigger; add a Manual trigger and save the flow' }],
+    });
+  }
+  if (others.length > 0) {
+    throw new FlowyardError('VALIDATION_FAILED', 'This flow has several triggers; choose which one to run', {
+      issues: [{ path: 'triggerNodeId', message: 'This flow has several triggers; choose which one to run' }],
+    });
+  }
+  return only;
+}
+
+/**
+ * Starts runs in the background through the engine, persisting every run and step
+ * record as the engine reports it and publishing it to the flow's subscribers.
+ */
+export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http, bus }: RunsServiceOptions) {
+  const repo = createRunsRepo(deps.db);
+  const inFlight = new Map<string, { controller: AbortController; done: Promise<void> }>();
+
+  async function persist(flowId: string, event: RunEvent): Promise<void> {
+    if (event.type === 'run') await repo.updateRun(event.run);
+    else await repo.upsertStep(event.step);
+    bus.publish(flowId, event);
+  }
+
+  async function interruptAfterCrash(runId: string, flowId: string, error: unknown): Promise<void> {
+    log.error(`Run ${runId} stopped unexpectedly`, error);
+    try {
+      await repo.markInterrupted(deps.now(), runId);
+      const record = await repo.get(runId);
+      if (record) {
+        bus.publish(flowId, { type: 'run', run: record.run });
+        for (const step of record.steps) bus.publish(flowId, { type: 'step', step });
+      }
+    } catch (markError) {
+      // The next start marks it interrupted instead.
+      log.error(`Run ${runId} could not be marked interrupted`, markError);
+    }
+  }
+
+  async function whenIdle(): Promise<void> {
+    while (inFlight.size > 0) await Promise.all([...inFlight.values()].map((r) => r.done));
+  }
+
+  return {
+    async start(user: UserView, input: { flowId: string; triggerNodeId?: string | undefined; payload: Json }): Promise<{ runId: string }> {
+      const flow = await flows.get(input.flowId);
+      const trigger = chooseTrigger(flow.graph.nodes, input.triggerNodeId);
+      const run: RunSummary = {
+        id: deps.newId(),
+        flowId: flow.id,
+        flowVersion: flow.version,
+        status: 'running',
+        trigger: { type: 'manual', nodeId: trigger.id },
+        userId: user.id,
+        startedAt: deps.now().toISOString(),
+        finishedAt: null,
+        durationMs: null,
+        error: null,
+      };
+      await repo.insertRun(run, input.payload);
+      bus.publish(flow.id, { type: 'run', run });
+
+      const controller = new AbortController();
+      const done = runFlow({
+        runId: run.id,
+        userId: user.id,
+        flow: { id: flow.id, version: flow.version, graph: flow.graph },
+        trigger: { nodeId: trigger.id, payload: input.payload },
+        endpoints: createEndpointResolver(deps, flow.workflowId),
+        http,
+        sink: (event) => persist(flow.id, event),
+        now: deps.now,
+        newId: deps.newId,
+        signal: controller.signal,
+      })
+        .then(() => undefined)
+        .catch((error: unknown) => interruptAfterCrash(run.id, flow.id, error))
+        .finally(() => inFlight.delete(run.id));
+      inFlight.set(run.id, { controller, done });
+      return { runId: run.id };
+    },
+
+    list: (flowId: string, limit: number, cursor: string | undefined) => repo.list(flowId, limit, cursor),
+
+    async get(runId: string): Promise<{ run: RunSummary; steps: StepRecord[] }> {
+      const record = await repo.get(runId);
+      if (!record) throw new FlowyardError('NOT_FOUND', 'Run not found', { details: { runId } });
+      return record;
+    },
+
+    events: (flowId: string, signal?: AbortSignal) => bus.subscribe(flowId, signal),
+
+    /** At start: runs and steps left `running` by a previous process are `interrupted`. */
+    markInterrupted: () => repo.markInterrupted(deps.now()),
+
+    /** Resolves when every run started so far has finished (tests, shutdown). */
+    whenIdle,
+
+    /** Stops runs in flight (they end up `interrupted`) and waits for them up to `timeoutMs`. */
+    async stopAll(timeoutMs: number): Promise<void> {
+      for (const run of inFlight.values()) run.controller.abort();
+      await Promise.race([whenIdle(), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    },
+  };
+}
+
+export type RunsService = ReturnType<typeof createRunsService>;

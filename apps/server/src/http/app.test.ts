@@ -1,0 +1,110 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createTestApp, type TestApp } from '../testing/test-app';
+import { waitFor } from '../testing/wait-for';
+import { createApp } from './app';
+
+let app: TestApp;
+let server: Server;
+let base: string;
+let webDist: string;
+
+const errorBodySchema = z.object({
+  error: z.object({
+    message: z.string(),
+    data: z.looseObject({ code: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })), details: z.record(z.string(), z.unknown()) }),
+  }),
+});
+
+beforeAll(async () => {
+  app = await createTestApp();
+  webDist = mkdtempSync(join(tmpdir(), 'flowyard-web-'));
+  mkdirSync(join(webDist, 'assets'));
+  writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Flowyard</title>');
+  writeFileSync(join(webDist, 'assets', 'app-abc123.js'), 'console.log("app")');
+  server = createApp({ db: app.db, services: app.services, webDist }).listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  if (address === null || typeof address !== 'object') throw new Error('no port');
+  base = `http://127.0.0.1:${address.port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await app.close();
+  rmSync(webDist, { recursive: true, force: true });
+});
+
+describe('the HTTP app', () => {
+  it('answers /healthz', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('returns validation errors with the SPEC code and field issues in error.data', async () => {
+    const res = await fetch(`${base}/trpc/endpoints.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ workflowId: app.workflowId, name: 'X', baseUrl: 'ftp://files.example.com', auth: { type: 'none' } }),
+    });
+    expect(res.status).toBe(400);
+    const body = errorBodySchema.parse(await res.json());
+    expect(body.error.data).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'baseUrl', message: expect.stringContaining('http:// or https://') }],
+    });
+    expect(body.error.data).not.toHaveProperty('stack');
+  });
+
+  it('maps SPEC codes to HTTP statuses', async () => {
+    const res = await fetch(`${base}/trpc/endpoints.get?input=${encodeURIComponent(JSON.stringify({ id: 'missing' }))}`);
+    expect(res.status).toBe(404);
+    expect(errorBodySchema.parse(await res.json()).error.data.code).toBe('ENDPOINT_NOT_FOUND');
+  });
+
+  it('serves the web app with a fallback to index.html for client routes, but not for missing files', async () => {
+    const page = await fetch(`${base}/flows/some-id`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Flowyard</title>');
+    const asset = await fetch(`${base}/assets/app-abc123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${base}/trpc/nope.nothing`)).status).toBe(404);
+  });
+
+  it('streams a flow’s run events over SSE', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${base}/trpc/runs.events?input=${encodeURIComponent(JSON.stringify({ flowId: 'flow-1' }))}`, {
+      headers: { accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body?.getReader();
+    if (!reader) throw new Error('no body');
+    await waitFor(() => (app.bus.subscriberCount('flow-1') > 0 ? true : undefined));
+    app.bus.publish('flow-1', {
+      type: 'run',
+      run: {
+        id: 'run-1', flowId: 'flow-1', flowVersion: 1, status: 'running', trigger: { type: 'manual', nodeId: 't' }, userId: 'u',
+        startedAt: '2024-01-01T00:00:00.000Z', finishedAt: null, durationMs: null, error: null,
+      },
+    });
+    let text = '';
+    const decoder = new TextDecoder();
+    while (!text.includes('run-1')) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += decoder.decode(chunk.value);
+    }
+    expect(text).toContain('"id":"run-1"');
+    controller.abort();
+    await waitFor(() => (app.bus.subscriberCount('flow-1') === 0 ? true : undefined));
+  });
+});

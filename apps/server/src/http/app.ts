@@ -1,0 +1,41 @@
+import type { FlowyardDb } from '@flowyard/db';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { AppServices } from '../app-services';
+import { log } from '../log';
+import { appRouter } from '../trpc/app-router';
+import { createContext } from '../trpc/create-context';
+import { serveWebApp } from './web-app';
+
+/** Large enough for a 500-step graph or a 1 MB test payload, small enough to refuse floods. */
+const maxBodyBytes = 5 * 1024 * 1024;
+
+export interface AppOptions {
+  db: FlowyardDb;
+  services: AppServices;
+  webDist: string;
+}
+
+/** The one origin: tRPC under /trpc (HTTP and SSE), /healthz, and the built web app. */
+export function createApp({ db, services, webDist }: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: ({ req }) => createContext(db, services, req),
+      maxBodySize: maxBodyBytes,
+    }),
+  );
+  serveWebApp(app, webDist);
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    log.error('Unexpected error while serving a request', error);
+    res.status(500).type('text/plain').send('Something went wrong on the server; the details are in its log');
+  });
+  return app;
+}

@@ -1,0 +1,56 @@
+import { createDb } from '@flowyard/db';
+import { createHttpClient } from '@flowyard/engine';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bootstrap, createAppServices } from './app-services';
+import { loadConfig } from './config';
+import { createApp } from './http/app';
+import { log } from './log';
+import { createSecretBox } from './secrets/secret-box';
+import { loadSecretKey } from './secrets/secret-key';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  mkdirSync(config.dataDir, { recursive: true });
+  const secretBox = createSecretBox(loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }));
+  const dbFile = join(config.dataDir, 'flowyard.db');
+  const db = await createDb(pathToFileURL(dbFile).href);
+  const http = createHttpClient();
+  const services = createAppServices({ db, secretBox, now: () => new Date(), newId: () => randomUUID() }, { http });
+  const { interruptedRuns } = await bootstrap(services);
+  if (interruptedRuns > 0) log.warn(`Marked ${interruptedRuns} run(s) left running by the previous process as interrupted`);
+
+  const app = createApp({ db, services, webDist: config.webDist });
+  const server = app.listen(config.port);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = address !== null && typeof address === 'object' ? address.port : config.port;
+  log.info(`Data in ${config.dataDir}`);
+  log.info(`Flowyard is running on ${config.port === port ? config.publicUrl : `http://localhost:${port}`}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal} received, shutting down`);
+    server.close();
+    // Runs still going after the grace period are marked interrupted at the next start.
+    await services.runs.stopAll(5_000);
+    server.closeAllConnections();
+    await http.close();
+    db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  log.error('Flowyard could not start', error);
+  process.exit(1);
+});

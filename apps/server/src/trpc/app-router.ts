@@ -1,0 +1,17 @@
+import { router } from './init';
+import { endpointsRouter } from './routers/endpoints';
+import { flowsRouter } from './routers/flows';
+import { meRouter } from './routers/me';
+import { runsRouter } from './routers/runs';
+import { workflowsRouter } from './routers/workflows';
+
+export const appRouter = router({
+  me: meRouter,
+  workflows: workflowsRouter,
+  endpoints: endpointsRouter,
+  flows: flowsRouter,
+  runs: runsRouter,
+});
+
+/** The API's type; the web app imports it with `import type { AppRouter } from '@flowyard/server/router'`. */
+export type AppRouter = typeof appRouter;

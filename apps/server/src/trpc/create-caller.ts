@@ -1,0 +1,5 @@
+import { appRouter } from './app-router';
+import { createCallerFactory } from './init';
+
+/** Calls procedures in-process with a given context (tests, scripts). */
+export const createCaller = createCallerFactory(appRouter);

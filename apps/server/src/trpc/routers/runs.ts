@@ -1,0 +1,25 @@
+import { jsonSchema, type RunEvent } from '@flowyard/engine';
+import { z } from 'zod';
+import { procedure, router } from '../init';
+
+const runStartSchema = z.object({
+  flowId: z.string().min(1),
+  triggerNodeId: z.string().min(1).optional(),
+  payload: jsonSchema,
+});
+
+const runListSchema = z.object({
+  flowId: z.string().min(1),
+  cursor: z.string().min(1).nullish(),
+  limit: z.number().int().min(1, 'Limit must be at least 1').max(100, 'Limit must be at most 100').default(20),
+});
+
+export const runsRouter = router({
+  start: procedure.input(runStartSchema).mutation(({ ctx, input }) => ctx.services.runs.start(ctx.user, input)),
+  list: procedure.input(runListSchema).query(({ ctx, input }) => ctx.services.runs.list(input.flowId, input.limit, input.cursor ?? undefined)),
+  get: procedure.input(z.object({ runId: z.string().min(1) })).query(({ ctx, input }) => ctx.services.runs.get(input.runId)),
+  /** Live run and step records of one flow (SSE through httpSubscriptionLink). */
+  events: procedure.input(z.object({ flowId: z.string().min(1) })).subscription(async function* ({ ctx, input, signal }): AsyncGenerator<RunEvent, void, undefined> {
+    yield* ctx.services.runs.events(input.flowId, signal);
+  }),
+});

@@ -1,0 +1,5 @@
+import { procedure, router } from '../init';
+
+export const workflowsRouter = router({
+  list: procedure.query(({ ctx }) => ctx.services.workflows.list()),
+});

@@ -1,0 +1,59 @@
+import { createDb, type FlowyardDb } from '@flowyard/db';
+import { createHttpClient, type HttpClient } from '@flowyard/engine';
+import { TRPCError } from '@trpc/server';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { bootstrap, createAppServices, type AppServices } from '../app-services';
+import { createRunEventBus, type RunEventBus } from '../runs/run-event-bus';
+import { createSecretBox, type SecretBox } from '../secrets/secret-box';
+import { describeApiError, type ApiErrorData } from '../trpc/api-error';
+import { createCaller } from '../trpc/create-caller';
+import { createContext } from '../trpc/create-context';
+
+export interface TestApp {
+  db: FlowyardDb;
+  services: AppServices;
+  secretBox: SecretBox;
+  bus: RunEventBus;
+  http: HttpClient;
+  caller: ReturnType<typeof createCaller>;
+  workflowId: string;
+  close(): Promise<void>;
+}
+
+/** A bootstrapped app on a fresh database (in memory unless `dbUrl` says otherwise), called in-process. */
+export async function createTestApp(options: { dbUrl?: string; secretKey?: Buffer } = {}): Promise<TestApp> {
+  const db = await createDb(options.dbUrl ?? ':memory:');
+  const secretBox = createSecretBox(options.secretKey ?? randomBytes(32));
+  const http: HttpClient = createHttpClient();
+  const bus = createRunEventBus();
+  const services = createAppServices({ db, secretBox, now: () => new Date(), newId: () => randomUUID() }, { http, bus });
+  await bootstrap(services);
+  const caller = createCaller(await createContext(db, services, undefined));
+  const [workflow] = await caller.workflows.list();
+  if (!workflow) throw new Error('No Default workflow after bootstrap');
+  return {
+    db,
+    services,
+    secretBox,
+    bus,
+    http,
+    caller,
+    workflowId: workflow.id,
+    async close() {
+      await services.runs.whenIdle();
+      await http.close();
+      db.close();
+    },
+  };
+}
+
+/** Awaits a call that must fail and returns what the API would put in `error.data` (plus the tRPC code). */
+export async function apiErrorOf(call: Promise<unknown>): Promise<ApiErrorData & { trpcCode: string }> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCError) return { ...describeApiError(error), trpcCode: error.code };
+    throw error;
+  }
+  throw new Error('Expected the call to fail, but it succeeded');
+}

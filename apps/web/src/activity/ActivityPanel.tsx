@@ -32,7 +32,7 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
   const selectRun = useFlowStore((s) => s.selectRun);
   const detail = useRunDetail(selectedRunId);
   const [open, setOpen] = useState(true);
-  const [height, setHeight] = useState(300);
+  const [height, setHeight] = useState(260);
   const [pickedStepId, setPickedStepId] = useState<string | null>(null);
 
   useEffect(() => {
@@ -40,7 +40,17 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
     if (selectedRunId) setOpen(true);
   }, [selectedRunId]);
 
+  // Clicking a step on the canvas shows its record in the selected run.
+  const selectedNodeId = useFlowStore((s) => {
+    const selected = s.nodes.filter((n) => n.selected);
+    return selected.length === 1 ? selected[0]?.id : undefined;
+  });
   const steps = detail.data?.steps ?? [];
+  const recordForNode = steps.find((s) => s.nodeId === selectedNodeId)?.id;
+  useEffect(() => {
+    if (recordForNode) setPickedStepId(recordForNode);
+  }, [recordForNode]);
+
   const step = steps.find((s) => s.id === pickedStepId) ?? defaultStep(steps);
   const items = runs.data?.items ?? [];
 

@@ -27,6 +27,8 @@ const defaultEdgeOptions = {
   style: { strokeWidth: 1.75 },
 };
 
+const fitViewOptions = { maxZoom: 1.1, padding: 0.3 };
+
 const minimapColors = {
   none: '#c7d2fe',
   running: '#7dd3fc',
@@ -91,14 +93,14 @@ export function FlowCanvas() {
           // Deleting goes through the store (one undo step, attached edges included); see use-editor-shortcuts.
           deleteKeyCode={null}
           fitView
-          fitViewOptions={{ maxZoom: 1.1, padding: 0.3 }}
+          fitViewOptions={fitViewOptions}
           minZoom={0.2}
           maxZoom={2}
           proOptions={{ hideAttribution: true }}
           className="bg-zinc-50"
         >
           <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#d4d4d8" />
-          <Controls showInteractive={false} position="bottom-left" />
+          <Controls showInteractive={false} position="bottom-left" fitViewOptions={fitViewOptions} />
           <MiniMap
             pannable
             zoomable

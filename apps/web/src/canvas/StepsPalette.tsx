@@ -6,23 +6,49 @@ import { STEP_DRAG_TYPE } from './drag-data';
 import { flowStore } from './flow-store';
 import { paletteOrder, stepVisuals } from './step-visuals';
 
-/** Where a step added without dragging goes: the middle of the visible canvas, nudged so steps don't stack. */
-function usePlaceInView() {
-  const { screenToFlowPosition } = useReactFlow();
-  return () => {
-    const pane = document.querySelector('.react-flow');
-    const rect = pane?.getBoundingClientRect();
-    const center = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 400, y: 300 };
-    const at = screenToFlowPosition(center);
-    const nudge = (flowStore.getState().nodes.length % 6) * 24;
-    return { x: at.x - 112 + nudge, y: at.y - 28 + nudge };
+const NODE_WIDTH = 224;
+const NODE_HEIGHT = 56;
+const GAP = 72;
+
+/**
+ * Where a step added without dragging goes: below the selected step (and connected to it, so a
+ * flow can be built from the keyboard), else below the lowest step, else mid-canvas. The view
+ * follows when the new step would be out of sight.
+ */
+function useAddStep() {
+  const { screenToFlowPosition, setCenter, getViewport } = useReactFlow();
+  return (type: FlowNodeType) => {
+    const { nodes } = flowStore.getState();
+    const selected = nodes.filter((n) => n.selected);
+    const anchor = selected.length === 1 ? selected[0] : [...nodes].sort((a, b) => b.position.y - a.position.y)[0];
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    let position: { x: number; y: number };
+    if (anchor) {
+      position = { x: anchor.position.x, y: anchor.position.y + (anchor.measured?.height ?? NODE_HEIGHT) + GAP };
+      // Keep clear of whatever already sits there.
+      while (nodes.some((n) => Math.abs(n.position.x - position.x) < NODE_WIDTH && Math.abs(n.position.y - position.y) < NODE_HEIGHT)) {
+        position = { x: position.x + NODE_WIDTH + 32, y: position.y };
+      }
+    } else {
+      const center = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 3 } : { x: 400, y: 300 };
+      const at = screenToFlowPosition(center);
+      position = { x: Math.round(at.x - NODE_WIDTH / 2), y: Math.round(at.y - NODE_HEIGHT / 2) };
+    }
+    flowStore.getState().addStep(type, position, selected.length === 1 ? selected[0]?.id : null);
+    if (pane) {
+      const { zoom } = getViewport();
+      const topLeft = screenToFlowPosition({ x: pane.left, y: pane.top });
+      const bottomRight = screenToFlowPosition({ x: pane.right, y: pane.bottom });
+      const visible =
+        position.x >= topLeft.x && position.y >= topLeft.y && position.x + NODE_WIDTH <= bottomRight.x && position.y + NODE_HEIGHT <= bottomRight.y;
+      if (!visible) void setCenter(position.x + NODE_WIDTH / 2, position.y + NODE_HEIGHT / 2, { zoom, duration: 200 });
+    }
   };
 }
 
 /** The steps a person can drag onto the canvas (or add with Enter / a click). */
 export function StepsPalette() {
-  const placeInView = usePlaceInView();
-  const add = (type: FlowNodeType) => flowStore.getState().addStep(type, placeInView());
+  const add = useAddStep();
 
   return (
     <section aria-label="Steps palette" className="flex w-56 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50/80">
@@ -38,7 +64,7 @@ export function StepsPalette() {
                 draggable
                 data-testid={`palette-${type}`}
                 aria-label={visual.label}
-                aria-description={`${visual.description}. Drag onto the canvas, or press Enter to add.`}
+                aria-description={`${visual.description}. Drag onto the canvas, or press Enter to add it below the selected step.`}
                 onDragStart={(event) => {
                   event.dataTransfer.setData(STEP_DRAG_TYPE, type);
                   event.dataTransfer.effectAllowed = 'copy';

@@ -61,6 +61,21 @@ describe('flow store', () => {
     expect(s().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual([id]);
   });
 
+  it('adding a step after another connects them in one undo step, when the connection is allowed', () => {
+    const { s } = setup(twoSteps);
+    const id = s().addStep('http-request', { x: 0, y: 300 }, 'h');
+    expect(s().edges.map((e) => [e.source, e.target])).toEqual([
+      ['t', 'h'],
+      ['h', id],
+    ]);
+    expect(s().past).toHaveLength(1);
+    s().undo();
+    expect(graphOf(s())).toEqual(twoSteps);
+    // A trigger takes no incoming connection: it is added unconnected.
+    s().addStep('manual-trigger', { x: 0, y: 300 }, 'h');
+    expect(s().edges).toHaveLength(1);
+  });
+
   it('tracks dirty against the saved graph, including undo back to it', () => {
     const { s } = setup(twoSteps);
     s().addStep('http-request', { x: 0, y: 0 });

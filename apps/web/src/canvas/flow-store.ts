@@ -39,7 +39,8 @@ export interface FlowEditorState {
   load(flow: { id: string; version: number; graph: FlowGraph }, selectStepId?: string | null): void;
   /** Records that `graph` is now stored as `version`; edits made while saving stay dirty. */
   markSaved(version: number, graph: FlowGraph): void;
-  addStep(type: FlowNodeType, position: { x: number; y: number }): string;
+  /** Adds a step (selected) and, with `connectFrom`, connects that step to it in the same undo step. */
+  addStep(type: FlowNodeType, position: { x: number; y: number }, connectFrom?: string | null): string;
   connect(connection: ConnectionRequest): boolean;
   removeSelected(): void;
   updateStepConfig(id: string, patch: StepConfigPatch): void;
@@ -177,7 +178,7 @@ export function createFlowStore(options: FlowStoreOptions = {}) {
         set({ version, savedKey, dirty: graphKey(graphOf(get())) !== savedKey });
       },
 
-      addStep(type, position) {
+      addStep(type, position, connectFrom = null) {
         const { nodes } = get();
         const taken = new Set(nodes.map((n) => n.id));
         let id = newId(type);
@@ -187,9 +188,13 @@ export function createFlowStore(options: FlowStoreOptions = {}) {
           nodes.map((n) => n.data.name),
         );
         const node: CanvasNode = { ...newStepNode(type, id, name, position), selected: true };
+        const nextNodes = [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node];
+        const edges = get().edges.map((e) => (e.selected ? { ...e, selected: false } : e));
+        const link = connectFrom === null ? null : { source: connectFrom, target: id, sourceHandle: null };
+        const linked = link !== null && connectionProblem({ nodes: nextNodes, edges }, link) === null;
         set({
-          nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node],
-          edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+          nodes: nextNodes,
+          edges: linked && link ? [...edges, { id: edgeId(link), ...link }] : edges,
         });
         commit();
         return id;

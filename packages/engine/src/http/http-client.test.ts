@@ -364,6 +364,25 @@ describe('TLS', () => {
     expect(expired.requests).toHaveLength(0);
   });
 
+  it('strict TLS accepts a chain to a trusted CA and still checks the host name', async () => {
+    const caSigned = await serve((_req, res) => res.end('trusted hello'), { tls: cert('ca-signed') });
+    const caSignedOther = await serve((_req, res) => res.end('wrong host'), { tls: cert('ca-signed-other') });
+    const ca = readFileSync(new URL('./test-certs/ca.crt', import.meta.url), 'utf8');
+    const trusting = createHttpClient({ extraCaCertificates: [ca] });
+    try {
+      expect(await trusting.send(request(endpoint(caSigned.url)), () => {})).toMatchObject({ status: 200, body: 'trusted hello' });
+      const mismatch = await failure(trusting.send(request(endpoint(caSignedOther.url)), () => {}));
+      expect(mismatch.code).toBe('TLS_HOSTNAME_MISMATCH');
+      expect(caSignedOther.requests).toHaveLength(0);
+    } finally {
+      await trusting.close();
+    }
+    // Without the CA the same chain is untrusted.
+    const untrusted = await failure(client.send(request(endpoint(caSigned.url)), () => {}));
+    expect(untrusted.code).toBe('TLS_UNTRUSTED_CERT');
+    expect(untrusted.details).toMatchObject({ certificate: { subject: 'CN=ca-signed', issuer: 'CN=Flowyard Test CA' } });
+  });
+
   it('an http endpoint pointed at a TLS server fails cleanly', async () => {
     const error = await failure(client.send(request(endpoint(selfSigned.url.replace('https:', 'http:')), { timeoutMs: 2_000 }), () => {}));
     expect(['HTTP_CONNECT_FAILED', 'HTTP_TIMEOUT']).toContain(error.code);

@@ -23,6 +23,8 @@ export interface HttpClientOptions {
   connectionsPerOrigin?: number | null;
   /** Clock for exchange timestamps and certificate validity checks. */
   now?: () => Date;
+  /** PEM certificates of private CAs to trust in addition to Node's bundled roots (e.g. a company CA). */
+  extraCaCertificates?: readonly string[];
 }
 
 /**
@@ -40,7 +42,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       agent = new Agent({
         keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
         connections: options.connectionsPerOrigin ?? null,
-        connect: verifyingConnector(trustSelfSigned, now),
+        connect: verifyingConnector(trustSelfSigned, now, options.extraCaCertificates),
       });
       agents.set(trustSelfSigned, agent);
     }

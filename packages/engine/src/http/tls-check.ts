@@ -1,4 +1,4 @@
-import { checkServerIdentity, TLSSocket, type PeerCertificate } from 'node:tls';
+import { checkServerIdentity, rootCertificates, TLSSocket, type PeerCertificate } from 'node:tls';
 import { buildConnector } from 'undici';
 
 /** Certificate facts shown in the Activity panel when TLS fails. */
@@ -39,8 +39,13 @@ const chainTrustCodes = new Set([
  * written to the socket before verification passes. With `trustSelfSigned`, an untrusted
  * chain is accepted but the host name and validity period are still enforced (SPEC §2).
  */
-export function verifyingConnector(trustSelfSigned: boolean, now: () => Date): buildConnector.connector {
-  const connect = buildConnector({ rejectUnauthorized: false, maxCachedSessions: trustSelfSigned ? 0 : 100 });
+export function verifyingConnector(trustSelfSigned: boolean, now: () => Date, extraCaCertificates: readonly string[] = []): buildConnector.connector {
+  const connect = buildConnector({
+    rejectUnauthorized: false,
+    maxCachedSessions: trustSelfSigned ? 0 : 100,
+    // Extra CAs are added to Node's bundled roots, not instead of them.
+    ...(extraCaCertificates.length > 0 ? { ca: [...rootCertificates, ...extraCaCertificates] } : {}),
+  });
   return (options, callback) => {
     connect(options, (error, socket) => {
       if (error !== null) return callback(error, null);

@@ -10,6 +10,7 @@ const portSchema = z.coerce
 
 const envSchema = z.object({
   PORT: portSchema.default(3000),
+  HOST: z.string().trim().min(1).optional(),
   FLOWYARD_DATA_DIR: z.string().trim().min(1).default('./data'),
   FLOWYARD_SECRET_KEY: z.string().trim().min(1).optional(),
   FLOWYARD_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'FLOWYARD_PUBLIC_URL must be an http(s) URL' }).optional(),
@@ -20,6 +21,8 @@ const envSchema = z.object({
 
 export interface ServerConfig {
   port: number;
+  /** Address to listen on; undefined listens on every interface. */
+  host: string | undefined;
   dataDir: string;
   /** Raw FLOWYARD_SECRET_KEY; decoded and checked by loadSecretKey. */
   secretKey: string | undefined;
@@ -42,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const base = vars.INIT_CWD ?? cwd;
   return {
     port: vars.PORT,
+    host: vars.HOST,
     dataDir: resolve(base, vars.FLOWYARD_DATA_DIR),
     secretKey: vars.FLOWYARD_SECRET_KEY,
     publicUrl: (vars.FLOWYARD_PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),

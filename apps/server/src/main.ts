@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   if (interruptedRuns > 0) log.warn(`Marked ${interruptedRuns} run(s) left running by the previous process as interrupted`);
 
   const app = createApp({ db, services, webDist: config.webDist });
-  const server = app.listen(config.port);
+  const server = config.host === undefined ? app.listen(config.port) : app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

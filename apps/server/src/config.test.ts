@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has defaults: port 3000, ./data under the start folder, the built web app beside the server', () => {
+    const config = loadConfig({}, '/srv/flowyard');
+    expect(config).toEqual({
+      port: 3000,
+      host: undefined,
+      dataDir: '/srv/flowyard/data',
+      secretKey: undefined,
+      publicUrl: 'http://localhost:3000',
+      webDist: join(fileURLToPath(new URL('.', import.meta.url)), '../../web/dist'),
+    });
+  });
+
+  it('reads PORT, FLOWYARD_* and resolves relative folders against the folder pnpm was started in', () => {
+    const config = loadConfig(
+      { PORT: '8080', HOST: '127.0.0.1', FLOWYARD_DATA_DIR: 'var/db', FLOWYARD_PUBLIC_URL: 'https://flows.example.com/', FLOWYARD_SECRET_KEY: 'k', INIT_CWD: '/repo' },
+      '/repo/apps/server',
+    );
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', dataDir: '/repo/var/db', publicUrl: 'https://flows.example.com', secretKey: 'k' });
+    expect(loadConfig({ PORT: '8080' }, '/x').publicUrl).toBe('http://localhost:8080');
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' }, '/')).toThrow(/PORT/);
+    expect(() => loadConfig({ FLOWYARD_PUBLIC_URL: 'ftp://x' }, '/')).toThrow(/FLOWYARD_PUBLIC_URL/);
+  });
+});

@@ -1,0 +1,289 @@
+import type { QuickJSAsyncContext, QuickJSAsyncRuntime, QuickJSAsyncWASMModule, QuickJSHandle } from 'quickjs-emscripten-core';
+import { z } from 'zod';
+import { errorCodeSchema } from '../errors/error-code';
+import { jsonSchema, type LogLine } from '../run/run-record';
+import { findErrorLocation, type ErrorLocation } from './error-location';
+import { SANDBOX_PRELUDE } from './sandbox-prelude';
+import { MAX_LOG_LINE_CHARS, MAX_LOG_LINES, SCRIPT_STACK_BYTES } from './script-limits';
+import { scriptHttpRequestSchema } from './script-types';
+import type { HostCall, HostCallResult, ScriptFailure, ScriptJob, ScriptOutcome } from './worker-protocol';
+
+/** How a running script reaches the host (in the worker: messages to the main thread). */
+export interface ScriptBridge {
+  call(call: HostCall): Promise<HostCallResult>;
+  log(line: LogLine): void;
+  /** True once the host wants the script stopped (time limit, cancellation). */
+  cancelled(): boolean;
+}
+
+export interface ExecutionResult {
+  outcome: ScriptOutcome;
+  /** A host-level exception escaped QuickJS: the module may be corrupt and must not be reused. */
+  engineBroken: boolean;
+}
+
+const SCRIPT_FILE = 'script.js';
+const SCRIPT_PREFIX = '(function () {';
+const LIBRARY_PREFIX = '(function (exports, require, module) {';
+const libraryFile = (index: number): string => `library-${index}.js`;
+const isSourceFile = (file: string): boolean => file === SCRIPT_FILE || /^library-\d+\.js$/.test(file);
+// After the script stopped, reading its error or outputs may run a little of its code
+// (getters, toJSON): that gets a short grace instead of the expired deadline.
+const WRAP_UP_MS = 250;
+const WRAP_UP_EXTRA_MEMORY = 4 * 1024 * 1024;
+
+// What the prelude reports about a thrown value (the script could tamper with it, so it is parsed).
+const describedSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('host-call'), code: z.string(), message: z.string(), details: z.unknown(), stack: z.string() }),
+  z.object({ kind: z.literal('error'), name: z.string(), message: z.string(), stack: z.string() }),
+  z.object({ kind: z.literal('thrown'), message: z.string() }),
+]);
+type Described = z.infer<typeof describedSchema>;
+const outputsSchema = z.record(z.string(), z.string());
+
+/** Runs one job in a fresh QuickJS runtime of `module` and reports how it ended. */
+export async function executeScript(module: QuickJSAsyncWASMModule, job: ScriptJob, bridge: ScriptBridge): Promise<ExecutionResult> {
+  let runtime: QuickJSAsyncRuntime | undefined;
+  try {
+    runtime = module.newRuntime();
+    const result = await new ScriptExecution(runtime, job, bridge).run();
+    runtime.dispose();
+    return result;
+  } catch (error) {
+    return { outcome: { ok: false, failure: engineFailure(error) }, engineBroken: true };
+  }
+}
+
+class ScriptExecution {
+  private deadline: number;
+  private interrupted = false;
+  /** Set while tearing down: our own clean-up must not be interrupted. */
+  private stopping = false;
+  private hooks: QuickJSHandle | undefined;
+  private importAttempt: string | undefined;
+  private readonly context: QuickJSAsyncContext;
+  private readonly handles: QuickJSHandle[] = [];
+  private readonly libraryNames: string[];
+  private readonly logs: LogSink;
+
+  constructor(
+    private readonly runtime: QuickJSAsyncRuntime,
+    private readonly job: ScriptJob,
+    private readonly bridge: ScriptBridge,
+  ) {
+    this.deadline = Date.now() + job.timeoutMs;
+    this.libraryNames = Object.keys(job.libraries);
+    this.logs = createLogSink(bridge);
+    runtime.setMemoryLimit(job.memoryLimitBytes);
+    runtime.setMaxStackSize(SCRIPT_STACK_BYTES);
+    runtime.setInterruptHandler(() => {
+      if (this.stopping) return false;
+      if (bridge.cancelled() || Date.now() > this.deadline) this.interrupted = true;
+      return this.interrupted;
+    });
+    runtime.setModuleLoader((name) => {
+      this.importAttempt ??= name;
+      return { error: new Error(importMessage(name)) };
+    });
+    this.context = runtime.newContext();
+  }
+
+  async run(): Promise<ExecutionResult> {
+    let outcome: ScriptOutcome;
+    try {
+      outcome = await this.execute();
+    } catch (error) {
+      // Keep the original failure: disposing a broken engine may throw something less telling.
+      try {
+        this.dispose();
+      } catch {
+        // the worker retires this module anyway
+      }
+      throw error;
+    }
+    this.dispose();
+    this.logs.flush();
+    return { outcome, engineBroken: false };
+  }
+
+  private dispose(): void {
+    this.stopping = true;
+    if (this.hooks?.alive) {
+      const teardown = this.context.callFunction(this.own(this.context.getProp(this.hooks, 'teardown')), this.context.undefined);
+      this.own(teardown.error ?? teardown.value);
+    }
+    for (const handle of this.handles.reverse()) if (handle.alive) handle.dispose();
+    this.context.dispose();
+  }
+
+  private async execute(): Promise<ScriptOutcome> {
+    const { context } = this;
+    const hooks = this.installApi();
+    const setPhase = (phase: 'main' | 'sync'): void => {
+      context.unwrapResult(context.callFunction(this.own(context.getProp(hooks, 'setPhase')), context.undefined, this.own(context.newString(phase)))).dispose();
+    };
+
+    setPhase('main');
+    const result = await context.evalCodeAsync(`${SCRIPT_PREFIX}${this.job.source}\n}).call(this)`, SCRIPT_FILE);
+    setPhase('sync');
+    if (result.error) return this.fail(hooks, this.own(result.error));
+    result.value.dispose();
+    if (this.interrupted) return failed({ kind: 'timeout' });
+
+    const jobs = this.runtime.executePendingJobs();
+    if (jobs.error) return this.fail(hooks, this.own(jobs.error));
+    if (this.interrupted) return failed({ kind: 'timeout' });
+    if (this.importAttempt !== undefined) return failed({ kind: 'error', message: importMessage(this.importAttempt) });
+
+    const outputs = context.callFunction(this.own(context.getProp(hooks, 'outputs')), context.undefined);
+    if (outputs.error) return this.fail(hooks, this.own(outputs.error));
+    const parsed = outputsSchema.safeParse(JSON.parse(context.getString(this.own(outputs.value))));
+    if (!parsed.success) return failed({ kind: 'error', message: 'The script\'s outputs could not be read' });
+    return { ok: true, outputs: parsed.data };
+  }
+
+  /** Creates the host bridge, evaluates the prelude with it and returns the prelude's hooks. */
+  private installApi(): QuickJSHandle {
+    const { context, job } = this;
+    const bridge = this.own(context.newObject());
+    context.setProp(bridge, 'request', this.own(this.hostCall('request', (json) => this.toRequestCall(json))));
+    context.setProp(bridge, 'authenticate', this.own(this.hostCall('authenticate', (name) => ({ kind: 'authenticate', endpoint: name }))));
+    const log = context.newFunction('log', (level, text) => this.logs.add(context.getString(level), context.getString(text)));
+    context.setProp(bridge, 'log', this.own(log));
+    // Compiles (does not run) a library with its own file name, so its errors report its lines.
+    const compileLibrary = context.newFunction('compileLibrary', (nameHandle) => {
+      const index = this.libraryNames.indexOf(context.getString(nameHandle));
+      const source = job.libraries[this.libraryNames[index] ?? ''] ?? '';
+      return context.evalCode(`${LIBRARY_PREFIX}${source}\n})`, libraryFile(index));
+    });
+    context.setProp(bridge, 'compileLibrary', this.own(compileLibrary));
+
+    const data = JSON.stringify({ input: job.input, constants: job.constants, endpointLabels: job.endpointLabels, libraryNames: this.libraryNames });
+    const prelude = this.own(context.unwrapResult(context.evalCode(SANDBOX_PRELUDE, 'flowyard-prelude.js')));
+    this.hooks = this.own(context.unwrapResult(context.callFunction(prelude, context.undefined, bridge, this.own(context.newString(data)))));
+    return this.hooks;
+  }
+
+  private toRequestCall(json: string): HostCall | HostCallResult {
+    const parsed = scriptHttpRequestSchema.safeParse(safeJson(json));
+    if (parsed.success) return { kind: 'request', request: parsed.data };
+    return { kind: 'error', error: { code: 'SCRIPT_ERROR', message: 'http.request: the request could not be read', details: {} } };
+  }
+
+  /** An asyncified function: the script blocks on it while the main thread answers. */
+  private hostCall(name: string, toCall: (argument: string) => HostCall | HostCallResult): QuickJSHandle {
+    const { context } = this;
+    return context.newAsyncifiedFunction(name, async (argument) => {
+      const call = toCall(context.getString(argument));
+      const reply = call.kind === 'request' || call.kind === 'authenticate' ? await this.bridge.call(call) : call;
+      return context.newString(JSON.stringify(reply));
+    });
+  }
+
+  /** Turns what the script threw into a failure, with its line when the value carries a stack. */
+  private fail(hooks: QuickJSHandle, thrown: QuickJSHandle): ScriptOutcome {
+    if (this.interrupted) return failed({ kind: 'timeout' });
+    const { context } = this;
+    this.deadline = Date.now() + WRAP_UP_MS;
+    this.runtime.setMemoryLimit(this.job.memoryLimitBytes + WRAP_UP_EXTRA_MEMORY);
+    const result = context.callFunction(this.own(context.getProp(hooks, 'describe')), context.undefined, thrown);
+    if (result.error) {
+      this.own(result.error);
+      const outOfMemory = isOutOfMemory(context.dump(thrown)) || isOutOfMemory(context.dump(result.error));
+      return failed(outOfMemory ? { kind: 'memory' } : { kind: 'error', message: 'The script threw a value that could not be described' });
+    }
+    const described = describedSchema.safeParse(safeJson(context.getString(this.own(result.value))));
+    if (!described.success) return failed({ kind: 'error', message: 'The script threw a value that could not be described' });
+    return failed(this.toFailure(described.data));
+  }
+
+  private toFailure(described: Described): ScriptFailure {
+    if (described.kind === 'thrown') return { kind: 'error', message: described.message };
+    const location = findErrorLocation(described.stack, isSourceFile);
+    const where: { line?: number; column?: number; library?: string } = location ? this.locate(location) : {};
+    if (described.kind === 'host-call') {
+      const code = errorCodeSchema.safeParse(described.code);
+      const details = z.record(z.string(), jsonSchema).safeParse(described.details);
+      const error = { code: code.success ? code.data : 'SCRIPT_ERROR' as const, message: described.message, details: details.success ? details.data : {} };
+      return { kind: 'host-call', error, ...(where.line !== undefined ? { line: where.line, column: where.column } : {}) };
+    }
+    if (described.name === 'InternalError' && described.message === 'out of memory') return { kind: 'memory' };
+    const message = described.name === 'Error' ? described.message : `${described.name}: ${described.message}`;
+    return { kind: 'error', message, ...where };
+  }
+
+  /** Line and column in the author's own text (the wrapper shares its first line). */
+  private locate(location: ErrorLocation): { line: number; column: number; library?: string } {
+    const isScript = location.file === SCRIPT_FILE;
+    const prefix = isScript ? SCRIPT_PREFIX : LIBRARY_PREFIX;
+    const column = location.line === 1 ? Math.max(1, location.column - prefix.length) : location.column;
+    if (isScript) return { line: location.line, column };
+    const library = this.libraryNames[Number(/\d+/.exec(location.file)?.[0])];
+    return { line: location.line, column, ...(library !== undefined ? { library } : {}) };
+  }
+
+  private own<T extends QuickJSHandle>(handle: T): T {
+    this.handles.push(handle);
+    return handle;
+  }
+}
+
+function failed(failure: ScriptFailure): ScriptOutcome {
+  return { ok: false, failure };
+}
+
+function importMessage(name: string): string {
+  return `import('${name}') is not available in Flowyard scripts; use require('<library>') for the workflow's shared libraries`;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isOutOfMemory(dumped: unknown): boolean {
+  return typeof dumped === 'object' && dumped !== null && 'message' in dumped && dumped.message === 'out of memory';
+}
+
+function engineFailure(error: unknown): ScriptFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Maximum call stack size exceeded/.test(message)) {
+    return { kind: 'error', message: 'RangeError: Maximum call stack size exceeded (the script nests too deeply)' };
+  }
+  return { kind: 'engine', message: `The script engine failed: ${message}` };
+}
+
+interface LogSink {
+  add(level: string, text: string): void;
+  flush(): void;
+}
+
+/** Console lines with the per-run caps applied; the overflow becomes one summary line at the end. */
+function createLogSink(bridge: ScriptBridge): LogSink {
+  let count = 0;
+  let dropped = 0;
+  return {
+    add(level, text) {
+      if (count >= MAX_LOG_LINES) {
+        dropped += 1;
+        return;
+      }
+      count += 1;
+      const message =
+        text.length > MAX_LOG_LINE_CHARS ? `${text.slice(0, MAX_LOG_LINE_CHARS)}… [${text.length - MAX_LOG_LINE_CHARS} more characters]` : text;
+      bridge.log({ level: asLevel(level), message, at: new Date().toISOString() });
+    },
+    flush() {
+      if (dropped === 0) return;
+      bridge.log({ level: 'warn', message: `[${dropped} more console lines dropped: a script keeps at most ${MAX_LOG_LINES}]`, at: new Date().toISOString() });
+      dropped = 0;
+    },
+  };
+}
+
+function asLevel(level: string): LogLine['level'] {
+  return level === 'info' || level === 'warn' || level === 'error' ? level : 'log';
+}

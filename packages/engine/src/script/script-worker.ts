@@ -1,0 +1,53 @@
+// Worker-thread entry: hosts one QuickJS WebAssembly module (loaded once, reused by every
+// run) and executes one script at a time in a fresh runtime. HTTP and authentication are
+// asked of the main thread, so connection pools and token caches stay shared there.
+import variant from '@jitl/quickjs-singlefile-mjs-release-asyncify';
+import { newQuickJSAsyncWASMModuleFromVariant, type QuickJSAsyncWASMModule } from 'quickjs-emscripten-core';
+import { parentPort, workerData } from 'node:worker_threads';
+import { executeScript } from './execute-script';
+import { scriptWorkerDataSchema, toWorkerSchema, type FromWorker, type HostCallResult, type ScriptJob } from './worker-protocol';
+
+// A module whose WebAssembly memory grew past this is retired after the run (memory never shrinks).
+const RETIRE_WASM_BYTES = 320 * 1024 * 1024;
+
+const port = parentPort;
+if (!port) throw new Error('script-worker must run in a worker thread');
+const cancel = new Int32Array(scriptWorkerDataSchema.parse(workerData).cancel);
+const send = (message: FromWorker): void => port.postMessage(message);
+const pendingCalls = new Map<number, (result: HostCallResult) => void>();
+let nextCallId = 1;
+
+let module: QuickJSAsyncWASMModule;
+try {
+  module = await newQuickJSAsyncWASMModuleFromVariant(variant);
+} catch (error) {
+  send({ type: 'start-failed', message: error instanceof Error ? error.message : String(error) });
+  throw error;
+}
+
+port.on('message', (raw: unknown) => {
+  const message = toWorkerSchema.parse(raw);
+  if (message.type === 'reply') {
+    pendingCalls.get(message.callId)?.(message.result);
+    pendingCalls.delete(message.callId);
+  } else {
+    void run(message.jobId, message.job);
+  }
+});
+send({ type: 'ready' });
+
+async function run(jobId: number, job: ScriptJob): Promise<void> {
+  const { outcome, engineBroken } = await executeScript(module, job, {
+    call(call) {
+      const callId = nextCallId++;
+      send({ type: 'call', jobId, callId, call });
+      return new Promise((resolve) => pendingCalls.set(callId, resolve));
+    },
+    log(line) {
+      send({ type: 'log', jobId, line });
+    },
+    cancelled: () => Atomics.load(cancel, 0) === jobId,
+  });
+  const retire = engineBroken || module.getWasmMemory().buffer.byteLength > RETIRE_WASM_BYTES;
+  send({ type: 'done', jobId, outcome, retire });
+}

@@ -85,14 +85,18 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
             <TabsTrigger value="settings">Settings</TabsTrigger>
             {showUsage ? (
               <TabsTrigger value="usage">
-                Usage <span className="ml-1 text-xs text-zinc-400">{endpoint.usageCount}</span>
+                Usage{' '}
+                {/* Kept out of the accessible name so the tab is named exactly "Usage". */}
+                <span aria-hidden className="ml-1 text-xs text-zinc-400">
+                  {endpoint.usageCount}
+                </span>
               </TabsTrigger>
             ) : null}
           </TabsList>
 
           <TabsContent value="settings" className="flex flex-col gap-4 pt-4">
             <Field label="Name" error={fieldError('name')}>
-              {(control) => <TextInput autoComplete="off" autoFocus={!endpoint} {...control} {...register('name')} />}
+              {(control) => <TextInput autoComplete="off" data-autofocus {...control} {...register('name')} />}
             </Field>
             <Field label="Base URL" error={fieldError('baseUrl')} hint="For example https://api.example.com/v1. Steps add their path to it.">
               {(control) => (

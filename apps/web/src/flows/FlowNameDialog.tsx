@@ -45,7 +45,7 @@ function FlowNameForm({ submitLabel, initialName, onSubmit }: Pick<FlowNameDialo
     <form noValidate onSubmit={submit} className="flex flex-col">
       <DialogBody className="flex flex-col gap-3">
         <Field label="Flow name" error={formState.errors.name?.message}>
-          {(control) => <TextInput autoComplete="off" autoFocus {...control} {...register('name')} />}
+          {(control) => <TextInput autoComplete="off" data-autofocus {...control} {...register('name')} />}
         </Field>
         <FormError>{formState.errors.root?.server?.message}</FormError>
       </DialogBody>

@@ -14,7 +14,10 @@ export interface DialogProps {
 
 const widths = { sm: 'max-w-sm', md: 'max-w-lg', lg: 'max-w-2xl' } as const;
 
-/** A modal dialog: title, optional description, then the caller's body and footer. */
+/**
+ * A modal dialog: title, optional description, then the caller's body and footer. Focus starts in
+ * the element marked `data-autofocus`, if any.
+ */
 export function Dialog({ open, onOpenChange, title, description, size = 'md', children }: DialogProps) {
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
@@ -23,6 +26,15 @@ export function Dialog({ open, onOpenChange, title, description, size = 'md', ch
         <RadixDialog.Content
           // Radix warns without a description; ours is optional.
           {...(description ? {} : { 'aria-describedby': undefined })}
+          onOpenAutoFocus={(event) => {
+            // Start in the field marked data-autofocus (e.g. Name) rather than the first tab or button.
+            const target = event.currentTarget;
+            const preferred = target instanceof HTMLElement ? target.querySelector<HTMLElement>('[data-autofocus]') : null;
+            if (preferred) {
+              event.preventDefault();
+              preferred.focus();
+            }
+          }}
           className={cn(
             'fixed top-1/2 left-1/2 z-50 flex max-h-[88vh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
             'rounded-xl border border-zinc-200 bg-white shadow-2xl focus:outline-none',

@@ -48,7 +48,7 @@ function chooseTrigger(nodes: FlowNode[], triggerNodeId: string | undefined): Fl
  */
 export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http, bus }: RunsServiceOptions) {
   const repo = createRunsRepo(deps.db);
-  const inFlight = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  const inFlight = new Map<string, { flowId: string; controller: AbortController; done: Promise<void> }>();
 
   async function persist(flowId: string, event: RunEvent): Promise<void> {
     if (event.type === 'run') await repo.updateRun(event.run);
@@ -110,7 +110,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
         .then(() => undefined)
         .catch((error: unknown) => interruptAfterCrash(run.id, flow.id, error))
         .finally(() => inFlight.delete(run.id));
-      inFlight.set(run.id, { controller, done });
+      inFlight.set(run.id, { flowId: flow.id, controller, done });
       return { runId: run.id };
     },
 
@@ -129,6 +129,13 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
 
     /** Resolves when every run started so far has finished (tests, shutdown). */
     whenIdle,
+
+    /** Stops a flow's runs in flight (before the flow is deleted) and waits for them to wind down. */
+    async stopFlow(flowId: string, timeoutMs: number): Promise<void> {
+      const runs = [...inFlight.values()].filter((run) => run.flowId === flowId);
+      for (const run of runs) run.controller.abort();
+      await Promise.race([Promise.all(runs.map((run) => run.done)), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    },
 
     /** Stops runs in flight (they end up `interrupted`) and waits for them up to `timeoutMs`. */
     async stopAll(timeoutMs: number): Promise<void> {

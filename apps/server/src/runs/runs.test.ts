@@ -96,3 +96,19 @@ describe('runs', () => {
     expect(await apiErrorOf(app.caller.runs.get({ runId: 'nope' }))).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('deleting a flow with a run in flight', () => {
+  it('stops the run and deletes the flow with its runs', async () => {
+    const hanging = await startTargetServer(() => undefined);
+    try {
+      const flow = await flowCalling(hanging.url, 'Doomed');
+      const { runId } = await app.caller.runs.start({ flowId: flow.id, payload: {} });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await app.caller.flows.delete({ id: flow.id })).toEqual({ id: flow.id });
+      await app.services.runs.whenIdle();
+      expect(await apiErrorOf(app.caller.runs.get({ runId }))).toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await hanging.close();
+    }
+  });
+});

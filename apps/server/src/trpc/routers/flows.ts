@@ -9,6 +9,10 @@ export const flowsRouter = router({
   get: procedure.input(byId).query(({ ctx, input }) => ctx.services.flows.get(input.id)),
   create: procedure.input(flowCreateSchema).mutation(({ ctx, input }) => ctx.services.flows.create(input)),
   rename: procedure.input(flowRenameSchema).mutation(({ ctx, input }) => ctx.services.flows.rename(input)),
-  delete: procedure.input(byId).mutation(({ ctx, input }) => ctx.services.flows.delete(input.id)),
+  delete: procedure.input(byId).mutation(async ({ ctx, input }) => {
+    // Its runs go with it; let those in flight end first rather than write into deleted rows.
+    await ctx.services.runs.stopFlow(input.id, 5_000);
+    return ctx.services.flows.delete(input.id);
+  }),
   save: procedure.input(flowSaveSchema).mutation(({ ctx, input }) => ctx.services.flows.save(input)),
 });

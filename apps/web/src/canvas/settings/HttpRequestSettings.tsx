@@ -148,7 +148,11 @@ export function HttpRequestSettings({ node, workflowId }: { node: Node; workflow
       </Field>
 
       <div className="grid grid-cols-2 items-end gap-3">
-        <Field label="Timeout (ms)" error={errors.config?.timeoutMs?.message}>
+        <Field
+          label="Timeout (ms)"
+          // An emptied number field reaches the schema as NaN; say what is wanted instead of "expected number".
+          error={errors.config?.timeoutMs?.type === 'invalid_type' ? 'Timeout is required (milliseconds)' : errors.config?.timeoutMs?.message}
+        >
           {(control) => <TextInput {...control} type="number" min={100} max={300000} step={100} {...form.register('config.timeoutMs', { valueAsNumber: true })} />}
         </Field>
         <CheckboxField label="Encode path automatically" className="pb-2" {...form.register('config.autoEncodeURI')} />

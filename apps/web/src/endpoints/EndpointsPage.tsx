@@ -1,6 +1,7 @@
 import { Globe, Plus } from 'lucide-react';
 import { Link } from 'wouter';
 import { readApiError } from '../lib/trpc-error';
+import { useDocumentTitle } from '../lib/use-document-title';
 import { useCurrentWorkflow } from '../shell/use-workflow';
 import { Button } from '../ui/Button';
 import { EmptyState, Page, PageHeader } from '../ui/Page';
@@ -10,6 +11,7 @@ import { useEndpoints } from './use-endpoints';
 
 /** Integration Builder → Edit Endpoints: every endpoint of the workflow, with Add and Delete. */
 export function EndpointsPage() {
+  useDocumentTitle('Endpoints');
   const workflow = useCurrentWorkflow();
   const endpoints = useEndpoints(workflow.workflowId);
   const editor = useEndpointEditor(workflow.workflowId);

@@ -6,6 +6,7 @@ import { useLocation } from 'wouter';
 import { ComponentsMenu } from '../endpoints/ComponentsMenu';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
+import { useDocumentTitle } from '../lib/use-document-title';
 import { useCurrentWorkflow } from '../shell/use-workflow';
 import { Button } from '../ui/Button';
 import { EmptyState, Page, PageHeader } from '../ui/Page';
@@ -16,6 +17,7 @@ import { useFlows, useInvalidateFlows } from './use-flows';
 
 /** The Flows tab: list, create, rename and delete flows. */
 export function FlowsPage() {
+  useDocumentTitle('Flows');
   const trpc = useTRPC();
   const [, navigate] = useLocation();
   const workflow = useCurrentWorkflow();

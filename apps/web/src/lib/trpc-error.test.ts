@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formLevelMessage, readApiError, splitIssues } from './trpc-error';
+import { formLevelMessage, isRetryable, readApiError, splitIssues } from './trpc-error';
 
 describe('readApiError', () => {
   it('reads the SPEC code, issues and details from error.data', () => {
@@ -72,5 +72,15 @@ describe('formLevelMessage', () => {
     expect(formLevelMessage(base, [{ path: 'id', message: 'gone' }], 1)).toBe('id: gone');
     expect(formLevelMessage(base, [], 1)).toBeNull();
     expect(formLevelMessage(base, [], 0)).toBe('Request failed');
+  });
+});
+
+describe('isRetryable', () => {
+  const withStatus = (httpStatus: number) => Object.assign(new Error('x'), { data: { httpStatus } });
+  it('retries network and server failures but not answers about the request', () => {
+    expect(isRetryable(new Error('Failed to fetch'))).toBe(true);
+    expect(isRetryable(withStatus(502))).toBe(true);
+    expect(isRetryable(withStatus(404))).toBe(false);
+    expect(isRetryable(withStatus(400))).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 /** What the server's error formatter puts in `error.data` (see docs/architecture.md). */
 const errorDataSchema = z.object({
   code: z.string().optional(),
+  httpStatus: z.number().optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   details: z.record(z.string(), z.unknown()).optional(),
 });
@@ -57,4 +58,15 @@ export function formLevelMessage(error: ApiError, other: FieldIssue[], fieldCoun
   if (other.length > 0) return other.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('\n');
   if (fieldCount > 0) return null;
   return error.message || 'Something went wrong';
+}
+
+/**
+ * Whether repeating a failed query may help: yes for network failures and server errors, no when
+ * the server answered that the request itself is wrong (4xx: not found, invalid, forbidden…).
+ */
+export function isRetryable(error: unknown): boolean {
+  const outer = errorWithDataSchema.safeParse(error);
+  const data = errorDataSchema.safeParse(outer.success ? (outer.data.data ?? {}) : {});
+  const status = data.success ? data.data.httpStatus : undefined;
+  return status === undefined || status >= 500;
 }

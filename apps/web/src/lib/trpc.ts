@@ -2,9 +2,17 @@ import type { AppRouter } from '@flowyard/server/router';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { isRetryable } from './trpc-error';
 
 export const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: false } },
+  defaultOptions: {
+    queries: {
+      staleTime: 5_000,
+      refetchOnWindowFocus: false,
+      // A 404 or validation error will not go away by asking again; show it at once.
+      retry: (failureCount, error) => failureCount < 2 && isRetryable(error),
+    },
+  },
 });
 
 export const trpcClient = createTRPCClient<AppRouter>({

@@ -1,12 +1,14 @@
 import { ArrowRight, Globe } from 'lucide-react';
 import { useLocation } from 'wouter';
 import { useEndpoints } from '../endpoints/use-endpoints';
+import { useDocumentTitle } from '../lib/use-document-title';
 import { Button } from '../ui/Button';
 import { Page, PageHeader } from '../ui/Page';
 import { useCurrentWorkflow } from './use-workflow';
 
 /** The Integration Builder tab: the workflow's reusable building blocks. */
 export function IntegrationBuilderPage() {
+  useDocumentTitle('Integration Builder');
   const [, navigate] = useLocation();
   const { workflowId } = useCurrentWorkflow();
   const endpoints = useEndpoints(workflowId);

@@ -1,8 +1,10 @@
 import { Compass } from 'lucide-react';
 import { Link } from 'wouter';
+import { useDocumentTitle } from '../lib/use-document-title';
 import { EmptyState, Page } from '../ui/Page';
 
 export function NotFoundPage() {
+  useDocumentTitle('Not found');
   return (
     <Page>
       <h1 className="sr-only">Page not found</h1>

@@ -36,8 +36,22 @@ export class ActivityPanel {
     await step.click();
   }
 
-  /** A details section (Inputs, Outputs, HTTP, Error) found by its heading. */
+  /** A details section of the selected step (a region named by its heading). */
   section(name: 'Inputs' | 'Outputs' | 'HTTP' | 'Error'): Locator {
-    return this.root.getByRole('heading', { name, exact: true });
+    return this.root.getByRole('region', { name, exact: true });
+  }
+
+  /** The value shown for header `name` in the HTTP section's request or response headers. */
+  headerValue(which: 'Request headers' | 'Response headers', name: string): Locator {
+    return this.section('HTTP')
+      .getByLabel(which, { exact: true })
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${name}$`, 'i') })
+      .locator('xpath=following-sibling::dd[1]');
+  }
+
+  /** The HTTP section's request or response body. */
+  body(which: 'Request body' | 'Response body'): Locator {
+    return this.section('HTTP').getByLabel(which, { exact: true });
   }
 }

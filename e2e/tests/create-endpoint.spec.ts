@@ -15,7 +15,7 @@ test('creates an endpoint from the Integration Builder, rejecting a bad base URL
 
   await dialog.baseUrlField.fill('not a url');
   await dialog.save();
-  await dialog.expectFieldError(dialog.baseUrlField, /Base URL/);
+  await dialog.expectFieldError(dialog.baseUrlField, /absolute URL/);
 
   await dialog.baseUrlField.fill(`${target.baseUrl}/api/`);
   await dialog.saveAndClose();

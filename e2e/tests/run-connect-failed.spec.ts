@@ -17,6 +17,6 @@ test('a run against a target that refuses connections shows the step failed with
   await activity.openLatestRun(/failed/i);
   await activity.openStep(flow.stepName, /failed/i);
   await flowEditor.expectNodeStatus(flow.stepNodeId, 'failed');
-  await expect(activity.section('Error')).toBeVisible();
-  await expect(activity.root).toContainText('HTTP_CONNECT_FAILED');
+  await expect(activity.section('Error')).toContainText('HTTP_CONNECT_FAILED');
+  await expect(activity.section('HTTP')).toContainText(`127.0.0.1:${port}/health`);
 });

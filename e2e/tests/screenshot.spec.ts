@@ -20,7 +20,10 @@ test('saves a screenshot of the canvas with a finished run', async ({ page, api,
   await activity.openLatestRun(/succeeded/i);
   await activity.openStep(flow.stepName, /succeeded/i);
   await flowEditor.expectNodeStatus(flow.stepNodeId, 'succeeded');
-  await expect(activity.root).toContainText('WIDGET-RED');
+  await expect(activity.body('Response body')).toContainText('WIDGET-RED');
+  // Show the step's settings beside the canvas and the HTTP exchange in the details.
+  await flowEditor.select(flow.stepNodeId);
+  await activity.section('HTTP').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   // Let the canvas settle (fitView animation, edge rendering) before the picture.
   await page.waitForTimeout(500);
 

@@ -1,4 +1,7 @@
+import { FlowyardError } from '@flowyard/engine';
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSecretBox } from '../secrets/secret-box';
 import { createEndpointResolver } from './endpoint-resolver';
 import { apiErrorOf, createTestApp, type TestApp } from '../testing/test-app';
 import { chainGraph } from '../testing/graphs';
@@ -122,6 +125,17 @@ describe('endpoint auth', () => {
     const rows = await app.db.client.execute('SELECT * FROM endpoints');
     expect(JSON.stringify(rows.rows)).not.toContain('stored-secret');
     expect(await createEndpointResolver(app, app.workflowId).get(endpoint.id)).toMatchObject({ auth: { password: 'stored-secret' } });
+  });
+
+  it('fails with AUTH_FAILED, quoting nothing secret, when the key no longer opens the stored password', async () => {
+    const endpoint = await createEndpoint('A', basic('old-key-secret'));
+    const otherKey = createSecretBox(randomBytes(32));
+    const error = await createEndpointResolver({ db: app.db, secretBox: otherKey }, app.workflowId)
+      .get(endpoint.id)
+      .then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(FlowyardError);
+    expect(error).toMatchObject({ code: 'AUTH_FAILED', message: expect.stringContaining('FLOWYARD_SECRET_KEY') });
+    expect(JSON.stringify(error)).not.toContain('old-key-secret');
   });
 
   it('answers ENDPOINT_NOT_FOUND for an unknown id', async () => {

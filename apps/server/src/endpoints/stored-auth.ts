@@ -72,12 +72,10 @@ export function resolveAuth(columns: StoredAuthColumns, endpointId: string, box:
 
 function openSecrets(blob: string | null, endpointId: string, box: SecretBox): StoredSecrets {
   if (blob === null) throw new FlowyardError('AUTH_FAILED', 'The endpoint has no stored password; set one in its settings');
-  let plain: string;
   try {
-    plain = box.open(blob, endpointId);
+    return storedSecretsSchema.parse(JSON.parse(box.open(blob, endpointId)));
   } catch {
-    // Deliberately no cause: nothing about the blob or key belongs in a message.
+    // Deliberately no cause: parse errors quote their input, and nothing about the secret belongs in a message.
     throw new FlowyardError('AUTH_FAILED', "The endpoint's stored credentials cannot be decrypted (was FLOWYARD_SECRET_KEY changed?); enter them again");
   }
-  return storedSecretsSchema.parse(JSON.parse(plain));
 }

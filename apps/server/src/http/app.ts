@@ -29,6 +29,10 @@ export function createApp({ db, services, webDist }: AppOptions): Express {
       router: appRouter,
       createContext: ({ req }) => createContext(db, services, req),
       maxBodySize: maxBodyBytes,
+      // Procedure failures are logged by the error middleware; this catches context failures.
+      onError: ({ error, ctx }) => {
+        if (ctx === undefined && error.code === 'INTERNAL_SERVER_ERROR') log.error('Could not build the request context', error.cause ?? error);
+      },
     }),
   );
   serveWebApp(app, webDist);

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { EndpointDialog } from './EndpointDialog';
+import { EndpointsListDialog } from './EndpointsListDialog';
 import { selectOptionByLabel, selectedOptionLabel } from './select-option';
 
 export type PaletteType = 'manual-trigger' | 'http-request';
@@ -53,6 +54,11 @@ export class FlowEditor {
     await this.toolbarButton('Save').click();
     await expect(this.savedState).toBeVisible();
     await expect(this.unsavedState).toBeHidden();
+  }
+
+  /** The toolbar's Components drop-down → Endpoints…. */
+  async openEndpointsFromComponents(): Promise<EndpointsListDialog> {
+    return EndpointsListDialog.openFromComponents(this.page);
   }
 
   /** Removes the current selection with the toolbar's Delete button. */
@@ -164,12 +170,25 @@ export class FlowEditor {
 
   // Runs
 
-  /** Run → Test payload → Run. */
-  async run(payload = '{}'): Promise<void> {
+  get testPayloadField(): Locator {
+    return this.runDialog.getByLabel('Test payload', { exact: true });
+  }
+
+  async openRunDialog(): Promise<void> {
     await this.toolbarButton('Run').click();
     await expect(this.runDialog).toBeVisible();
-    await this.runDialog.getByLabel('Test payload').fill(payload);
+  }
+
+  /** Fills the Test payload and presses the dialog's Run; the dialog stays open on an error. */
+  async submitRun(payload: string): Promise<void> {
+    await this.testPayloadField.fill(payload);
     await this.runDialog.getByRole('button', { name: 'Run', exact: true }).click();
+  }
+
+  /** Run → Test payload → Run, and the run starts (the dialog closes). */
+  async run(payload = '{}'): Promise<void> {
+    await this.openRunDialog();
+    await this.submitRun(payload);
     await expect(this.runDialog).toBeHidden();
   }
 }

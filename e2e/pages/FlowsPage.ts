@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { EndpointsListDialog } from './EndpointsListDialog';
 
 /** The Flows tab: list, create, rename, delete flows. */
 export class FlowsPage {
@@ -36,8 +37,7 @@ export class FlowsPage {
   }
 
   /** The Components drop-down's "Endpoints…" entry. */
-  async openEndpointsFromComponents(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Components', exact: true }).click();
-    await this.page.getByRole('menuitem', { name: 'Endpoints…' }).click();
+  async openEndpointsFromComponents(): Promise<EndpointsListDialog> {
+    return EndpointsListDialog.openFromComponents(this.page);
   }
 }

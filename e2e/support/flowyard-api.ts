@@ -60,11 +60,15 @@ export class FlowyardApi {
     return { id: stringField(created, 'id'), name: stringField(created, 'name'), baseUrl: stringField(created, 'baseUrl') };
   }
 
+  /** Creates an empty flow. */
+  async createFlow(name: string): Promise<{ id: string; name: string; version: number }> {
+    const created = await this.trpc.mutation('flows.create', { workflowId: await this.defaultWorkflowId(), name });
+    return { id: stringField(created, 'id'), name, version: numberField(created, 'version') };
+  }
+
   /** Creates a flow "Manual Trigger → <step>" and saves its graph. */
   async createHttpFlow(name: string, step: HttpStepSpec): Promise<CreatedFlow> {
-    const created = await this.trpc.mutation('flows.create', { workflowId: await this.defaultWorkflowId(), name });
-    const id = stringField(created, 'id');
-    const version = numberField(created, 'version');
+    const { id, version } = await this.createFlow(name);
     const triggerNodeId = 'trigger-1';
     const triggerName = 'Manual Trigger';
     const stepNodeId = 'http-1';

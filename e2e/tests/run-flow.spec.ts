@@ -20,7 +20,13 @@ test('runs a flow and shows the step succeed with the target response in the Act
   const flow = await api.createHttpFlow(uniqueName('Run items'), { name: 'Get items', endpointId: endpoint.id, path: '/api/items' });
 
   await flowEditor.goto(flow.id);
-  await flowEditor.run('{"orderId": 42}');
+  await flowEditor.openRunDialog();
+  await flowEditor.submitRun('{"orderId": ');
+  await expect(flowEditor.testPayloadField).toHaveAttribute('aria-invalid', 'true');
+  await expect(flowEditor.runDialog).toBeVisible();
+  expect(target.requests).toHaveLength(0);
+  await flowEditor.submitRun('{"orderId": 42}');
+  await expect(flowEditor.runDialog).toBeHidden();
 
   await activity.openLatestRun(/succeeded/i);
   await activity.openStep(flow.stepName, /succeeded/i);
@@ -35,6 +41,11 @@ test('runs a flow and shows the step succeed with the target response in the Act
   await expect(activity.headerValue('Request headers', 'authorization')).toHaveText('[redacted]');
   await expect(activity.root).not.toContainText(password);
   await expect(activity.root).not.toContainText(Buffer.from(`e2e-user:${password}`).toString('base64'));
+
+  // The trigger passed the test payload on.
+  await activity.openStep(flow.triggerName, /succeeded/i);
+  await expect(activity.section('Outputs')).toContainText('"orderId"');
+  await expect(activity.section('Outputs')).toContainText('42');
 
   // The target really got the credentials, preemptively, exactly once.
   const calls = target.requestsTo('GET', '/api/items');

@@ -62,7 +62,9 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
       const saved = endpoint
         ? await update.mutateAsync({ ...values, id: endpoint.id })
         : await create.mutateAsync({ ...values, workflowId });
-      void invalidateEndpoints();
+      // Wait for open lists and pickers to hold the saved endpoint before handing it on, so a
+      // picker that selects it never shows an id it has no option for.
+      await invalidateEndpoints();
       onSaved?.(saved);
       onClose();
     } catch (error) {

@@ -14,6 +14,15 @@ export class FlowsPage {
     await expect(this.heading).toBeVisible();
   }
 
+  async openFromNavigation(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flows', exact: true }).click();
+    await expect(this.heading).toBeVisible();
+  }
+
+  get deleteAlert(): Locator {
+    return this.page.getByRole('alertdialog', { name: 'Delete Flow' });
+  }
+
   flowLink(name: string): Locator {
     return this.page.getByRole('link', { name, exact: true });
   }
@@ -34,6 +43,24 @@ export class FlowsPage {
   async openFlow(name: string): Promise<void> {
     await this.flowLink(name).click();
     await expect(this.page).toHaveURL(/\/flows\/[^/?]+/);
+  }
+
+  /** Rename flow <name> → Flow name → Rename. */
+  async renameFlow(name: string, newName: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Rename flow ${name}`, exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Rename Flow' });
+    await expect(dialog.getByLabel('Flow name', { exact: true })).toHaveValue(name);
+    await dialog.getByLabel('Flow name', { exact: true }).fill(newName);
+    await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Delete flow <name> → confirm in the Delete Flow alert. */
+  async deleteFlow(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Delete flow ${name}`, exact: true }).click();
+    await expect(this.deleteAlert).toContainText(name);
+    await this.deleteAlert.getByRole('button', { name: 'Delete Flow', exact: true }).click();
+    await expect(this.deleteAlert).toBeHidden();
   }
 
   /** The Components drop-down's "Endpoints…" entry. */

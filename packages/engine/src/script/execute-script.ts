@@ -1,9 +1,10 @@
-import type { QuickJSAsyncContext, QuickJSAsyncRuntime, QuickJSAsyncWASMModule, QuickJSHandle } from 'quickjs-emscripten-core';
+import type { QuickJSAsyncContext, QuickJSAsyncRuntime, QuickJSHandle } from 'quickjs-emscripten-core';
 import { z } from 'zod';
 import { errorCodeSchema } from '../errors/error-code';
 import { jsonSchema, type LogLine } from '../run/run-record';
 import { findErrorLocation, type ErrorLocation } from './error-location';
 import { SANDBOX_PRELUDE } from './sandbox-prelude';
+import type { MemoryBudget, ScriptEngine } from './script-engine';
 import { MAX_LOG_LINE_CHARS, MAX_LOG_LINES, SCRIPT_STACK_BYTES } from './script-limits';
 import { scriptHttpRequestSchema } from './script-types';
 import type { HostCall, HostCallResult, ScriptFailure, ScriptJob, ScriptOutcome } from './worker-protocol';
@@ -41,16 +42,19 @@ const describedSchema = z.discriminatedUnion('kind', [
 type Described = z.infer<typeof describedSchema>;
 const outputsSchema = z.record(z.string(), z.string());
 
-/** Runs one job in a fresh QuickJS runtime of `module` and reports how it ended. */
-export async function executeScript(module: QuickJSAsyncWASMModule, job: ScriptJob, bridge: ScriptBridge): Promise<ExecutionResult> {
-  let runtime: QuickJSAsyncRuntime | undefined;
+/** Runs one job in a fresh QuickJS runtime of `engine` and reports how it ended. */
+export async function executeScript(engine: Pick<ScriptEngine, 'module' | 'budget'>, job: ScriptJob, bridge: ScriptBridge): Promise<ExecutionResult> {
+  engine.budget.begin(job.memoryLimitBytes);
   try {
-    runtime = module.newRuntime();
-    const result = await new ScriptExecution(runtime, job, bridge).run();
+    const runtime = engine.module.newRuntime();
+    const result = await new ScriptExecution(runtime, job, bridge, engine.budget).run();
     runtime.dispose();
     return result;
   } catch (error) {
-    return { outcome: { ok: false, failure: engineFailure(error) }, engineBroken: true };
+    const failure = engine.budget.exceeded ? { kind: 'memory' as const } : engineFailure(error);
+    return { outcome: { ok: false, failure }, engineBroken: true };
+  } finally {
+    engine.budget.end();
   }
 }
 
@@ -70,6 +74,7 @@ class ScriptExecution {
     private readonly runtime: QuickJSAsyncRuntime,
     private readonly job: ScriptJob,
     private readonly bridge: ScriptBridge,
+    private readonly budget: MemoryBudget,
   ) {
     this.deadline = Date.now() + job.timeoutMs;
     this.libraryNames = Object.keys(job.libraries);
@@ -92,6 +97,8 @@ class ScriptExecution {
     let outcome: ScriptOutcome;
     try {
       outcome = await this.execute();
+      // A script that caught its out-of-memory error still broke its limit.
+      if (this.budget.exceeded && !(outcome.ok === false && outcome.failure.kind === 'timeout')) outcome = failed({ kind: 'memory' });
     } catch (error) {
       // Keep the original failure: disposing a broken engine may throw something less telling.
       try {
@@ -186,6 +193,7 @@ class ScriptExecution {
     const { context } = this;
     this.deadline = Date.now() + WRAP_UP_MS;
     this.runtime.setMemoryLimit(this.job.memoryLimitBytes + WRAP_UP_EXTRA_MEMORY);
+    this.budget.extend(WRAP_UP_EXTRA_MEMORY);
     const result = context.callFunction(this.own(context.getProp(hooks, 'describe')), context.undefined, thrown);
     if (result.error) {
       this.own(result.error);
@@ -249,6 +257,7 @@ function isOutOfMemory(dumped: unknown): boolean {
 }
 
 function engineFailure(error: unknown): ScriptFailure {
+
   const message = error instanceof Error ? error.message : String(error);
   if (/Maximum call stack size exceeded/.test(message)) {
     return { kind: 'error', message: 'RangeError: Maximum call stack size exceeded (the script nests too deeply)' };

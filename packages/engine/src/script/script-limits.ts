@@ -7,8 +7,8 @@ export const MAX_SCRIPT_TIMEOUT_MS = 60_000;
 export const DEFAULT_SCRIPT_MEMORY_BYTES = 64 * MiB;
 export const MIN_SCRIPT_MEMORY_BYTES = 4 * MiB;
 export const MAX_SCRIPT_MEMORY_BYTES = 256 * MiB;
-/** QuickJS's own stack limit; the worker's V8 stack is sized well above it so QuickJS trips first. */
-export const SCRIPT_STACK_BYTES = 512 * 1024;
+/** QuickJS's own stack limit (~1 500 nested calls); the worker's V8 stack is sized so QuickJS trips first. */
+export const SCRIPT_STACK_BYTES = 256 * 1024;
 /** Console lines kept per run, and characters per line; the rest is summarised in one last line. */
 export const MAX_LOG_LINES = 1000;
 export const MAX_LOG_LINE_CHARS = 10_000;

@@ -1,14 +1,10 @@
 // Worker-thread entry: hosts one QuickJS WebAssembly module (loaded once, reused by every
 // run) and executes one script at a time in a fresh runtime. HTTP and authentication are
 // asked of the main thread, so connection pools and token caches stay shared there.
-import variant from '@jitl/quickjs-singlefile-mjs-release-asyncify';
-import { newQuickJSAsyncWASMModuleFromVariant, type QuickJSAsyncWASMModule } from 'quickjs-emscripten-core';
 import { parentPort, workerData } from 'node:worker_threads';
 import { executeScript } from './execute-script';
+import { loadScriptEngine, type ScriptEngine } from './script-engine';
 import { scriptWorkerDataSchema, toWorkerSchema, type FromWorker, type HostCallResult, type ScriptJob } from './worker-protocol';
-
-// A module whose WebAssembly memory grew past this is retired after the run (memory never shrinks).
-const RETIRE_WASM_BYTES = 320 * 1024 * 1024;
 
 const port = parentPort;
 if (!port) throw new Error('script-worker must run in a worker thread');
@@ -17,9 +13,9 @@ const send = (message: FromWorker): void => port.postMessage(message);
 const pendingCalls = new Map<number, (result: HostCallResult) => void>();
 let nextCallId = 1;
 
-let module: QuickJSAsyncWASMModule;
+let engine: ScriptEngine;
 try {
-  module = await newQuickJSAsyncWASMModuleFromVariant(variant);
+  engine = await loadScriptEngine();
 } catch (error) {
   send({ type: 'start-failed', message: error instanceof Error ? error.message : String(error) });
   throw error;
@@ -37,7 +33,10 @@ port.on('message', (raw: unknown) => {
 send({ type: 'ready' });
 
 async function run(jobId: number, job: ScriptJob): Promise<void> {
-  const { outcome, engineBroken } = await executeScript(module, job, {
+  // WebAssembly memory never shrinks: a heap grown by an earlier, hungrier run would let this
+  // one use more than its limit, so start it on a fresh engine.
+  if (engine.heapBytes() > engine.baselineBytes + job.memoryLimitBytes) engine = await loadScriptEngine();
+  const { outcome, engineBroken } = await executeScript(engine, job, {
     call(call) {
       const callId = nextCallId++;
       send({ type: 'call', jobId, callId, call });
@@ -48,6 +47,5 @@ async function run(jobId: number, job: ScriptJob): Promise<void> {
     },
     cancelled: () => Atomics.load(cancel, 0) === jobId,
   });
-  const retire = engineBroken || module.getWasmMemory().buffer.byteLength > RETIRE_WASM_BYTES;
-  send({ type: 'done', jobId, outcome, retire });
+  send({ type: 'done', jobId, outcome, retire: engineBroken });
 }

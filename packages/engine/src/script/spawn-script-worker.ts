@@ -5,8 +5,10 @@ import { Worker } from 'node:worker_threads';
 import type { ScriptWorkerData } from './worker-protocol';
 
 // QuickJS's stack limit (SCRIPT_STACK_BYTES) must trip before V8's own stack runs out inside
-// WebAssembly; 8 MiB leaves that margin. The V8 heap only holds messages and the module.
-const WORKER_LIMITS = { stackSizeMb: 8, maxOldGenerationSizeMb: 256 };
+// WebAssembly. Once V8 optimises QuickJS's interpreter loop, each of its frames takes ~20 KiB
+// of native stack, so the 256 KiB QuickJS limit (~1 500 calls) needs ~32 MiB: 64 MiB leaves a
+// margin (it is address space, touched only when used). The V8 heap only holds messages.
+const WORKER_LIMITS = { stackSizeMb: 64, maxOldGenerationSizeMb: 256 };
 
 /**
  * Where the worker code is. A bundled server ships `script-worker.js` beside its own bundle

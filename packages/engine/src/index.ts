@@ -7,4 +7,5 @@ export type { AuthStrategy, SendAttempt } from './auth/auth-strategy';
 export { authSecrets, sendWithAuth } from './auth/send-with-auth';
 export { basicAuthorization } from './auth/basic-auth';
 export { compileFlow, type CompiledFlow, type CompiledNode, type TriggerPlan } from './runner/compile-flow';
-export { runFlow, type RunFlowOptions } from './runner/run-flow';
+export { noScripting, runFlow, type FlowScripting, type RunFlowOptions } from './runner/run-flow';
+export * from './script/index';

@@ -52,7 +52,10 @@ export interface ResolvedEndpoint {
   auth: ResolvedAuth;
 }
 
-/** Finds an endpoint by id for a run; undefined when it no longer exists. */
+/** Finds a workflow's endpoints for a run; undefined when there is no such endpoint. */
 export interface EndpointResolver {
+  /** By id, as steps hold them. */
   get(id: string): Promise<ResolvedEndpoint | undefined>;
+  /** By name, compared case-insensitively (names are unique that way), as scripts name them. */
+  getByName(name: string): Promise<ResolvedEndpoint | undefined>;
 }

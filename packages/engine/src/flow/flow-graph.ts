@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { httpRequestConfigSchema } from '../steps/http-request/http-request-config';
+import { customStepConfigSchema } from '../steps/custom-step/custom-step-config';
 import { manualTriggerConfigSchema } from '../steps/manual-trigger/manual-trigger-config';
+import { switchConfigSchema } from '../steps/switch/switch-config';
 
 export const stepNameSchema = z
   .string({ error: 'Step name is required' })
@@ -26,7 +28,26 @@ export const httpRequestNodeSchema = z.object({
   data: z.object({ name: stepNameSchema, config: httpRequestConfigSchema }),
 });
 
-export const flowNodeSchema = z.discriminatedUnion('type', [manualTriggerNodeSchema, httpRequestNodeSchema]);
+export const customStepNodeSchema = z.object({
+  id: nodeIdSchema,
+  type: z.literal('custom-step'),
+  position: positionSchema,
+  data: z.object({ name: stepNameSchema, config: customStepConfigSchema }),
+});
+
+export const switchNodeSchema = z.object({
+  id: nodeIdSchema,
+  type: z.literal('switch'),
+  position: positionSchema,
+  data: z.object({ name: stepNameSchema, config: switchConfigSchema }),
+});
+
+export const flowNodeSchema = z.discriminatedUnion('type', [
+  manualTriggerNodeSchema,
+  httpRequestNodeSchema,
+  customStepNodeSchema,
+  switchNodeSchema,
+]);
 export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type FlowNodeType = FlowNode['type'];
 export type FlowNodeOf<T extends FlowNodeType> = Extract<FlowNode, { type: T }>;

@@ -13,29 +13,45 @@ export function findReferences(template: string): string[] {
 
 export type ReferenceLookup = { found: true; value: Json } | { found: false; problem: string };
 
+/** Where a reference points: a step (by the name it has in the scope), one of its outputs and a path inside it. */
+export type ReferenceTarget =
+  | { found: true; stepName: string; output: string | null; path: string[] }
+  | { found: false; problem: string; stepName: string | null };
+
 /**
- * Looks up `trigger.body.id` or `Step Name.Output Label.nested.0` in a scope. Step names
- * and output labels may contain dots and spaces, so the longest matching name wins.
+ * Splits `Step Name.Output Label.nested.0` against the step names and output names a
+ * scope has (`null` outputs: any output name is accepted, e.g. an unknown definition).
+ * Step names and output labels may contain dots and spaces, so the longest matching name wins.
  */
-export function lookupReference(reference: string, scope: ReferenceScope): ReferenceLookup {
+export function splitReference(reference: string, outputsByStep: Record<string, readonly string[] | null>): ReferenceTarget {
   const ref = reference.replace(/\[(\d+)\]/g, '.$1');
-  if (ref === '') return { found: false, problem: 'the reference is empty' };
-  const stepName = longestPrefix(ref, Object.keys(scope));
+  if (ref === '') return { found: false, problem: 'the reference is empty', stepName: null };
+  const stepName = longestPrefix(ref, Object.keys(outputsByStep));
   if (stepName === undefined) {
-    return { found: false, problem: `no step named "${ref.split('.')[0]}" ran before this step` };
+    return { found: false, problem: `no step named "${ref.split('.')[0]}" ran before this step`, stepName: null };
   }
-  const outputs = scope[stepName] ?? {};
   const afterStep = ref.slice(stepName.length + 1);
-  if (afterStep === '') return { found: true, value: outputs };
-  const output = longestPrefix(afterStep, Object.keys(outputs));
+  if (afterStep === '') return { found: true, stepName, output: null, path: [] };
+  const outputs = outputsByStep[stepName] ?? null;
+  const output = outputs === null ? afterStep.split('.')[0] : longestPrefix(afterStep, [...outputs]);
   if (output === undefined) {
-    return { found: false, problem: `step "${stepName}" has no output "${afterStep.split('.')[0]}"` };
+    return { found: false, problem: `step "${stepName}" has no output "${afterStep.split('.')[0]}"`, stepName };
   }
-  let value: Json = outputs[output] ?? null;
   const rest = afterStep.slice(output.length + 1);
-  if (rest === '') return { found: true, value };
-  let walked = `${stepName}.${output}`;
-  for (const segment of rest.split('.')) {
+  return { found: true, stepName, output, path: rest === '' ? [] : rest.split('.') };
+}
+
+/** Looks up `trigger.body.id` or `Step Name.Output Label.nested.0` in a scope (see splitReference). */
+export function lookupReference(reference: string, scope: ReferenceScope): ReferenceLookup {
+  const shape: Record<string, string[]> = {};
+  for (const [name, outputs] of Object.entries(scope)) shape[name] = Object.keys(outputs);
+  const target = splitReference(reference, shape);
+  if (!target.found) return { found: false, problem: target.problem };
+  const outputs = scope[target.stepName] ?? {};
+  if (target.output === null) return { found: true, value: outputs };
+  let value: Json = outputs[target.output] ?? null;
+  let walked = `${target.stepName}.${target.output}`;
+  for (const segment of target.path) {
     const next = child(value, segment);
     if (next === undefined) return { found: false, problem: `"${walked}" has no "${segment}"` };
     value = next;

@@ -1,11 +1,11 @@
 import type { ResolvedEndpoint } from '../endpoint/endpoint';
 import type { HttpExchange } from '../run/run-record';
-import type { HttpMethod } from '../steps/http-request/http-request-config';
 
 /** One request as a step asks for it; the client joins the URL and adds the endpoint's authentication. */
 export interface HttpRequestSpec {
   endpoint: ResolvedEndpoint;
-  method: HttpMethod;
+  /** An upper-case method token: the HTTP Request step's choice, or whatever a script asked for. */
+  method: string;
   /** Relative to the endpoint's base URL; may carry a query string. */
   path: string;
   headers: Record<string, string>;

@@ -18,8 +18,10 @@ vi.mock('../steps/registry', async (importOriginal) => {
       return {
         type: node.type,
         kind: 'action',
+        outputs: () => ['ran'],
         problems: () => [],
         endpointIds: () => [],
+        templates: () => [],
         inputs: () => ({}),
         run: async () => ({ outputs: { ran: name }, nextHandle: name.startsWith('Switch:') ? name.slice('Switch:'.length) : null }),
       };
@@ -42,7 +44,7 @@ async function statuses(nodes: unknown[], edges: unknown[]) {
     userId: 'u',
     flow: { id: 'f', version: 1, graph: flowGraphSchema.parse({ nodes, edges }) },
     trigger: { nodeId: 't', payload: null },
-    endpoints: { get: async () => undefined },
+    endpoints: { get: async () => undefined, getByName: async () => undefined },
     http: unusedHttp,
     sink: (event) => void events.push(event),
   });

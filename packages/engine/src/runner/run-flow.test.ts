@@ -33,13 +33,12 @@ const edge = (source: string, target: string) => ({ id: `${source}->${target}`, 
 const graphOf = (nodes: unknown[], edges: unknown[]): FlowGraph => flowGraphSchema.parse({ nodes, edges });
 
 function endpoints(list: Record<string, string>): RunFlowOptions['endpoints'] {
-  return {
-    get: async (id) => {
-      const baseUrl = list[id];
-      const endpoint: ResolvedEndpoint | undefined = baseUrl === undefined ? undefined : { id, name: `Endpoint ${id}`, baseUrl, trustSelfSigned: false, auth: { type: 'none' } };
-      return endpoint;
-    },
+  const get = async (id: string) => {
+    const baseUrl = list[id];
+    const endpoint: ResolvedEndpoint | undefined = baseUrl === undefined ? undefined : { id, name: `Endpoint ${id}`, baseUrl, trustSelfSigned: false, auth: { type: 'none' } };
+    return endpoint;
   };
+  return { get, getByName: async (name) => get(name.replace(/^Endpoint /, '')) };
 }
 
 let ids = 0;

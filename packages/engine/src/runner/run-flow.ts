@@ -1,12 +1,31 @@
 import { performance } from 'node:perf_hooks';
+import type { CustomStepDefinition } from '../custom-step/custom-step';
 import type { EndpointResolver } from '../endpoint/endpoint';
 import { FlowyardError, isFlowyardError } from '../errors/flowyard-error';
 import type { FlowEdge, FlowGraph } from '../flow/flow-graph';
 import type { ReferenceScope } from '../flow/references';
 import type { HttpClient } from '../http/http-types';
 import type { HttpExchange, Json, LogLine, RunEvent, RunSummary, StepError, StepRecord } from '../run/run-record';
+import type { ScriptRunner } from '../steps/define-step';
+import { stepCustomStepId } from '../steps/registry';
 import { compileFlow, type CompiledNode } from './compile-flow';
 import { toJsonRecord } from './to-json';
+
+/** What custom steps need from the workflow; each is asked at most once per run. */
+export interface FlowScripting {
+  customSteps: { get(id: string): Promise<CustomStepDefinition | undefined> };
+  scripts: ScriptRunner;
+  constants(): Promise<Record<string, string>>;
+  libraries(): Promise<Record<string, string>>;
+}
+
+/** For runners without a sandbox (tests of other steps): custom steps fail saying so. */
+export const noScripting: FlowScripting = {
+  customSteps: { get: async () => undefined },
+  scripts: { run: () => Promise.reject(new FlowyardError('SCRIPT_ERROR', 'Scripts cannot run here: no script sandbox was given to the runner')) },
+  constants: async () => ({}),
+  libraries: async () => ({}),
+};
 
 export interface RunFlowOptions {
   runId: string;
@@ -16,6 +35,8 @@ export interface RunFlowOptions {
   trigger: { nodeId: string; payload: Json };
   endpoints: EndpointResolver;
   http: HttpClient;
+  /** Custom step definitions, the sandbox, constants and libraries (default: noScripting). */
+  scripting?: FlowScripting;
   /** Receives every run and step record as it changes; awaited, and called one event at a time in order. */
   sink: (event: RunEvent) => void | Promise<void>;
   now?: () => Date;
@@ -28,10 +49,16 @@ export interface RunFlowOptions {
 type NodeState = 'succeeded' | 'failed' | 'interrupted' | 'stopped' | 'not-taken';
 
 /**
- * Runs a flow from one trigger (SPEC §6): a step runs once all its predecessors reachable
- * from the trigger have finished and succeeded, independent branches run concurrently, a
- * failed step stops what is downstream of it. Step failures never reject; a rejection means
- * the trigger is not one of this flow's or the sink failed (the run then stops early).
+ * Runs a flow from one trigger (SPEC §6). A step is decided once all its predecessors
+ * reachable from the trigger have finished; it then
+ * - is skipped (stopped) when any predecessor failed, was interrupted or was stopped;
+ * - runs when at least one incoming edge was taken (its source succeeded and either follows
+ *   every edge or chose this edge's handle, as a Switch does), even if other predecessors sat
+ *   on branches that were not taken: a join after a Switch runs after the branch that ran;
+ * - otherwise is skipped (not taken), and so are the steps only reachable through it.
+ * Independent branches run concurrently. Custom step definitions are loaded once when the
+ * run starts, so one run sees one version of each. Step failures never reject; a rejection
+ * means the trigger is not one of this flow's, loading definitions failed or the sink failed.
  */
 export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   const now = options.now ?? (() => new Date());
@@ -42,6 +69,12 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     const message = `Step "${options.trigger.nodeId}" is not a trigger of this flow`;
     throw new FlowyardError('VALIDATION_FAILED', message, { issues: [{ path: 'triggerNodeId', message }] });
   }
+
+  const scripting = options.scripting ?? noScripting;
+  const definitions = await loadDefinitions(scripting, plan.order.map((id) => compiled.nodes.get(id)));
+  const customSteps = (id: string): CustomStepDefinition | undefined => definitions.get(id);
+  const constants = once(() => scripting.constants());
+  const libraries = once(() => scripting.libraries());
 
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(options.signal?.reason);
@@ -130,8 +163,8 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     };
 
     try {
-      record.inputs = step.inputs();
-      const problems = step.problems();
+      record.inputs = step.inputs(customSteps);
+      const problems = step.problems(customSteps);
       // A step that is not ready fails at once with a single record, without a `running` one.
       if (problems.length > 0) {
         throw new FlowyardError('VALIDATION_FAILED', `Step is not ready: ${problems.join('; ')}`, { details: { problems } });
@@ -142,6 +175,10 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
         trigger: options.trigger,
         endpoints: options.endpoints,
         http: options.http,
+        customSteps,
+        scripts: scripting.scripts,
+        constants,
+        libraries,
         exchange: (exchange: HttpExchange) => void record.exchanges.push(exchange),
         log: (line: Omit<LogLine, 'at'>) => void record.logs.push({ ...line, at: now().toISOString() }),
         setInputs: (inputs: Record<string, Json>) => void (record.inputs = inputs),
@@ -234,6 +271,24 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   await emit({ type: 'run', run: { ...run } });
   if (sinkErrors.length > 0) throw sinkErrors[0];
   return run;
+}
+
+async function loadDefinitions(scripting: FlowScripting, entries: (CompiledNode | undefined)[]): Promise<Map<string, CustomStepDefinition>> {
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    const id = entry === undefined ? null : stepCustomStepId(entry.node);
+    if (id !== null) ids.add(id);
+  }
+  const loaded = await Promise.all([...ids].map(async (id) => [id, await scripting.customSteps.get(id)] as const));
+  const definitions = new Map<string, CustomStepDefinition>();
+  for (const [id, definition] of loaded) if (definition !== undefined) definitions.set(id, definition);
+  return definitions;
+}
+
+// Loads on first use and shares the answer (or the failure) with every later caller.
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
 }
 
 function roundMs(ms: number): number {

@@ -1,8 +1,15 @@
 import type { z } from 'zod';
+import type { CustomStepLookup } from '../custom-step/custom-step';
 import type { EndpointResolver } from '../endpoint/endpoint';
 import type { ReferenceScope } from '../flow/references';
 import type { HttpClient } from '../http/http-types';
 import type { HttpExchange, Json, LogLine } from '../run/run-record';
+import type { RunScriptOptions, ScriptRunResult } from '../script/script-types';
+
+/** Runs step scripts in the sandbox; the server passes its process-wide ScriptPool. */
+export interface ScriptRunner {
+  run(options: RunScriptOptions): Promise<ScriptRunResult>;
+}
 
 /**
  * What the runner gives every step. All I/O arrives here: the engine itself
@@ -13,8 +20,16 @@ export interface StepEnvironment {
   scope: ReferenceScope;
   /** The trigger this run started from and the payload it was given. */
   trigger: { nodeId: string; payload: Json };
+  /** The workflow's endpoints, by id (steps) and by name (scripts). */
   endpoints: EndpointResolver;
   http: HttpClient;
+  /** The custom step definitions this run uses, loaded when it started. */
+  customSteps: CustomStepLookup;
+  scripts: ScriptRunner;
+  /** The workflow's constants by name (`constants['Name']` in scripts); loaded once per run. */
+  constants(): Promise<Record<string, string>>;
+  /** The workflow's shared libraries by name (`require('<name>')` in scripts); loaded once per run. */
+  libraries(): Promise<Record<string, string>>;
   exchange(exchange: HttpExchange): void;
   log(line: Omit<LogLine, 'at'>): void;
   /** Records the inputs as resolved (references filled in); kept even when the step then fails. */
@@ -34,19 +49,34 @@ export interface StepResult {
   nextHandle?: string | null;
 }
 
+/** A setting that may hold `{{…}}` references: its path in the config and the name people know it by. */
+export interface TemplateField {
+  /** Dotted path under the node's config, e.g. `path`, `headers.0.value`, `inputs.<input id>`. */
+  field: string;
+  label: string;
+  value: string;
+}
+
+/**
+ * A step type. Methods that take `lookup` need custom step definitions for some types;
+ * without one (undefined) they report only what the node's own settings tell.
+ */
 export interface StepDescriptor<Type extends string, Config> {
   type: Type;
   title: string;
   description: string;
   kind: 'trigger' | 'action';
   config: z.ZodType<Config>;
-  outputs: readonly string[];
+  /** The output names later steps can reference (custom steps: their definition's output labels). */
+  outputs(config: Config, lookup?: CustomStepLookup): readonly string[];
   /** What still needs setting before the step can run (shown as a badge; the run refuses the step). */
-  problems(config: Config): string[];
+  problems(config: Config, lookup?: CustomStepLookup): string[];
   /** Endpoint ids referenced, for the usage index. */
   endpointIds(config: Config): string[];
+  /** The settings that may hold references, for the reference check. */
+  templates(config: Config, lookup?: CustomStepLookup): TemplateField[];
   /** The settings as the Activity panel shows them while the step runs, before references are resolved. */
-  inputs(config: Config): Record<string, Json>;
+  inputs(config: Config, lookup?: CustomStepLookup): Record<string, Json>;
   /** Throws a FlowyardError to fail the step with its code. */
   run(ctx: StepContext<Config>): Promise<StepResult>;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResolvedEndpoint } from '../../endpoint/endpoint';
 import type { HttpClient, HttpRequestSpec, HttpResponse } from '../../http/http-types';
 import type { Json } from '../../run/run-record';
+import { noScripting } from '../../runner/run-flow';
 import type { StepEnvironment } from '../define-step';
 import { httpRequestConfigSchema } from './http-request-config';
 import { httpRequestStep } from './http-request-step';
@@ -22,8 +23,12 @@ function environment(response: Partial<HttpResponse> = {}) {
   const env: StepEnvironment = {
     scope: { trigger: { body: { id: 5 } } },
     trigger: { nodeId: 't', payload: { id: 5 } },
-    endpoints: { get: async (id) => (id === 'ep' ? endpoint : undefined) },
+    endpoints: { get: async (id) => (id === 'ep' ? endpoint : undefined), getByName: async () => undefined },
     http,
+    customSteps: () => undefined,
+    scripts: noScripting.scripts,
+    constants: async () => ({}),
+    libraries: async () => ({}),
     exchange: () => {},
     log: () => {},
     setInputs: (value) => void inputs.push(value),

@@ -22,7 +22,7 @@ export const httpRequestStep = defineStep({
   description: 'Sends a request to an endpoint and outputs the status, headers and body of the response.',
   kind: 'action',
   config: httpRequestConfigSchema,
-  outputs: httpRequestOutputs,
+  outputs: () => httpRequestOutputs,
   problems(config) {
     const problems: string[] = [];
     if (config.endpointId === null) problems.push('Endpoint is required');
@@ -34,6 +34,11 @@ export const httpRequestStep = defineStep({
     return problems;
   },
   endpointIds: (config) => (config.endpointId === null ? [] : [config.endpointId]),
+  templates: (config) => [
+    { field: 'path', label: 'Path', value: config.path },
+    ...config.headers.map((header, index) => ({ field: `headers.${index}.value`, label: `header ${header.name.trim()}`, value: header.value })),
+    { field: 'body', label: 'Body', value: config.body },
+  ],
   inputs: (config) => ({
     endpointId: config.endpointId,
     method: config.method,

@@ -8,10 +8,11 @@ export const manualTriggerStep = defineStep({
   description: 'Starts the flow when you click Run, with a JSON test payload.',
   kind: 'trigger',
   config: manualTriggerConfigSchema,
-  outputs: manualTriggerOutputs,
+  outputs: () => manualTriggerOutputs,
   // The saved test payload only pre-fills the Run dialog; the payload of a run comes with the run.
   problems: () => [],
   endpointIds: () => [],
+  templates: () => [],
   inputs: () => ({}),
   run: async (ctx) => ({ outputs: { body: ctx.trigger.payload } }),
 });

@@ -1,6 +1,7 @@
 import type { CustomStepDefinition, CustomStepInput } from '../../custom-step/custom-step';
 import { FlowyardError, type FieldIssue } from '../../errors/flowyard-error';
 import { resolveReferences, type ReferenceScope } from '../../flow/references';
+import type { Json } from '../../run/run-record';
 import type { CustomStepConfig } from './custom-step-config';
 
 /** What an instance holds for an input, or the definition's default when it left the input empty. */
@@ -9,17 +10,32 @@ export function inputTemplate(config: CustomStepConfig, input: CustomStepInput):
   return value.trim() === '' ? input.defaultValue : value;
 }
 
-/**
- * The inputs a script sees, by label: references resolved, empty ones `undefined`.
- * Throws VALIDATION_FAILED for an unknown reference.
- */
-export function resolveCustomInputs(definition: CustomStepDefinition, config: CustomStepConfig, scope: ReferenceScope): Record<string, string | undefined> {
+export interface ResolvedCustomInputs {
+  /** What the script sees, by label: references resolved, empty inputs `undefined`. */
+  values: Record<string, string | undefined>;
+  /** What the Activity panel shows, by label: resolved values, `null` for empty ones, the template where resolving failed. */
+  shown: Record<string, Json>;
+  /** The first unknown reference (a VALIDATION_FAILED naming it and the input), if any. */
+  error: unknown;
+}
+
+/** Resolves every input of an instance, carrying on past failures so the record shows all it can. */
+export function resolveCustomInputs(definition: CustomStepDefinition, config: CustomStepConfig, scope: ReferenceScope): ResolvedCustomInputs {
   const values: Record<string, string | undefined> = {};
+  const shown: Record<string, Json> = {};
+  let error: unknown = null;
   for (const input of definition.inputs) {
-    const resolved = resolveReferences(inputTemplate(config, input), scope, `input "${input.label}"`);
-    values[input.label] = resolved === '' ? undefined : resolved;
+    const template = inputTemplate(config, input);
+    try {
+      const resolved = resolveReferences(template, scope, `input "${input.label}"`);
+      values[input.label] = resolved === '' ? undefined : resolved;
+      shown[input.label] = resolved === '' ? null : resolved;
+    } catch (failure) {
+      error ??= failure;
+      shown[input.label] = template;
+    }
   }
-  return values;
+  return { values, shown, error };
 }
 
 /** Checks required inputs and length limits on the resolved values; VALIDATION_FAILED naming every offending input. */

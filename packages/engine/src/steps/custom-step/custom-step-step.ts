@@ -45,10 +45,9 @@ export const customStepStep = defineStep({
     if (definition === undefined || problems.length > 0) {
       throw new FlowyardError('VALIDATION_FAILED', `Step is not ready: ${problems.join('; ')}`, { details: { problems } });
     }
-    const input = resolveCustomInputs(definition, ctx.config, ctx.scope);
-    const shown: Record<string, Json> = {};
-    for (const [label, value] of Object.entries(input)) shown[label] = value ?? null;
+    const { values: input, shown, error } = resolveCustomInputs(definition, ctx.config, ctx.scope);
     ctx.setInputs(shown);
+    if (error !== null) throw error;
     validateCustomInputs(definition, input);
 
     const [endpointLabels, constants, libraries] = await Promise.all([boundEndpointLabels(ctx, definition), ctx.constants(), ctx.libraries()]);

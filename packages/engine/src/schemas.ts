@@ -26,3 +26,5 @@ export * from './flow/graph-order';
 export * from './flow/reference-check';
 export * from './steps/switch/switch-step';
 export * from './steps/custom-step/custom-step-step';
+export * from './workflow/constant';
+export * from './workflow/library';

@@ -3,3 +3,5 @@ export * from './workflows';
 export * from './endpoints';
 export * from './flows';
 export * from './runs';
+export * from './custom-steps';
+export * from './scripting';

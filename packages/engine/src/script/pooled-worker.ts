@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { LogLine } from '../run/run-record';
 import { spawnScriptWorker } from './spawn-script-worker';
-import { fromWorkerSchema, type HostCall, type HostCallResult, type ScriptJob, type ScriptOutcome, type ToWorker } from './worker-protocol';
+import { fromWorkerSchema, type FromWorker, type HostCall, type HostCallResult, type ScriptJob, type ScriptOutcome, type ToWorker } from './worker-protocol';
 
 /** How the pool serves one job's calls and console lines. */
 export interface JobCallbacks {
@@ -50,12 +50,6 @@ export class PooledWorker {
     this.cancelFlag = new Int32Array(cancel);
     this.worker = spawnScriptWorker(url, { cancel });
     this.ready = new Promise((resolve, reject) => {
-      this.worker.on('message', (raw: unknown) => {
-        const message = fromWorkerSchema.parse(raw);
-        if (message.type === 'ready') resolve();
-        else if (message.type === 'start-failed') reject(new Error(`The script engine could not start: ${message.message}`));
-        else this.onJobMessage(message);
-      });
       const fail = (error: WorkerGoneError): void => {
         if (this.gone) return;
         this.gone = true;
@@ -64,6 +58,19 @@ export class PooledWorker {
         this.active = undefined;
         onGone(this);
       };
+      this.worker.on('message', (raw: unknown) => {
+        const parsed = fromWorkerSchema.safeParse(raw);
+        if (!parsed.success) {
+          // Never expected; a worker that speaks nonsense is stopped rather than trusted.
+          fail(new WorkerGoneError(`The script engine sent an unreadable message: ${parsed.error.message}`, false));
+          void this.worker.terminate();
+          return;
+        }
+        const message = parsed.data;
+        if (message.type === 'ready') resolve();
+        else if (message.type === 'start-failed') reject(new Error(`The script engine could not start: ${message.message}`));
+        else this.onJobMessage(message);
+      });
       this.worker.on('error', (error: Error & { code?: string }) => {
         const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
         fail(new WorkerGoneError(`The script engine stopped: ${error.message}`, outOfMemory));
@@ -106,7 +113,7 @@ export class PooledWorker {
     await this.worker.terminate();
   }
 
-  private onJobMessage(message: Exclude<ReturnType<typeof fromWorkerSchema.parse>, { type: 'ready' | 'start-failed' }>): void {
+  private onJobMessage(message: Exclude<FromWorker, { type: 'ready' | 'start-failed' }>): void {
     const active = this.active;
     if (active?.jobId !== message.jobId) return;
     if (message.type === 'log') {

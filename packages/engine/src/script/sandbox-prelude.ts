@@ -26,14 +26,17 @@ export const SANDBOX_PRELUDE = String.raw`(function (bridge, dataJson) {
   }
 
   // ---- input, output, constants -------------------------------------------------------
-  var input = {};
-  Object.keys(data.input).forEach(function (key) {
-    var value = data.input[key];
-    if (typeof value === 'string' && value !== '') input[key] = value;
-  });
-  define('input', Object.freeze(input));
+  // defineProperty, not assignment: a label like "__proto__" must stay a plain key.
+  function textRecord(source, keep) {
+    var record = {};
+    Object.keys(source).forEach(function (key) {
+      if (keep(source[key])) Object.defineProperty(record, key, { value: source[key], enumerable: true });
+    });
+    return Object.freeze(record);
+  }
+  define('input', textRecord(data.input, function (value) { return typeof value === 'string' && value !== ''; }));
   define('output', {});
-  define('constants', Object.freeze(Object.assign({}, data.constants)));
+  define('constants', textRecord(data.constants, function (value) { return typeof value === 'string'; }));
 
   // ---- console -------------------------------------------------------------------------
   function formatValue(value) {

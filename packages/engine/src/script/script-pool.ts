@@ -285,7 +285,7 @@ async function answer(call: HostCall, options: RunScriptOptions, signal: AbortSi
         response: {
           statusCode: response.statusCode,
           statusMessage: response.statusMessage ?? STATUS_CODES[response.statusCode] ?? '',
-          headers: { ...response.headers },
+          headers: textHeaders(response.headers),
           body: response.body,
         },
       };
@@ -297,6 +297,13 @@ async function answer(call: HostCall, options: RunScriptOptions, signal: AbortSi
   } catch (error) {
     return { kind: 'error', error: toHostCallError(error) };
   }
+}
+
+// Typed as strings, but a host that passes a client's raw headers (arrays) should not break the run.
+function textHeaders(headers: Record<string, string | string[]>): Record<string, string> {
+  const text: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) text[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  return text;
 }
 
 const detailsSchema = z.record(z.string(), jsonSchema);

@@ -5,6 +5,7 @@ export * from './endpoint/endpoint-name';
 export * from './endpoint/base-url';
 export * from './endpoint/auth';
 export * from './endpoint/endpoint';
+export * from './endpoint/endpoint-checks';
 export * from './flow/flow-graph';
 export * from './flow/flow';
 export * from './flow/references';

@@ -3,6 +3,7 @@ import { cn } from '../lib/cn';
 import { CodeBlock, DetailSection, Empty, KeyValues } from './DetailSection';
 import { displayValue, formatDuration, formatStartTime } from './format';
 import { HttpExchangeView } from './HttpExchangeView';
+import { locationKeys, scriptLocation, switchOutcome } from './script-location';
 import { StatusLabel } from './StatusLabel';
 
 /** Short single-line values read best inline; anything bigger gets a scrolling block. */
@@ -33,8 +34,13 @@ function Values({ values, label }: { values: Record<string, Json> | null; label:
 
 const logTone = { log: 'text-zinc-700', info: 'text-sky-700', warn: 'text-amber-700', error: 'text-red-700' } as const;
 
-/** Everything recorded for one step of a run: inputs, outputs, HTTP exchanges, logs and the error. */
+/** Everything recorded for one step of a run: error, inputs, outputs, branch taken, console lines and HTTP exchanges. */
 export function StepDetails({ step }: { step: StepRecord }) {
+  const location = step.error ? scriptLocation(step.error.details) : null;
+  const otherDetails = step.error
+    ? Object.entries(step.error.details).filter(([key]) => location === null || !(locationKeys as readonly string[]).includes(key))
+    : [];
+  const outcome = step.stepType === 'switch' ? switchOutcome(step.outputs) : null;
   return (
     <div className="flex flex-col gap-4 p-3">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -50,9 +56,10 @@ export function StepDetails({ step }: { step: StepRecord }) {
           <div className="rounded-md border border-red-200 bg-red-50 p-2.5 text-sm">
             <p className="font-mono text-xs font-semibold text-red-800">{step.error.code}</p>
             <p className="mt-0.5 text-red-800">{step.error.message}</p>
-            {Object.keys(step.error.details).length > 0 ? (
+            {location ? <p className="mt-1 font-mono text-xs text-red-700">{location}</p> : null}
+            {otherDetails.length > 0 ? (
               <div className="mt-2">
-                <KeyValues label="Error details" entries={Object.entries(step.error.details).map(([k, v]) => [k, displayValue(v)] as const)} />
+                <KeyValues label="Error details" entries={otherDetails.map(([k, v]) => [k, displayValue(v)] as const)} />
               </div>
             ) : null}
           </div>
@@ -65,25 +72,31 @@ export function StepDetails({ step }: { step: StepRecord }) {
       <DetailSection title="Outputs">
         <Values label="Outputs" values={step.outputs} />
       </DetailSection>
+      {outcome ? (
+        <DetailSection title="Branch">
+          <p className="text-xs text-zinc-800">{outcome}</p>
+        </DetailSection>
+      ) : null}
+      <DetailSection title="Console">
+        {step.logs.length === 0 ? (
+          <Empty>No console output</Empty>
+        ) : (
+          <ol aria-label="Console lines" className="flex flex-col rounded-md border border-zinc-200 bg-zinc-50 px-2.5 py-2 font-mono text-xs">
+            {step.logs.map((line, i) => (
+              <li key={i} className={cn('flex gap-2 whitespace-pre-wrap', logTone[line.level])}>
+                <span className="shrink-0 text-zinc-400">{new Date(line.at).toLocaleTimeString()}</span>
+                <span className="w-10 shrink-0 font-semibold uppercase">{line.level}</span>
+                <span className="min-w-0 break-all">{line.message}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </DetailSection>
       <DetailSection title="HTTP">
         {step.exchanges.length === 0 ? (
           <Empty>No HTTP requests</Empty>
         ) : (
           step.exchanges.map((exchange, i) => <HttpExchangeView key={`${exchange.startedAt}-${i}`} exchange={exchange} />)
-        )}
-      </DetailSection>
-      <DetailSection title="Logs">
-        {step.logs.length === 0 ? (
-          <Empty>No console output</Empty>
-        ) : (
-          <ol className="rounded-md border border-zinc-200 bg-zinc-50 px-2.5 py-2 font-mono text-xs">
-            {step.logs.map((line, i) => (
-              <li key={i} className={cn('whitespace-pre-wrap', logTone[line.level])}>
-                <span className="text-zinc-400">{new Date(line.at).toLocaleTimeString()} </span>
-                {line.message}
-              </li>
-            ))}
-          </ol>
         )}
       </DetailSection>
     </div>

@@ -12,7 +12,7 @@ import {
 } from '@xyflow/react';
 import { useMemo, type DragEvent } from 'react';
 import { useRunStepStatuses } from '../activity/use-run-detail';
-import { droppedStepType, STEP_DRAG_TYPE } from './drag-data';
+import { droppedStep, STEP_DRAG_TYPE } from './drag-data';
 import { flowStore, useFlowStore, type CanvasEdge, type CanvasNode } from './flow-store';
 import { connectionProblem } from './graph-rules';
 import { nodeTypes } from './nodes/node-types';
@@ -68,12 +68,12 @@ export function FlowCanvas() {
   };
 
   const onDrop = (event: DragEvent) => {
-    const type = droppedStepType(event.dataTransfer);
-    if (!type) return;
+    const step = droppedStep(event.dataTransfer);
+    if (!step) return;
     event.preventDefault();
     const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
     // Centre the new node (about 224 × 56) under the pointer.
-    flowStore.getState().addStep(type, { x: Math.round(at.x - 112), y: Math.round(at.y - 28) });
+    flowStore.getState().addStep(step, { x: Math.round(at.x - 112), y: Math.round(at.y - 28) });
   };
 
   return (

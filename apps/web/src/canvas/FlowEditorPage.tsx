@@ -8,6 +8,7 @@ import { readApiError } from '../lib/trpc-error';
 import { redo, removeSelected, undo } from './editor-actions';
 import { EditorToolbar } from './EditorToolbar';
 import { FlowCanvas } from './FlowCanvas';
+import { FlowContextProviders } from './FlowContextProviders';
 import { flowStore, useFlowStore } from './flow-store';
 import { RunFlowDialog } from './RunFlowDialog';
 import { SaveProblemBanner } from './SaveProblemBanner';
@@ -87,28 +88,30 @@ function FlowEditor({ flowId, flowName, workflowId, reload }: FlowEditorProps) {
   });
 
   return (
-    <div className="flex h-full flex-col">
-      <EditorToolbar flowName={flowName} workflowId={workflowId} saving={saving} onSave={() => void save()} onRun={() => setRunOpen(true)} />
-      {problem ? (
-        <SaveProblemBanner
-          problem={problem}
-          onDismiss={clearProblem}
-          onReload={() => {
-            clearProblem();
-            void reload();
-          }}
-        />
-      ) : null}
-      <div className="flex min-h-0 flex-1">
-        <StepsPalette />
-        <div className="flex min-w-0 flex-1 flex-col">
-          <FlowCanvas />
+    <FlowContextProviders workflowId={workflowId}>
+      <div className="flex h-full flex-col">
+        <EditorToolbar flowName={flowName} workflowId={workflowId} saving={saving} onSave={() => void save()} onRun={() => setRunOpen(true)} />
+        {problem ? (
+          <SaveProblemBanner
+            problem={problem}
+            onDismiss={clearProblem}
+            onReload={() => {
+              clearProblem();
+              void reload();
+            }}
+          />
+        ) : null}
+        <div className="flex min-h-0 flex-1">
+          <StepsPalette />
+          <div className="flex min-w-0 flex-1 flex-col">
+            <FlowCanvas />
+          </div>
+          <StepSettingsPanel workflowId={workflowId} />
         </div>
-        <StepSettingsPanel workflowId={workflowId} />
+        {/* Full width, so a step's HTTP exchange has room beside the runs and steps lists. */}
+        <ActivityPanel flowId={flowId} />
+        <RunFlowDialog open={runOpen} onOpenChange={setRunOpen} save={save} />
       </div>
-      {/* Full width, so a step's HTTP exchange has room beside the runs and steps lists. */}
-      <ActivityPanel flowId={flowId} />
-      <RunFlowDialog open={runOpen} onOpenChange={setRunOpen} save={save} />
-    </div>
+    </FlowContextProviders>
   );
 }

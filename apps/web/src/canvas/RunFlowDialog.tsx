@@ -7,7 +7,9 @@ import { Button } from '../ui/Button';
 import { Dialog, DialogBody, DialogClose, DialogFooter } from '../ui/Dialog';
 import { Field, FormError, TextArea } from '../ui/Field';
 import { runListInput } from '../activity/run-queries';
-import { flowStore, type CanvasNode } from './flow-store';
+import { referenceProblems } from '@flowyard/engine/schemas';
+import { useCustomStepCatalog } from './custom-steps-context';
+import { flowStore, graphOf, type CanvasNode } from './flow-store';
 import { flushPendingEdits } from './pending-edits';
 import { parseTestPayload } from './test-payload';
 
@@ -34,6 +36,7 @@ export function RunFlowDialog({ open, onOpenChange, save }: RunFlowDialogProps) 
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [triggerName, setTriggerName] = useState<string | null>(null);
+  const catalog = useCustomStepCatalog();
 
   useEffect(() => {
     if (!open) return;
@@ -61,6 +64,12 @@ export function RunFlowDialog({ open, onOpenChange, save }: RunFlowDialogProps) 
       const trigger = runTrigger(store.nodes);
       if (!trigger || trigger.type !== 'manual-trigger' || !store.flowId) {
         setFormError('Add a Manual Trigger to the flow first.');
+        return;
+      }
+      // A reference that cannot resolve would fail the run part-way; say so before starting it.
+      const unresolved = referenceProblems(graphOf(store), catalog.loading ? undefined : catalog.lookup);
+      if (unresolved.length > 0) {
+        setFormError(['Fix these references before running:', ...unresolved.map((p) => `${p.stepName}: ${p.message}`)].join('\n'));
         return;
       }
       // The trigger remembers the payload, so the next Run starts from it.

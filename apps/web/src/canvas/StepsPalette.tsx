@@ -1,10 +1,13 @@
-import type { FlowNodeType } from '@flowyard/engine/schemas';
 import { useReactFlow } from '@xyflow/react';
 import { GripVertical } from 'lucide-react';
+import { Link } from 'wouter';
 import { cn } from '../lib/cn';
-import { STEP_DRAG_TYPE } from './drag-data';
+import { customStepIconComponents, customStepTile } from '../steps/custom-step-icons';
+import { useCustomStepCatalog } from './custom-steps-context';
+import { STEP_DRAG_TYPE, stepDragData } from './drag-data';
 import { flowStore } from './flow-store';
-import { paletteOrder, stepVisuals } from './step-visuals';
+import type { NewStep } from './new-step-node';
+import { paletteOrder, stepVisuals, type StepVisual } from './step-visuals';
 
 const NODE_WIDTH = 224;
 const NODE_HEIGHT = 56;
@@ -17,7 +20,7 @@ const GAP = 72;
  */
 function useAddStep() {
   const { screenToFlowPosition, setCenter, getViewport } = useReactFlow();
-  return (type: FlowNodeType) => {
+  return (step: NewStep) => {
     const { nodes } = flowStore.getState();
     const selected = nodes.filter((n) => n.selected);
     const anchor = selected.length === 1 ? selected[0] : [...nodes].sort((a, b) => b.position.y - a.position.y)[0];
@@ -34,7 +37,7 @@ function useAddStep() {
       const at = screenToFlowPosition(center);
       position = { x: Math.round(at.x - NODE_WIDTH / 2), y: Math.round(at.y - NODE_HEIGHT / 2) };
     }
-    flowStore.getState().addStep(type, position, selected.length === 1 ? selected[0]?.id : null);
+    flowStore.getState().addStep(step, position, selected.length === 1 ? selected[0]?.id : null);
     if (pane) {
       const { zoom } = getViewport();
       const topLeft = screenToFlowPosition({ x: pane.left, y: pane.top });
@@ -46,52 +49,100 @@ function useAddStep() {
   };
 }
 
-/** The steps a person can drag onto the canvas (or add with Enter / a click). */
+/** The steps a person can drag onto the canvas (or add with Enter / a click): built-in steps, then custom steps. */
 export function StepsPalette() {
   const add = useAddStep();
+  const catalog = useCustomStepCatalog();
+  const customSteps = [...catalog.steps].sort((a, b) => a.step.name.localeCompare(b.step.name));
 
   return (
     <section aria-label="Steps palette" className="flex w-56 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50/80">
-      <h2 className="px-4 pt-4 pb-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">Steps</h2>
-      <ul className="flex flex-col gap-1.5 px-3">
-        {paletteOrder.map((type) => {
-          const visual = stepVisuals[type];
-          const Icon = visual.icon;
-          return (
+      <div className="min-h-0 flex-1 overflow-y-auto pb-3">
+        <h2 id="palette-built-in" className="px-4 pt-4 pb-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">
+          Steps
+        </h2>
+        <ul aria-labelledby="palette-built-in" className="flex flex-col gap-1.5 px-3">
+          {paletteOrder.map((type) => (
             <li key={type}>
-              <button
-                type="button"
-                draggable
-                data-testid={`palette-${type}`}
-                aria-label={visual.label}
-                aria-description={`${visual.description}. Drag onto the canvas, or press Enter to add it below the selected step.`}
-                onDragStart={(event) => {
-                  event.dataTransfer.setData(STEP_DRAG_TYPE, type);
-                  event.dataTransfer.effectAllowed = 'copy';
-                }}
-                onClick={() => add(type)}
-                className={cn(
-                  'group flex w-full cursor-grab items-center gap-2.5 rounded-lg border border-zinc-200 bg-white px-2.5 py-2 text-left shadow-xs',
-                  'transition hover:border-indigo-300 hover:shadow-sm active:cursor-grabbing',
-                  'focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-500',
-                )}
-              >
-                <span className={cn('flex size-7 shrink-0 items-center justify-center rounded-md ring-1 ring-inset', visual.tile)}>
-                  <Icon aria-hidden className="size-4" />
-                </span>
-                <span className="min-w-0 flex-1">
-                  <span className="block text-sm font-medium text-zinc-900">{visual.label}</span>
-                  <span className="block truncate text-xs text-zinc-500">{visual.description}</span>
-                </span>
-                <GripVertical aria-hidden className="size-4 text-zinc-300 group-hover:text-zinc-400" />
-              </button>
+              <PaletteItem step={{ type }} visual={stepVisuals[type]} testId={`palette-${type}`} onAdd={add} />
             </li>
-          );
-        })}
-      </ul>
-      <p className="mt-auto px-4 pb-4 text-xs leading-relaxed text-zinc-400">
+          ))}
+        </ul>
+        <h2 id="palette-custom" className="px-4 pt-5 pb-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">
+          Custom steps
+        </h2>
+        {catalog.loading ? (
+          <p className="px-4 text-xs text-zinc-400">Loading…</p>
+        ) : customSteps.length === 0 ? (
+          <p className="px-4 text-xs leading-relaxed text-zinc-500">
+            None yet.{' '}
+            <Link href="/steps/new" className="text-indigo-700 hover:underline">
+              Create a step
+            </Link>{' '}
+            with its own inputs and script.
+          </p>
+        ) : (
+          <ul aria-labelledby="palette-custom" className="flex flex-col gap-1.5 px-3">
+            {customSteps.map((view) => (
+              <li key={view.id}>
+                <PaletteItem
+                  step={{ type: 'custom-step', customStepId: view.id, title: view.step.name }}
+                  visual={{
+                    label: view.step.name,
+                    description: view.step.description || 'Custom step',
+                    icon: customStepIconComponents[view.step.icon],
+                    tile: customStepTile,
+                  }}
+                  testId={`palette-custom-${view.id}`}
+                  onAdd={add}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <p className="shrink-0 border-t border-zinc-200/70 px-4 py-3 text-xs leading-relaxed text-zinc-400">
         Drag a step onto the canvas, then connect it by dragging from one handle to another.
       </p>
     </section>
+  );
+}
+
+interface PaletteItemProps {
+  step: NewStep;
+  visual: StepVisual;
+  testId: string;
+  onAdd(step: NewStep): void;
+}
+
+function PaletteItem({ step, visual, testId, onAdd }: PaletteItemProps) {
+  const Icon = visual.icon;
+  return (
+    <button
+      type="button"
+      draggable
+      data-testid={testId}
+      aria-label={visual.label}
+      aria-description={`${visual.description}. Drag onto the canvas, or press Enter to add it below the selected step.`}
+      onDragStart={(event) => {
+        event.dataTransfer.setData(STEP_DRAG_TYPE, stepDragData(step));
+        event.dataTransfer.effectAllowed = 'copy';
+      }}
+      onClick={() => onAdd(step)}
+      className={cn(
+        'group flex w-full cursor-grab items-center gap-2.5 rounded-lg border border-zinc-200 bg-white px-2.5 py-2 text-left shadow-xs',
+        'transition hover:border-indigo-300 hover:shadow-sm active:cursor-grabbing',
+        'focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-500',
+      )}
+    >
+      <span className={cn('flex size-7 shrink-0 items-center justify-center rounded-md ring-1 ring-inset', visual.tile)}>
+        <Icon aria-hidden className="size-4" />
+      </span>
+      <span className="min-w-0 flex-1">
+        <span className="block truncate text-sm font-medium text-zinc-900">{visual.label}</span>
+        <span className="block truncate text-xs text-zinc-500">{visual.description}</span>
+      </span>
+      <GripVertical aria-hidden className="size-4 text-zinc-300 group-hover:text-zinc-400" />
+    </button>
   );
 }

@@ -1,15 +1,18 @@
 import type {
+  CustomStepConfig,
   FlowEdge,
   FlowGraph,
   FlowNode,
   FlowNodeType,
   HttpRequestConfig,
   ManualTriggerConfig,
+  SwitchConfig,
 } from '@flowyard/engine/schemas';
 import { applyEdgeChanges, applyNodeChanges, type Edge, type EdgeChange, type Node, type NodeChange } from '@xyflow/react';
 import { createStore, useStore } from 'zustand';
-import { connectionProblem, edgeId, graphKey, uniqueStepName, type ConnectionRequest } from './graph-rules';
-import { newStepNode, stepTitles } from './new-step-node';
+import { branchHandles, connectionProblem, edgeId, freeSourceHandle, graphKey, uniqueStepName, type ConnectionRequest } from './graph-rules';
+import { newStepNode, newStepTitle, toNewStep, type NewStep } from './new-step-node';
+import type { BuiltInStepType } from './step-visuals';
 
 /** A saved node plus the view-only fields React Flow keeps on it (never saved). */
 export type CanvasNode = FlowNode & Pick<Node, 'selected' | 'dragging' | 'measured'>;
@@ -17,7 +20,9 @@ export type CanvasEdge = FlowEdge & Pick<Edge, 'selected'>;
 
 export type StepConfigPatch =
   | { type: 'http-request'; config: HttpRequestConfig }
-  | { type: 'manual-trigger'; config: ManualTriggerConfig };
+  | { type: 'manual-trigger'; config: ManualTriggerConfig }
+  | { type: 'custom-step'; config: CustomStepConfig }
+  | { type: 'switch'; config: SwitchConfig };
 
 export interface FlowEditorState {
   flowId: string | null;
@@ -40,7 +45,7 @@ export interface FlowEditorState {
   /** Records that `graph` is now stored as `version`; edits made while saving stay dirty. */
   markSaved(version: number, graph: FlowGraph): void;
   /** Adds a step (selected) and, with `connectFrom`, connects that step to it in the same undo step. */
-  addStep(type: FlowNodeType, position: { x: number; y: number }, connectFrom?: string | null): string;
+  addStep(step: BuiltInStepType | NewStep, position: { x: number; y: number }, connectFrom?: string | null): string;
   connect(connection: ConnectionRequest): boolean;
   removeSelected(): void;
   updateStepConfig(id: string, patch: StepConfigPatch): void;
@@ -77,6 +82,10 @@ function toFlowNode(node: CanvasNode): FlowNode {
       return { id: node.id, type: node.type, position, data: node.data };
     case 'http-request':
       return { id: node.id, type: node.type, position, data: node.data };
+    case 'custom-step':
+      return { id: node.id, type: node.type, position, data: node.data };
+    case 'switch':
+      return { id: node.id, type: node.type, position, data: node.data };
   }
 }
 
@@ -102,6 +111,8 @@ function fromSnapshot(graph: FlowGraph, current: { nodes: CanvasNode[]; edges: C
 function withConfig(node: CanvasNode, patch: StepConfigPatch): CanvasNode {
   if (node.type === 'http-request' && patch.type === 'http-request') return { ...node, data: { ...node.data, config: patch.config } };
   if (node.type === 'manual-trigger' && patch.type === 'manual-trigger') return { ...node, data: { ...node.data, config: patch.config } };
+  if (node.type === 'custom-step' && patch.type === 'custom-step') return { ...node, data: { ...node.data, config: patch.config } };
+  if (node.type === 'switch' && patch.type === 'switch') return { ...node, data: { ...node.data, config: patch.config } };
   return node;
 }
 
@@ -111,6 +122,10 @@ function withName(node: CanvasNode, name: string): CanvasNode {
     case 'manual-trigger':
       return { ...node, data: { ...node.data, name } };
     case 'http-request':
+      return { ...node, data: { ...node.data, name } };
+    case 'custom-step':
+      return { ...node, data: { ...node.data, name } };
+    case 'switch':
       return { ...node, data: { ...node.data, name } };
   }
 }
@@ -178,19 +193,23 @@ export function createFlowStore(options: FlowStoreOptions = {}) {
         set({ version, savedKey, dirty: graphKey(graphOf(get())) !== savedKey });
       },
 
-      addStep(type, position, connectFrom = null) {
+      addStep(requested, position, connectFrom = null) {
+        const step = toNewStep(requested);
         const { nodes } = get();
         const taken = new Set(nodes.map((n) => n.id));
-        let id = newId(type);
-        while (taken.has(id)) id = newId(type);
+        let id = newId(step.type);
+        while (taken.has(id)) id = newId(step.type);
         const name = uniqueStepName(
-          stepTitles[type],
+          newStepTitle(step),
           nodes.map((n) => n.data.name),
         );
-        const node: CanvasNode = { ...newStepNode(type, id, name, position), selected: true };
+        const node: CanvasNode = { ...newStepNode(step, id, name, position), selected: true };
         const nextNodes = [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node];
         const edges = get().edges.map((e) => (e.selected ? { ...e, selected: false } : e));
-        const link = connectFrom === null ? null : { source: connectFrom, target: id, sourceHandle: null };
+        const from = connectFrom === null ? undefined : nodes.find((n) => n.id === connectFrom);
+        // A Switch continues from its first branch that leads nowhere yet.
+        const handle = from ? freeSourceHandle(from, edges) : undefined;
+        const link = from && handle !== undefined ? { source: from.id, target: id, sourceHandle: handle } : null;
         const linked = link !== null && connectionProblem({ nodes: nextNodes, edges }, link) === null;
         set({
           nodes: nextNodes,
@@ -224,7 +243,12 @@ export function createFlowStore(options: FlowStoreOptions = {}) {
       },
 
       updateStepConfig(id, patch) {
-        set({ nodes: get().nodes.map((n) => (n.id === id ? withConfig(n, patch) : n)) });
+        const nodes = get().nodes.map((n) => (n.id === id ? withConfig(n, patch) : n));
+        const node = nodes.find((n) => n.id === id);
+        // A removed Switch case takes the connections leaving its handle with it.
+        const handles = node ? branchHandles(node) : null;
+        const edges = handles === null ? get().edges : get().edges.filter((e) => e.source !== id || handles.includes(e.sourceHandle ?? ''));
+        set({ nodes, edges });
         commit(`settings:${id}`);
       },
 

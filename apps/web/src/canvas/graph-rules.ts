@@ -1,4 +1,11 @@
-import { triggerNodeTypes, type FlowEdge, type FlowGraph, type FlowNode, type FlowNodeType } from '@flowyard/engine/schemas';
+import {
+  switchDefaultHandle,
+  triggerNodeTypes,
+  type FlowEdge,
+  type FlowGraph,
+  type FlowNode,
+  type FlowNodeType,
+} from '@flowyard/engine/schemas';
 
 /** True for node types that start a flow (they take no incoming connections). */
 export function isTriggerType(type: FlowNodeType): boolean {
@@ -32,11 +39,32 @@ export function connectionProblem(graph: { nodes: readonly FlowNode[]; edges: re
   if (!source || !target) return 'Unknown step';
   if (isTriggerType(target.type)) return 'A trigger cannot have incoming connections';
   const handle = c.sourceHandle ?? null;
+  const handles = branchHandles(source);
+  if (handles !== null && (handle === null || !handles.includes(handle))) return 'Connect from one of the branches of this step';
   if (graph.edges.some((e) => e.source === c.source && e.target === c.target && e.sourceHandle === handle)) {
     return 'These steps are already connected';
   }
   if (reaches(graph.edges, c.target, c.source)) return 'Connections must not loop back';
   return null;
+}
+
+/**
+ * The source handles of a branching step (a Switch: one per case, then `default`), or null for a
+ * step with a single unnamed output.
+ */
+export function branchHandles(node: FlowNode): string[] | null {
+  if (node.type !== 'switch') return null;
+  return [...node.data.config.cases.map((c) => c.id), switchDefaultHandle];
+}
+
+/**
+ * The handle a new step added after `node` connects from: null for a plain step, the first
+ * branch with nothing connected yet for a Switch, undefined when every branch is taken.
+ */
+export function freeSourceHandle(node: FlowNode, edges: readonly FlowEdge[]): string | null | undefined {
+  const handles = branchHandles(node);
+  if (handles === null) return null;
+  return handles.find((h) => !edges.some((e) => e.source === node.id && e.sourceHandle === h));
 }
 
 function reaches(edges: readonly FlowEdge[], from: string, to: string): boolean {

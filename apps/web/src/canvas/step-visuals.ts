@@ -1,5 +1,6 @@
 import type { FlowNodeType } from '@flowyard/engine/schemas';
-import { Globe, Play, type LucideIcon } from 'lucide-react';
+import { Globe, Play, Puzzle, Split, type LucideIcon } from 'lucide-react';
+import { customStepTile } from '../steps/custom-step-icons';
 
 export interface StepVisual {
   /** What the palette and the node call this kind of step. */
@@ -10,7 +11,10 @@ export interface StepVisual {
   tile: string;
 }
 
-/** How each step type looks on the palette and the canvas. */
+/**
+ * How each step type looks on the palette and the canvas. A custom step instance shows its
+ * definition's name and icon instead; this entry is the fallback when the definition is missing.
+ */
 export const stepVisuals: Record<FlowNodeType, StepVisual> = {
   'manual-trigger': {
     label: 'Manual Trigger',
@@ -24,7 +28,22 @@ export const stepVisuals: Record<FlowNodeType, StepVisual> = {
     icon: Globe,
     tile: 'bg-indigo-50 text-indigo-600 ring-indigo-200',
   },
+  switch: {
+    label: 'Switch',
+    description: 'Follows the branch whose case matches',
+    icon: Split,
+    tile: 'bg-amber-50 text-amber-600 ring-amber-200',
+  },
+  'custom-step': {
+    label: 'Custom step',
+    description: 'A step from the Steps library',
+    icon: Puzzle,
+    tile: customStepTile,
+  },
 };
 
-/** The order steps appear in the palette. */
-export const paletteOrder: readonly FlowNodeType[] = ['manual-trigger', 'http-request'];
+/** Step types the palette offers on their own (custom steps are listed per definition). */
+export type BuiltInStepType = Exclude<FlowNodeType, 'custom-step'>;
+
+/** The order built-in steps appear in the palette. */
+export const paletteOrder: readonly BuiltInStepType[] = ['manual-trigger', 'http-request', 'switch'];

@@ -1,42 +1,8 @@
-import { useEffect } from 'react';
+import { useLeaveWarning } from '../lib/use-leave-warning';
 import { flowStore, useFlowStore } from './flow-store';
 
-const leaveQuestion = 'This flow has unsaved changes. Leave without saving them?';
-
-/** A click on an in-app link that would leave this page (not a new tab, not a download). */
-function leavingLink(event: MouseEvent): HTMLAnchorElement | null {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
-  const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-  if (!(link instanceof HTMLAnchorElement) || link.target === '_blank' || link.hasAttribute('download')) return null;
-  const url = new URL(link.href, window.location.href);
-  if (url.origin !== window.location.origin) return null;
-  return url.pathname === window.location.pathname ? null : link;
-}
-
-/**
- * Asks before leaving the editor with unsaved changes: the browser's own prompt for reloads and
- * closing the tab, and a confirm for in-app links (captured before the router handles them).
- */
+/** Asks before leaving the flow editor with unsaved changes. */
 export function useUnsavedWarning() {
   const dirty = useFlowStore((s) => s.dirty);
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      // Older browsers need returnValue set to show the prompt.
-      event.returnValue = '';
-    };
-    const onClick = (event: MouseEvent) => {
-      if (!flowStore.getState().dirty || !leavingLink(event)) return;
-      if (window.confirm(leaveQuestion)) return;
-      event.preventDefault();
-      event.stopPropagation();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    document.addEventListener('click', onClick, true);
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      document.removeEventListener('click', onClick, true);
-    };
-  }, [dirty]);
+  useLeaveWarning(dirty, 'This flow has unsaved changes. Leave without saving them?', () => flowStore.getState().dirty);
 }

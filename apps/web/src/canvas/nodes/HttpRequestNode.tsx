@@ -1,8 +1,9 @@
 import { stepProblems, type FlowNodeOf } from '@flowyard/engine/schemas';
 import type { Node, NodeProps } from '@xyflow/react';
+import { stepVisuals } from '../step-visuals';
 import { StepNodeCard } from './StepNodeCard';
 
 export function HttpRequestNode({ id, data, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps<Node<FlowNodeOf<'http-request'>['data'], 'http-request'>>) {
   const problems = stepProblems({ id, type: 'http-request', position: { x: positionAbsoluteX, y: positionAbsoluteY }, data });
-  return <StepNodeCard id={id} type="http-request" name={data.name} selected={selected} problems={problems} hasInput />;
+  return <StepNodeCard id={id} visual={stepVisuals['http-request']} name={data.name} selected={selected} problems={problems} hasInput />;
 }

@@ -1,10 +1,14 @@
 import type { FlowNodeType } from '@flowyard/engine/schemas';
 import type { NodeTypes } from '@xyflow/react';
+import { CustomStepNode } from './CustomStepNode';
 import { HttpRequestNode } from './HttpRequestNode';
 import { ManualTriggerNode } from './ManualTriggerNode';
+import { SwitchNode } from './SwitchNode';
 
 /** Node components keyed by step type; `satisfies` makes a new step type without a component a type error. */
 export const nodeTypes = {
   'manual-trigger': ManualTriggerNode,
   'http-request': HttpRequestNode,
+  'custom-step': CustomStepNode,
+  switch: SwitchNode,
 } satisfies Record<FlowNodeType, NodeTypes[string]>;

@@ -18,6 +18,8 @@ import { OutputsReference } from './OutputsReference';
 import { stepFormSchema } from './step-form-schema';
 import { useLiveStepForm } from './use-live-step-form';
 import { useOtherStepNames } from './use-other-step-names';
+import { useReferenceProblem } from './use-reference-problem';
+import { FieldProblem } from './FieldProblem';
 
 type Node = FlowNodeOf<'http-request'>;
 
@@ -57,6 +59,7 @@ export function HttpRequestSettings({ node, workflowId }: { node: Node; workflow
   });
 
   const { errors } = form.formState;
+  const referenceProblem = useReferenceProblem(node.id);
   const endpointId = useWatch({ control: form.control, name: 'config.endpointId' }) ?? null;
   const path = useWatch({ control: form.control, name: 'config.path' }) ?? '';
   const baseUrl = useEndpointBaseUrl(workflowId, endpointId);
@@ -97,8 +100,8 @@ export function HttpRequestSettings({ node, workflowId }: { node: Node; workflow
             </Select>
           )}
         </Field>
-        <Field label="Path" error={errors.config?.path?.message}>
-          {(control) => <TextInput {...control} placeholder="/users?active=true" autoComplete="off" {...form.register('config.path')} />}
+        <Field label="Path" error={errors.config?.path?.message ?? referenceProblem('path')}>
+          {(control) => <TextInput {...control} placeholder="/users?active=true" autoComplete="off" data-references {...form.register('config.path')} />}
         </Field>
       </div>
       {baseUrl ? (
@@ -124,16 +127,19 @@ export function HttpRequestSettings({ node, workflowId }: { node: Node; workflow
                 aria-label="Header value"
                 placeholder="Value"
                 autoComplete="off"
-                aria-invalid={errors.config?.headers?.[index]?.value ? true : undefined}
+                aria-invalid={errors.config?.headers?.[index]?.value || referenceProblem(`headers.${index}.value`) ? true : undefined}
+                data-references
                 {...form.register(`config.headers.${index}.value`)}
               />
               <IconButton label={`Remove header ${index + 1}`} tone="danger" icon={<X className="size-4" />} onClick={() => headers.remove(index)} />
             </div>
-            {errors.config?.headers?.[index] ? (
-              <p className="text-xs text-red-600">
-                {errors.config.headers[index]?.name?.message ?? errors.config.headers[index]?.value?.message}
-              </p>
-            ) : null}
+            <FieldProblem
+              message={
+                errors.config?.headers?.[index]?.name?.message ??
+                errors.config?.headers?.[index]?.value?.message ??
+                referenceProblem(`headers.${index}.value`)
+              }
+            />
           </div>
         ))}
         <div>
@@ -143,8 +149,8 @@ export function HttpRequestSettings({ node, workflowId }: { node: Node; workflow
         </div>
       </fieldset>
 
-      <Field label="Body" error={errors.config?.body?.message}>
-        {(control) => <TextArea {...control} rows={5} placeholder='{"id": "{{trigger.body.id}}"}' {...form.register('config.body')} />}
+      <Field label="Body" error={errors.config?.body?.message ?? referenceProblem('body')}>
+        {(control) => <TextArea {...control} rows={5} placeholder='{"id": "{{trigger.body.id}}"}' data-references {...form.register('config.body')} />}
       </Field>
 
       <div className="grid grid-cols-2 items-end gap-3">

@@ -1,0 +1,38 @@
+import { referenceProblems } from '@flowyard/engine/schemas';
+import { useMemo, type ReactNode } from 'react';
+import { lookupOf, useCustomSteps } from '../steps/use-custom-steps';
+import { CustomStepsContext, useCustomStepCatalog, type CustomStepCatalog } from './custom-steps-context';
+import { useShallow } from 'zustand/react/shallow';
+import { flowStore, useFlowStore } from './flow-store';
+import { problemsByNode, ReferenceProblemsContext } from './reference-problems-context';
+
+/**
+ * What every part of the flow editor looks up: the workflow's custom step definitions, and the
+ * references in step settings that cannot resolve (recomputed when the graph changes).
+ */
+export function FlowContextProviders({ workflowId, children }: { workflowId: string; children: ReactNode }) {
+  const list = useCustomSteps(workflowId);
+  const catalog = useMemo((): CustomStepCatalog => {
+    const steps = list.data ?? [];
+    return { steps, lookup: lookupOf(steps), loading: list.data === undefined };
+  }, [list.data]);
+  return (
+    <CustomStepsContext.Provider value={catalog}>
+      <ReferenceProblemsProvider>{children}</ReferenceProblemsProvider>
+    </CustomStepsContext.Provider>
+  );
+}
+
+function ReferenceProblemsProvider({ children }: { children: ReactNode }) {
+  // Dragging changes positions on every frame but never a reference: depend on names, settings and edges only.
+  const data = useFlowStore(useShallow((s) => s.nodes.map((n) => n.data)));
+  const ids = useFlowStore(useShallow((s) => s.nodes.map((n) => n.id)));
+  const edges = useFlowStore((s) => s.edges);
+  const { lookup, loading } = useCustomStepCatalog();
+  const problems = useMemo(() => {
+    const { nodes } = flowStore.getState();
+    // Until definitions load, custom steps are judged without them (any output name passes).
+    return problemsByNode(referenceProblems({ nodes, edges }, loading ? undefined : lookup));
+  }, [data, ids, edges, lookup, loading]);
+  return <ReferenceProblemsContext.Provider value={problems}>{children}</ReferenceProblemsContext.Provider>;
+}

@@ -1,0 +1,14 @@
+import { stepProblems, type FlowNodeOf } from '@flowyard/engine/schemas';
+import type { Node, NodeProps } from '@xyflow/react';
+import { useCustomStepCatalog } from '../custom-steps-context';
+import { stepLook } from '../step-look';
+import { StepNodeCard } from './StepNodeCard';
+
+/** An instance of a custom step: shows its definition's name and icon, looked up by id. */
+export function CustomStepNode({ id, data, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps<Node<FlowNodeOf<'custom-step'>['data'], 'custom-step'>>) {
+  const catalog = useCustomStepCatalog();
+  const node: FlowNodeOf<'custom-step'> = { id, type: 'custom-step', position: { x: positionAbsoluteX, y: positionAbsoluteY }, data };
+  // Until the library has loaded, judge only the node's own settings (no false "missing definition").
+  const problems = stepProblems(node, catalog.loading ? undefined : catalog.lookup);
+  return <StepNodeCard id={id} visual={stepLook(node, catalog.lookup)} name={data.name} selected={selected} problems={problems} hasInput />;
+}

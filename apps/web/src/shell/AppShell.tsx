@@ -12,6 +12,7 @@ const sections = [
     href: '/integration-builder',
     matches: (path: string) => path.startsWith('/integration-builder'),
   },
+  { label: 'Steps', href: '/steps', matches: (path: string) => path === '/steps' || path.startsWith('/steps/') },
 ] as const;
 
 /** The full-height frame: top bar with the main navigation, and the page filling the rest. */

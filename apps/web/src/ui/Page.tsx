@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 
-/** A scrolling page body with a readable maximum width. */
-export function Page({ children }: { children: ReactNode }) {
+/** A scrolling page body with a readable maximum width (`wide` for editors with side panels). */
+export function Page({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   return (
     <div className="h-full overflow-y-auto">
-      <div className="mx-auto flex max-w-5xl flex-col gap-6 px-8 py-8">{children}</div>
+      <div className={`mx-auto flex flex-col gap-6 px-8 py-8 ${wide ? 'max-w-7xl' : 'max-w-5xl'}`}>{children}</div>
     </div>
   );
 }

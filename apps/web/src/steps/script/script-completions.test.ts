@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { completeScript, type ScriptNames } from './script-completions';
+import { escapeForQuote, jsString } from './js-string';
+import { snippets } from './snippets';
+
+const names: ScriptNames = {
+  endpoints: ['Slack', "Bob's API", 'Say "hi"'],
+  inputs: ['Channel', 'Message'],
+  outputs: ['Timestamp'],
+  constants: ['Region'],
+};
+
+const labels = (before: string) => completeScript(before, names)?.options.map((o) => o.label);
+
+describe('completeScript: endpoint names', () => {
+  it('offers endpoint names inside endpoint: quotes, escaped for that quote', () => {
+    const before = "var req = http.request({ endpoint: '";
+    const result = completeScript(before, names);
+    expect(result?.from).toBe(before.length);
+    expect(result?.eager).toBe(true);
+    expect(result?.options.map((o) => o.apply)).toEqual(['Slack', "Bob\\'s API", 'Say "hi"']);
+  });
+
+  it('replaces what was typed so far, and escapes for double quotes too', () => {
+    const before = 'http.request({ method: "POST", endpoint: "Sa';
+    const result = completeScript(before, names);
+    expect(result?.from).toBe(before.length - 2);
+    expect(result?.options.map((o) => o.apply)).toEqual(['Slack', "Bob's API", 'Say \\"hi\\"']);
+  });
+
+  it('works across lines and ignores nested objects and closed calls', () => {
+    expect(labels("http.request({\n  method: 'GET',\n  endpoint: '")).toEqual(names.endpoints);
+    expect(labels("http.request({ headers: { endpoint: '")).toBeUndefined();
+    expect(labels("http.request({ endpoint: 'A' }); var x = { endpoint: '")).toBeUndefined();
+    expect(labels("foo({ endpoint: '")).toBeUndefined();
+  });
+
+  it('offers methods inside method: quotes', () => {
+    expect(labels("http.request({ method: '")).toContain('POST');
+  });
+});
+
+describe('completeScript: request options', () => {
+  it('offers the option keys after { or a comma, minus those already written', () => {
+    const result = completeScript("http.request({ endpoint: 'Slack', pa", names);
+    expect(result?.from).toBe("http.request({ endpoint: 'Slack', ".length);
+    expect(result?.eager).toBe(false);
+    expect(result?.options.map((o) => o.label)).toEqual(['method', 'path', 'headers', 'autoEncodeURI']);
+    expect(result?.options[0]?.apply).toBe('method: ');
+    expect(labels('http.request({ ')).toEqual(['endpoint', 'method', 'path', 'headers', 'autoEncodeURI']);
+  });
+
+  it('offers nothing in a value position', () => {
+    expect(labels('http.request({ path: pa')).toBeUndefined();
+  });
+});
+
+describe('completeScript: input, output and constant labels', () => {
+  it('offers the labels inside the brackets, escaped', () => {
+    expect(labels("var c = input['")).toEqual(['Channel', 'Message']);
+    expect(labels('output["Ti')).toEqual(['Timestamp']);
+    expect(completeScript('output["Ti', names)?.from).toBe('output["'.length);
+    expect(labels("constants['")).toEqual(['Region']);
+    expect(completeScript("input['", { ...names, inputs: ["It's"] })?.options[0]?.apply).toBe("It\\'s");
+  });
+
+  it('offers nothing elsewhere', () => {
+    expect(completeScript('var x = 1;', names)).toBeNull();
+  });
+});
+
+describe('snippets', () => {
+  it('quote names as JS strings', () => {
+    expect(jsString("Bob's \\ API")).toBe("'Bob\\'s \\\\ API'");
+    expect(escapeForQuote('line\nnext', "'")).toBe('line\\nnext');
+    expect(snippets.input("It's")).toBe("input['It\\'s']");
+    expect(snippets.output('Timestamp')).toBe("output['Timestamp'] = ");
+    expect(snippets.endpoint('Slack')).toBe("http.request({ endpoint: 'Slack', method: 'GET', path: '/' })");
+  });
+});

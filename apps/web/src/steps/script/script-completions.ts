@@ -1,0 +1,138 @@
+import { escapeForQuote } from './js-string';
+
+/** The names a script can use, as the editor completes them. */
+export interface ScriptNames {
+  /** Endpoint names of the workflow, plus the step's own endpoint label when it has one. */
+  endpoints: readonly string[];
+  inputs: readonly string[];
+  outputs: readonly string[];
+  constants: readonly string[];
+}
+
+export interface ScriptCompletionOption {
+  label: string;
+  /** The text inserted (escaped for the string it goes into); the label when absent. */
+  apply?: string;
+  detail?: string;
+  type: 'property' | 'constant' | 'variable' | 'keyword';
+}
+
+export interface ScriptCompletion {
+  /** Where the replaced text starts (an offset into the text before the cursor). */
+  from: number;
+  options: ScriptCompletionOption[];
+  /** True in places where a list is useful before anything is typed (just inside a string). */
+  eager: boolean;
+}
+
+/** The options of `http.request(options)` (SPEC §5). */
+export const httpRequestOptions = [
+  { label: 'endpoint', detail: 'endpoint name or the step’s endpoint label' },
+  { label: 'method', detail: "'GET' (default), 'POST', …" },
+  { label: 'path', detail: 'added to the base URL; may carry a query' },
+  { label: 'headers', detail: "{ 'Content-Type': 'application/json' }" },
+  { label: 'autoEncodeURI', detail: 'percent-encode unsafe characters (default true)' },
+] as const;
+
+const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+interface ObjectScan {
+  /** Depth of nesting inside the options object: 1 = directly in it. */
+  depth: number;
+  /** The open string at the cursor: its quote and where its text starts. */
+  string: { quote: "'" | '"'; start: number } | null;
+  /** Keys already written directly in the options object. */
+  keys: Set<string>;
+}
+
+/**
+ * Reads the text after `http.request(` up to the cursor: whether the cursor is inside the
+ * options object literal, how deep, and whether inside a string. Null when it is not in it.
+ */
+function scanRequestOptions(text: string, offset: number): ObjectScan | null {
+  let i = 0;
+  while (i < text.length && /\s/.test(text.charAt(i))) i++;
+  if (text.charAt(i) !== '{') return null;
+  let depth = 0;
+  let string: ObjectScan['string'] = null;
+  let template = false;
+  const keys = new Set<string>();
+  for (; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (string || template) {
+      if (c === '\\') i++;
+      else if (string && c === string.quote) string = null;
+      else if (template && c === '`') template = false;
+      continue;
+    }
+    if (c === "'" || c === '"') string = { quote: c, start: offset + i + 1 };
+    else if (c === '`') template = true;
+    else if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') {
+      depth--;
+      if (depth <= 0) return null;
+    } else if (depth === 1) {
+      const key = /^([A-Za-z_$][\w$]*)\s*:/.exec(text.slice(i));
+      if (key?.[1] && /[{,\s]/.test(text.charAt(i - 1))) {
+        keys.add(key[1]);
+        i += key[1].length - 1;
+      }
+    }
+  }
+  if (template) return null;
+  return { depth, string, keys };
+}
+
+/**
+ * What to offer at the end of `before` (the script up to the cursor): endpoint names inside
+ * `http.request({ endpoint: '…' })`, methods inside `method: '…'`, the request's option keys,
+ * and input, output and constant labels inside `input['…']`, `output['…']`, `constants['…']`.
+ */
+export function completeScript(before: string, names: ScriptNames): ScriptCompletion | null {
+  const indexed = /\b(input|output|constants)\s*\[\s*(['"])((?:[^'"\\\n]|\\.)*)$/.exec(before);
+  if (indexed) {
+    const [, object, quote, typed = ''] = indexed;
+    const list = object === 'input' ? names.inputs : object === 'output' ? names.outputs : names.constants;
+    const q = quote === '"' ? '"' : "'";
+    return {
+      from: before.length - typed.length,
+      eager: true,
+      options: list.map((label) => ({ label, apply: escapeForQuote(label, q), detail: object, type: 'property' })),
+    };
+  }
+
+  const call = before.lastIndexOf('http.request(');
+  if (call === -1) return null;
+  const start = call + 'http.request('.length;
+  const scan = scanRequestOptions(before.slice(start), start);
+  if (scan === null || scan.depth !== 1) return null;
+
+  if (scan.string) {
+    const typed = before.slice(scan.string.start);
+    if (typed.includes('\n')) return null;
+    const key = /([A-Za-z_$][\w$]*)\s*:\s*$/.exec(before.slice(0, scan.string.start - 1))?.[1];
+    const quote = scan.string.quote;
+    if (key === 'endpoint') {
+      return {
+        from: scan.string.start,
+        eager: true,
+        options: names.endpoints.map((name) => ({ label: name, apply: escapeForQuote(name, quote), detail: 'endpoint', type: 'constant' })),
+      };
+    }
+    if (key === 'method') {
+      return { from: scan.string.start, eager: true, options: methods.map((m) => ({ label: m, type: 'keyword' })) };
+    }
+    return null;
+  }
+
+  const word = /([A-Za-z_$][\w$]*)?$/.exec(before)?.[1] ?? '';
+  const preceding = before.slice(0, before.length - word.length).trimEnd().slice(-1);
+  if (preceding !== '{' && preceding !== ',') return null;
+  return {
+    from: before.length - word.length,
+    eager: false,
+    options: httpRequestOptions
+      .filter((option) => !scan.keys.has(option.label) || option.label === word)
+      .map((option) => ({ label: option.label, apply: `${option.label}: `, detail: option.detail, type: 'property' })),
+  };
+}

@@ -241,4 +241,51 @@ describe('flow store', () => {
     expect(s().selectedRunId).toBeNull();
     expect(s().nodes.find((n) => n.selected)?.id).toBe('h');
   });
+
+  it('adds a custom step instance named after its definition, holding the definition id', () => {
+    const { s } = setup(twoSteps);
+    const id = s().addStep({ type: 'custom-step', customStepId: 'cs-1', title: 'Notify Slack' }, { x: 0, y: 300 }, 'h');
+    const node = s().nodes.find((n) => n.id === id);
+    expect(node?.type).toBe('custom-step');
+    expect(node?.data.name).toBe('Notify Slack');
+    expect(node?.type === 'custom-step' && node.data.config).toEqual({ customStepId: 'cs-1', inputs: {}, endpointId: null });
+    expect(s().edges.at(-1)).toMatchObject({ source: 'h', target: id, sourceHandle: null });
+  });
+
+  it('connects steps added after a Switch from its first free branch, then default', () => {
+    const { s } = setup(twoSteps);
+    const sw = s().addStep('switch', { x: 0, y: 300 }, 'h');
+    s().updateStepConfig(sw, { type: 'switch', config: { value: '{{trigger.body.kind}}', cases: [{ id: 'c1', value: 'a' }] } });
+    const first = s().addStep('http-request', { x: 0, y: 400 }, sw);
+    const second = s().addStep('http-request', { x: 300, y: 400 }, sw);
+    const third = s().addStep('http-request', { x: 600, y: 400 }, sw);
+    const fromSwitch = s().edges.filter((e) => e.source === sw).map((e) => [e.target, e.sourceHandle]);
+    expect(fromSwitch).toEqual([
+      [first, 'c1'],
+      [second, 'default'],
+    ]);
+    expect(s().edges.some((e) => e.target === third)).toBe(false);
+  });
+
+  it('removing a Switch case removes the connections leaving its handle, in the same undo step', () => {
+    const { s } = setup(twoSteps);
+    const sw = s().addStep('switch', { x: 0, y: 300 }, 'h');
+    const config = { value: 'x', cases: [{ id: 'c1', value: 'a' }, { id: 'c2', value: 'b' }] };
+    s().updateStepConfig(sw, { type: 'switch', config });
+    const target = s().addStep('http-request', { x: 0, y: 400 });
+    expect(s().connect({ source: sw, target, sourceHandle: 'c2' })).toBe(true);
+    s().updateStepConfig(sw, { type: 'switch', config: { ...config, cases: [{ id: 'c1', value: 'a' }] } });
+    expect(s().edges.some((e) => e.source === sw && e.target === target)).toBe(false);
+    s().undo();
+    expect(s().edges.some((e) => e.source === sw && e.sourceHandle === 'c2')).toBe(true);
+  });
+
+  it('refuses connections from a Switch without one of its branch handles', () => {
+    const { s } = setup(twoSteps);
+    const sw = s().addStep('switch', { x: 0, y: 300 });
+    const target = s().addStep('http-request', { x: 0, y: 400 });
+    expect(s().connect({ source: sw, target })).toBe(false);
+    expect(s().connect({ source: sw, target, sourceHandle: 'nope' })).toBe(false);
+    expect(s().connect({ source: sw, target, sourceHandle: 'default' })).toBe(true);
+  });
 });

@@ -1,5 +1,5 @@
 import { createDb } from '@flowyard/db';
-import { createHttpClient } from '@flowyard/engine';
+import { createHttpClient, createScriptPool } from '@flowyard/engine';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,11 @@ async function main(): Promise<void> {
   const dbFile = join(config.dataDir, 'flowyard.db');
   const db = await createDb(pathToFileURL(dbFile).href);
   const http = createHttpClient();
-  const services = createAppServices({ db, secretBox, now: () => new Date(), newId: () => randomUUID() }, { http });
+  // One pool for the process, sized for a 2-core host: two warm workers, up to four when
+  // runs overlap; scripts run there, never on this event loop.
+  const scripts = createScriptPool({ size: 2, maxWorkers: 4 });
+  scripts.warmUp().catch((error: unknown) => log.error('The script sandbox could not start; custom steps will fail until it can', error));
+  const services = createAppServices({ db, secretBox, now: () => new Date(), newId: () => randomUUID() }, { http, scripts });
   const { interruptedRuns } = await bootstrap(services);
   if (interruptedRuns > 0) log.warn(`Marked ${interruptedRuns} run(s) left running by the previous process as interrupted`);
 
@@ -42,6 +46,7 @@ async function main(): Promise<void> {
     // Runs still going after the grace period are marked interrupted at the next start.
     await services.runs.stopAll(5_000);
     server.closeAllConnections();
+    await scripts.close();
     await http.close();
     db.close();
     process.exit(0);

@@ -12,8 +12,10 @@ export interface GraphEndpointRef {
 function endpointFieldPath(node: FlowNode, index: number): string {
   switch (node.type) {
     case 'http-request':
+    case 'custom-step':
       return `graph.nodes.${index}.data.config.endpointId`;
     case 'manual-trigger':
+    case 'switch':
       return `graph.nodes.${index}`;
   }
 }

@@ -1,7 +1,8 @@
-import { and, asc, endpointRefs, endpoints, eq, flows, inArray, type FlowRow } from '@flowyard/db';
+import { and, asc, customStepRefs, customSteps, endpointRefs, endpoints, eq, flows, inArray, type FlowRow } from '@flowyard/db';
 import { emptyFlowGraph, FlowyardError, type Flow, type FlowGraph, type FlowSummary } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
 import type { WorkflowsService } from '../workflows/workflows-service';
+import { graphCustomStepRefs, missingCustomStepIssues } from './custom-step-refs';
 import { graphEndpointRefs, missingEndpointIssues } from './endpoint-refs';
 import { flowNotFound } from './flow-errors';
 
@@ -49,14 +50,19 @@ export function createFlowsService(deps: ServiceDeps, workflows: WorkflowsServic
     async delete(id: string): Promise<{ id: string }> {
       return db.exclusive(async () => {
         await findRow(id);
-        await db.orm.batch([db.orm.delete(endpointRefs).where(eq(endpointRefs.flowId, id)), db.orm.delete(flows).where(eq(flows.id, id))]);
+        await db.orm.batch([
+          db.orm.delete(endpointRefs).where(eq(endpointRefs.flowId, id)),
+          db.orm.delete(customStepRefs).where(eq(customStepRefs.flowId, id)),
+          db.orm.delete(flows).where(eq(flows.id, id)),
+        ]);
         return { id };
       });
     },
 
     /**
-     * Saves a graph loaded at `version`; a stale version is CONFLICT. The graph and its
-     * usage-index rows are written in one transaction.
+     * Saves a graph loaded at `version`; a stale version is CONFLICT; endpoints and custom
+     * steps the graph uses must exist in the flow's workflow. The graph and its usage-index
+     * rows (endpoints and custom steps) are written in one transaction.
      */
     async save(input: { id: string; version: number; graph: FlowGraph }): Promise<Flow> {
       return db.exclusive(async () => {
@@ -75,11 +81,24 @@ export function createFlowsService(deps: ServiceDeps, workflows: WorkflowsServic
                 .select({ id: endpoints.id })
                 .from(endpoints)
                 .where(and(eq(endpoints.workflowId, row.workflowId), inArray(endpoints.id, ids)));
-        const issues = missingEndpointIssues(refs, new Set(found.map((f) => f.id)));
+        const stepRefs = graphCustomStepRefs(input.graph);
+        const stepIds = [...new Set(stepRefs.map((r) => r.customStepId))];
+        const foundSteps =
+          stepIds.length === 0
+            ? []
+            : await db.orm
+                .select({ id: customSteps.id })
+                .from(customSteps)
+                .where(and(eq(customSteps.workflowId, row.workflowId), inArray(customSteps.id, stepIds)));
+        const issues = [
+          ...missingEndpointIssues(refs, new Set(found.map((f) => f.id))),
+          ...missingCustomStepIssues(stepRefs, new Set(foundSteps.map((f) => f.id))),
+        ];
         if (issues.length > 0) throw new FlowyardError('VALIDATION_FAILED', issues.map((i) => i.message).join('; '), { issues });
 
         const saved: FlowRow = { ...row, graph: input.graph, version: row.version + 1, updatedAt: now().toISOString() };
         const refRows = refs.map((r) => ({ endpointId: r.endpointId, flowId: row.id, nodeId: r.nodeId, stepName: r.stepName }));
+        const stepRefRows = stepRefs.map((r) => ({ customStepId: r.customStepId, flowId: row.id, nodeId: r.nodeId, stepName: r.stepName }));
         await db.orm.batch([
           db.orm
             .update(flows)
@@ -87,6 +106,8 @@ export function createFlowsService(deps: ServiceDeps, workflows: WorkflowsServic
             .where(and(eq(flows.id, row.id), eq(flows.version, row.version))),
           db.orm.delete(endpointRefs).where(eq(endpointRefs.flowId, row.id)),
           ...(refRows.length > 0 ? [db.orm.insert(endpointRefs).values(refRows)] : []),
+          db.orm.delete(customStepRefs).where(eq(customStepRefs.flowId, row.id)),
+          ...(stepRefRows.length > 0 ? [db.orm.insert(customStepRefs).values(stepRefRows)] : []),
         ]);
         return toFlow(saved);
       });

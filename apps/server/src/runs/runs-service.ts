@@ -1,8 +1,26 @@
-import { runFlow, triggerNodeTypes, FlowyardError, type FlowNode, type HttpClient, type Json, type RunEvent, type RunSummary, type StepRecord } from '@flowyard/engine';
+import {
+  compileFlow,
+  FlowyardError,
+  referenceProblems,
+  runFlow,
+  triggerNodeTypes,
+  type CustomStepDefinition,
+  type Flow,
+  type FlowNode,
+  type HttpClient,
+  type Json,
+  type RunEvent,
+  type RunSummary,
+  type ScriptRunner,
+  type StepRecord,
+} from '@flowyard/engine';
+import type { CustomStepsService } from '../custom-steps/custom-steps-service';
 import type { ServiceDeps } from '../deps';
 import { createEndpointResolver } from '../endpoints/endpoint-resolver';
 import type { FlowsService } from '../flows/flows-service';
 import { log } from '../log';
+import type { ConstantsService } from '../scripting/constants-service';
+import type { LibrariesService } from '../scripting/libraries-service';
 import type { UserView } from '../users/user-view';
 import type { RunEventBus } from './run-event-bus';
 import { createRunsRepo } from './runs-repo';
@@ -10,6 +28,11 @@ import { createRunsRepo } from './runs-repo';
 export interface RunsServiceOptions {
   http: HttpClient;
   bus: RunEventBus;
+  /** The process-wide script pool: scripts run in its worker threads, off the main event loop. */
+  scripts: ScriptRunner;
+  customSteps: CustomStepsService;
+  constants: ConstantsService;
+  libraries: LibrariesService;
 }
 
 function isTrigger(node: FlowNode): boolean {
@@ -43,10 +66,27 @@ function chooseTrigger(nodes: FlowNode[], triggerNodeId: string | undefined): Fl
 }
 
 /**
+ * Refuses a run whose steps (those the trigger reaches) hold references that cannot resolve:
+ * VALIDATION_FAILED with one issue per reference, at the node's setting.
+ */
+function checkReferences(flow: Flow, triggerId: string, definitions: ReadonlyMap<string, CustomStepDefinition>): void {
+  const reached = new Set(compileFlow(flow.graph).triggers.get(triggerId)?.order ?? []);
+  const problems = referenceProblems(flow.graph, (id) => definitions.get(id)).filter((problem) => reached.has(problem.nodeId));
+  if (problems.length === 0) return;
+  const indexOf = new Map(flow.graph.nodes.map((node, index) => [node.id, index]));
+  const issues = problems.map((problem) => ({ path: `graph.nodes.${indexOf.get(problem.nodeId) ?? 0}.data.config.${problem.field}`, message: `Step "${problem.stepName}": ${problem.message}` }));
+  const count = problems.length === 1 ? 'a reference that cannot resolve' : `${problems.length} references that cannot resolve`;
+  throw new FlowyardError('VALIDATION_FAILED', `This flow has ${count}: ${issues.map((issue) => issue.message).join('; ')}`, {
+    issues,
+    details: { references: problems.map((problem) => ({ ...problem })) },
+  });
+}
+
+/**
  * Starts runs in the background through the engine, persisting every run and step
  * record as the engine reports it and publishing it to the flow's subscribers.
  */
-export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http, bus }: RunsServiceOptions) {
+export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http, bus, scripts, customSteps, constants, libraries }: RunsServiceOptions) {
   const repo = createRunsRepo(deps.db);
   const inFlight = new Map<string, { flowId: string; controller: AbortController; done: Promise<void> }>();
 
@@ -79,6 +119,9 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     async start(user: UserView, input: { flowId: string; triggerNodeId?: string | undefined; payload: Json }): Promise<{ runId: string }> {
       const flow = await flows.get(input.flowId);
       const trigger = chooseTrigger(flow.graph.nodes, input.triggerNodeId);
+      // One snapshot of the definitions serves the check and the run.
+      const definitions = await customSteps.definitions(flow.workflowId);
+      checkReferences(flow, trigger.id, definitions);
       const run: RunSummary = {
         id: deps.newId(),
         flowId: flow.id,
@@ -102,6 +145,12 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
         trigger: { nodeId: trigger.id, payload: input.payload },
         endpoints: createEndpointResolver(deps, flow.workflowId),
         http,
+        scripting: {
+          customSteps: { get: async (id) => definitions.get(id) },
+          scripts,
+          constants: () => constants.values(flow.workflowId),
+          libraries: () => libraries.sources(flow.workflowId),
+        },
         sink: (event) => persist(flow.id, event),
         now: deps.now,
         newId: deps.newId,

@@ -1,5 +1,5 @@
 import { createDb, type FlowyardDb } from '@flowyard/db';
-import { createHttpClient, type HttpClient } from '@flowyard/engine';
+import { createHttpClient, createScriptPool, type HttpClient, type ScriptPool } from '@flowyard/engine';
 import { TRPCError } from '@trpc/server';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { bootstrap, createAppServices, type AppServices } from '../app-services';
@@ -15,6 +15,8 @@ export interface TestApp {
   secretBox: SecretBox;
   bus: RunEventBus;
   http: HttpClient;
+  /** Starts no worker until a script runs. */
+  scripts: ScriptPool;
   caller: ReturnType<typeof createCaller>;
   workflowId: string;
   close(): Promise<void>;
@@ -26,7 +28,8 @@ export async function createTestApp(options: { dbUrl?: string; secretKey?: Buffe
   const secretBox = createSecretBox(options.secretKey ?? randomBytes(32));
   const http: HttpClient = createHttpClient();
   const bus = createRunEventBus();
-  const services = createAppServices({ db, secretBox, now: () => new Date(), newId: () => randomUUID() }, { http, bus });
+  const scripts = createScriptPool({ size: 2 });
+  const services = createAppServices({ db, secretBox, now: () => new Date(), newId: () => randomUUID() }, { http, bus, scripts });
   await bootstrap(services);
   const caller = createCaller(await createContext(db, services, undefined));
   const [workflow] = await caller.workflows.list();
@@ -37,10 +40,12 @@ export async function createTestApp(options: { dbUrl?: string; secretKey?: Buffe
     secretBox,
     bus,
     http,
+    scripts,
     caller,
     workflowId: workflow.id,
     async close() {
       await services.runs.whenIdle();
+      await scripts.close();
       await http.close();
       db.close();
     },

@@ -1,6 +1,9 @@
 import { router } from './init';
+import { constantsRouter } from './routers/constants';
+import { customStepsRouter } from './routers/custom-steps';
 import { endpointsRouter } from './routers/endpoints';
 import { flowsRouter } from './routers/flows';
+import { librariesRouter } from './routers/libraries';
 import { meRouter } from './routers/me';
 import { runsRouter } from './routers/runs';
 import { workflowsRouter } from './routers/workflows';
@@ -10,6 +13,9 @@ export const appRouter = router({
   workflows: workflowsRouter,
   endpoints: endpointsRouter,
   flows: flowsRouter,
+  customSteps: customStepsRouter,
+  constants: constantsRouter,
+  libraries: librariesRouter,
   runs: runsRouter,
 });
 

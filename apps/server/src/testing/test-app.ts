@@ -15,7 +15,7 @@ export interface TestApp {
   secretBox: SecretBox;
   bus: RunEventBus;
   http: HttpClient;
-  /** Starts no worker until a script runs. */
+  /** Starts no worker until a script runs; closed with the app unless the test passed its own. */
   scripts: ScriptPool;
   caller: ReturnType<typeof createCaller>;
   workflowId: string;
@@ -23,12 +23,13 @@ export interface TestApp {
 }
 
 /** A bootstrapped app on a fresh database (in memory unless `dbUrl` says otherwise), called in-process. */
-export async function createTestApp(options: { dbUrl?: string; secretKey?: Buffer } = {}): Promise<TestApp> {
+export async function createTestApp(options: { dbUrl?: string; secretKey?: Buffer; scripts?: ScriptPool } = {}): Promise<TestApp> {
   const db = await createDb(options.dbUrl ?? ':memory:');
   const secretBox = createSecretBox(options.secretKey ?? randomBytes(32));
   const http: HttpClient = createHttpClient();
   const bus = createRunEventBus();
-  const scripts = createScriptPool({ size: 2 });
+  // Worker start-up is slow under tsx: a test file can share one pool across its apps.
+  const scripts = options.scripts ?? createScriptPool({ size: 2 });
   const services = createAppServices({ db, secretBox, now: () => new Date(), newId: () => randomUUID() }, { http, bus, scripts });
   await bootstrap(services);
   const caller = createCaller(await createContext(db, services, undefined));
@@ -45,7 +46,7 @@ export async function createTestApp(options: { dbUrl?: string; secretKey?: Buffe
     workflowId: workflow.id,
     async close() {
       await services.runs.whenIdle();
-      await scripts.close();
+      if (options.scripts === undefined) await scripts.close();
       await http.close();
       db.close();
     },

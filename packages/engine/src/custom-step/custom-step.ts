@@ -75,7 +75,9 @@ export const customStepBodySchema = z
 export type CustomStepBody = z.infer<typeof customStepBodySchema>;
 
 export const customStepCreateSchema = z.object({ workflowId: z.string().min(1), step: customStepBodySchema });
+export type CustomStepCreateInput = z.input<typeof customStepCreateSchema>;
 export const customStepUpdateSchema = z.object({ id: z.string().min(1), step: customStepBodySchema });
+export type CustomStepUpdateInput = z.input<typeof customStepUpdateSchema>;
 
 /** A stored custom step as the API returns it. */
 export const customStepViewSchema = z.object({

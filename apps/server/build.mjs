@@ -1,16 +1,20 @@
-// Bundles the server into dist/main.js. Workspace packages (@flowyard/*) are bundled from
+// Bundles the server into dist/main.js, and the script sandbox's worker-thread entry into
+// dist/script-worker.js beside it (the engine's defaultScriptWorkerUrl looks there; the
+// QuickJS WebAssembly is embedded in that bundle by its single-file variant). Workspace packages (@flowyard/*) are bundled from
 // source; other packages stay external when the server can import them at run time
 // (its own dependencies, e.g. @libsql/client with its native binding), and are bundled
 // otherwise (pure-JS dependencies of workspace packages). The db migrations are copied
 // to dist/migrations, where createDb looks for them when bundled.
 import { build } from 'esbuild';
 import { cpSync, existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const serverDir = dirname(fileURLToPath(import.meta.url));
 const distDir = join(serverDir, 'dist');
 const migrationsDir = join(serverDir, '../../packages/db/migrations');
+const scriptWorkerEntry = createRequire(join(serverDir, '../../packages/engine/package.json')).resolve('@flowyard/engine/script-worker');
 
 function packageName(specifier) {
   const parts = specifier.split('/');
@@ -32,8 +36,8 @@ const dependencyPlacement = {
 
 rmSync(distDir, { recursive: true, force: true });
 await build({
-  entryPoints: [join(serverDir, 'src/main.ts')],
-  outfile: join(distDir, 'main.js'),
+  entryPoints: { main: join(serverDir, 'src/main.ts'), 'script-worker': scriptWorkerEntry },
+  outdir: distDir,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -46,4 +50,5 @@ await build({
 });
 if (!existsSync(join(migrationsDir, 'meta/_journal.json'))) throw new Error(`No migrations in ${migrationsDir}`);
 cpSync(migrationsDir, join(distDir, 'migrations'), { recursive: true });
-console.log(`Built ${join(distDir, 'main.js')} (+ migrations)`);
+if (!existsSync(join(distDir, 'script-worker.js'))) throw new Error('The script worker was not bundled');
+console.log(`Built ${join(distDir, 'main.js')} (+ script-worker.js, migrations)`);

@@ -1,18 +1,22 @@
 import { performance } from 'node:perf_hooks';
 import { Agent } from 'undici';
-import { authSecrets, sendWithAuth } from '../auth/send-with-auth';
+import type { AuthContext, TokenRequest } from '../auth/auth-strategy';
+import { authSecrets, checkAuthentication, scriptAccessToken, sendWithAuth } from '../auth/send-with-auth';
+import { redactedForm, redactedTokenAnswer } from '../auth/token-form';
+import type { ConnectedTokens } from '../endpoint/auth';
+import { createTokenCache, type TokenCache } from '../token/token-cache';
 import { FlowyardError } from '../errors/flowyard-error';
 import type { HttpExchange } from '../run/run-record';
 import { decodeBody } from './decode-body';
 import { getHeader, setHeader, validateRequestHeaders } from './headers';
-import type { ExchangeListener, HttpClient, HttpRequestSpec, HttpResponse } from './http-types';
+import type { AuthRequestSpec, ExchangeListener, HttpClient, HttpResponse } from './http-types';
 import { requestTarget, type RequestTarget } from './join-url';
 import { mapHttpError } from './map-http-error';
 import { redactHeaders, scrubSecrets } from './redact';
 import { verifyingConnector } from './tls-check';
 import { truncateUtf8 } from './truncate';
 
-export type { ExchangeListener, HttpClient, HttpRequestSpec, HttpResponse } from './http-types';
+export type { AuthRequestSpec, ExchangeListener, HttpClient, HttpRequestSpec, HttpResponse } from './http-types';
 
 export interface HttpClientOptions {
   /** Sent when a step sets no User-Agent of its own. */
@@ -25,6 +29,10 @@ export interface HttpClientOptions {
   now?: () => Date;
   /** PEM certificates of private CAs to trust in addition to Node's bundled roots (e.g. a company CA). */
   extraCaCertificates?: readonly string[];
+  /** The process's token cache (the server keeps one); by default the client has its own. */
+  tokens?: TokenCache;
+  /** Receives Connect tokens after a refresh (Graph rotates its refresh token) so the store can keep them. */
+  onConnectedTokens?: (endpointId: string, tokens: ConnectedTokens) => void;
 }
 
 /**
@@ -49,13 +57,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return agent;
   };
 
-  async function exchange(
-    spec: HttpRequestSpec,
-    target: RequestTarget,
-    headers: Record<string, string>,
-    secrets: string[],
-    onExchange: ExchangeListener,
-  ): Promise<HttpResponse> {
+  const tokens = options.tokens ?? createTokenCache({ now });
+  const saveConnectedTokens = options.onConnectedTokens ?? (() => {});
+
+  async function exchange(request: WireRequest, secrets: string[], onExchange: ExchangeListener): Promise<HttpResponse> {
+    const { target } = request;
     const startedAt = now();
     const started = performance.now();
     // One controller per exchange, aborted by the timer or the caller; cheaper than AbortSignal.any and leak-free.
@@ -64,42 +70,41 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const timer = setTimeout(() => {
       timedOut = true;
       abort.abort();
-    }, spec.timeoutMs);
+    }, request.timeoutMs);
     const cancel = (): void => abort.abort();
-    if (spec.signal?.aborted === true) abort.abort();
-    spec.signal?.addEventListener('abort', cancel, { once: true });
+    if (request.signal?.aborted === true) abort.abort();
+    request.signal?.addEventListener('abort', cancel, { once: true });
     let head: { status: number; statusText: string; headers: Record<string, string> } | null = null;
 
     const report = (responseBody: string | null, error: FlowyardError | null): void => {
-      onExchange(
-        recordExchange({ spec, target, headers, secrets, startedAt, durationMs: performance.now() - started, head, responseBody, error }),
-      );
+      onExchange(recordExchange({ request, secrets, startedAt, durationMs: performance.now() - started, head, responseBody, error }));
     };
 
     try {
-      const response = await agentFor(spec.endpoint.trustSelfSigned).request({
+      const response = await agentFor(request.trustSelfSigned).request({
         origin: target.origin,
         path: target.path,
-        method: spec.method,
-        headers,
-        body: spec.body,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
         signal: abort.signal,
-        headersTimeout: spec.timeoutMs,
-        bodyTimeout: spec.timeoutMs,
+        headersTimeout: request.timeoutMs,
+        bodyTimeout: request.timeoutMs,
       });
       head = { status: response.statusCode, statusText: response.statusText ?? '', headers: flattenHeaders(response.headers) };
       const bytes = Buffer.from(await response.body.arrayBuffer());
       const body = decodeBody(bytes, head.headers);
-      report(body, null);
+      const status = head.status;
+      report(request.redactResponseBody === undefined ? body : request.redactResponseBody(status, body), null);
       return { ...head, body };
     } catch (cause) {
       let error: FlowyardError;
       if (timedOut) {
-        error = new FlowyardError('HTTP_TIMEOUT', `No complete response from ${target.url} within ${spec.timeoutMs} ms`, {
-          details: { url: target.url, timeoutMs: spec.timeoutMs },
+        error = new FlowyardError('HTTP_TIMEOUT', `No complete response from ${target.url} within ${request.timeoutMs} ms`, {
+          details: { url: target.url, timeoutMs: request.timeoutMs },
           cause,
         });
-      } else if (spec.signal?.aborted === true) {
+      } else if (request.signal?.aborted === true) {
         error = new FlowyardError('HTTP_CONNECT_FAILED', `Request to ${target.url} was cancelled because the run stopped`, {
           details: { url: target.url, cancelled: true },
           cause,
@@ -111,24 +116,86 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       throw error;
     } finally {
       clearTimeout(timer);
-      spec.signal?.removeEventListener('abort', cancel);
+      request.signal?.removeEventListener('abort', cancel);
     }
   }
 
-  return {
+  /** A form POST to a token or login URL with the endpoint's TLS handling, recorded with its secrets redacted. */
+  function postForm(spec: AuthRequestSpec, request: TokenRequest, secrets: string[], onExchange: ExchangeListener): Promise<HttpResponse> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) setHeader(headers, name, value);
+    setHeader(headers, 'user-agent', userAgent);
+    if (getHeader(headers, 'content-type') === undefined) headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
+    validateRequestHeaders(headers);
+    const addSecret = (value: string): void => {
+      if (value !== '' && !secrets.includes(value)) secrets.push(value);
+    };
+    return exchange(
+      {
+        method: 'POST',
+        target: urlTarget(request.url),
+        headers,
+        body: request.form.toString(),
+        recordedRequestBody: redactedForm(request.form),
+        redactResponseBody: (status, body) => redactedTokenAnswer(status, body, addSecret),
+        trustSelfSigned: spec.endpoint.trustSelfSigned,
+        timeoutMs: spec.timeoutMs,
+        signal: spec.signal,
+      },
+      secrets,
+      onExchange,
+    );
+  }
+
+  function authContext(spec: AuthRequestSpec, secrets: string[], onExchange: ExchangeListener): AuthContext {
+    return {
+      endpoint: spec.endpoint,
+      tokens,
+      now,
+      post: (request) => postForm(spec, request, secrets, onExchange),
+      addSecret(value) {
+        if (value !== '' && !secrets.includes(value)) secrets.push(value);
+      },
+      saveConnectedTokens: (connected) => saveConnectedTokens(spec.endpoint.id, connected),
+    };
+  }
+
+  const client: HttpClient = {
     async send(spec, onExchange) {
-      const target = requestTarget(spec.endpoint.baseUrl, spec.path, { autoEncodeURI: spec.autoEncodeURI });
+      // Joined before any token is fetched, so a bad path fails without touching the token endpoint.
+      const endpointTarget = requestTarget(spec.endpoint.baseUrl, spec.path, { autoEncodeURI: spec.autoEncodeURI });
       const base: Record<string, string> = {};
       if (getHeader(spec.headers, 'user-agent') === undefined) base['user-agent'] = userAgent;
       for (const [name, value] of Object.entries(spec.headers)) setHeader(base, name, value);
       validateRequestHeaders(base);
       const secrets = authSecrets(spec.endpoint.auth);
 
-      return sendWithAuth(spec.endpoint.auth, (authHeaders) => {
-        const headers = { ...base };
-        for (const [name, value] of Object.entries(authHeaders)) setHeader(headers, name, value);
-        return exchange(spec, target, headers, secrets, onExchange);
-      });
+      return sendWithAuth(
+        spec.endpoint.auth,
+        (authHeaders, baseUrl) => {
+          const target = baseUrl === undefined ? endpointTarget : requestTarget(baseUrl, spec.path, { autoEncodeURI: spec.autoEncodeURI });
+          const headers = { ...base };
+          for (const [name, value] of Object.entries(authHeaders)) setHeader(headers, name, value);
+          return exchange(
+            { method: spec.method, target, headers, body: spec.body, trustSelfSigned: spec.endpoint.trustSelfSigned, timeoutMs: spec.timeoutMs, signal: spec.signal },
+            secrets,
+            onExchange,
+          );
+        },
+        authContext(spec, secrets, onExchange),
+      );
+    },
+    accessToken(spec, onExchange) {
+      return scriptAccessToken(spec.endpoint.auth, authContext(spec, authSecrets(spec.endpoint.auth), onExchange));
+    },
+    checkAuthentication(spec, onExchange) {
+      const ctx = authContext(spec, authSecrets(spec.endpoint.auth), onExchange);
+      return checkAuthentication(spec.endpoint.auth, ctx, (path) =>
+        client.send(
+          { endpoint: spec.endpoint, method: 'GET', path, headers: { accept: 'application/json' }, body: null, autoEncodeURI: true, timeoutMs: spec.timeoutMs, signal: spec.signal },
+          onExchange,
+        ),
+      );
     },
     async close() {
       const closing = [...agents.values()].map((agent) => agent.close());
@@ -136,6 +203,36 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       await Promise.all(closing);
     },
   };
+  return client;
+}
+
+/** One request on the wire: a step's request after auth, or a token request. */
+interface WireRequest {
+  method: string;
+  target: RequestTarget;
+  headers: Record<string, string>;
+  body: string | null;
+  trustSelfSigned: boolean;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Token requests: the body as recorded, credential fields redacted. */
+  recordedRequestBody?: string;
+  /** Token requests: the response body as recorded, tokens redacted. */
+  redactResponseBody?: (status: number, body: string) => string;
+}
+
+function urlTarget(url: string): RequestTarget {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new FlowyardError('VALIDATION_FAILED', `Token URL "${url}" is not an absolute URL`, { details: { url } });
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new FlowyardError('VALIDATION_FAILED', `Token URL "${url}" must start with http:// or https://`, { details: { url } });
+  }
+  const path = `${parsed.pathname}${parsed.search}`;
+  return { origin: parsed.origin, path, url: `${parsed.origin}${path}` };
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -148,9 +245,7 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 }
 
 interface ExchangeFacts {
-  spec: HttpRequestSpec;
-  target: RequestTarget;
-  headers: Record<string, string>;
+  request: WireRequest;
   secrets: string[];
   startedAt: Date;
   durationMs: number;
@@ -171,12 +266,13 @@ function recordExchange(facts: ExchangeFacts): HttpExchange {
     for (const [name, value] of Object.entries(redactHeaders(headers))) out[name] = scrub(value);
     return out;
   };
-  const requestBody = facts.spec.body === null ? null : truncateUtf8(scrub(facts.spec.body));
+  const sentBody = facts.request.recordedRequestBody ?? facts.request.body;
+  const requestBody = sentBody === null ? null : truncateUtf8(scrub(sentBody));
   const responseBody = facts.responseBody === null ? null : truncateUtf8(scrub(facts.responseBody));
   return {
-    method: facts.spec.method,
-    url: scrub(facts.target.url),
-    requestHeaders: scrubHeaders(facts.headers),
+    method: facts.request.method,
+    url: scrub(facts.request.target.url),
+    requestHeaders: scrubHeaders(facts.request.headers),
     requestBody: requestBody?.text ?? null,
     requestBodyTruncated: requestBody?.truncated ?? false,
     status: facts.head?.status ?? null,

@@ -1,3 +1,4 @@
+import type { AuthCheck } from '../auth/send-with-auth';
 import type { ResolvedEndpoint } from '../endpoint/endpoint';
 import type { HttpExchange } from '../run/run-record';
 
@@ -24,6 +25,14 @@ export interface HttpResponse {
   body: string;
 }
 
+/** An authentication-only operation on an endpoint (a token for a script, Test Authentication). */
+export interface AuthRequestSpec {
+  endpoint: ResolvedEndpoint;
+  /** Per exchange, as for requests. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
 /** Receives every exchange (including failed ones and auth retries), already redacted. */
 export type ExchangeListener = (exchange: HttpExchange) => void;
 
@@ -33,5 +42,12 @@ export type ExchangeListener = (exchange: HttpExchange) => void;
  */
 export interface HttpClient {
   send(request: HttpRequestSpec, onExchange: ExchangeListener): Promise<HttpResponse>;
+  /**
+   * The current access token of a Slack or Microsoft Graph endpoint for a script's
+   * `http.authenticate` (Graph's is refreshed as needed); VALIDATION_FAILED for other types.
+   */
+  accessToken(request: AuthRequestSpec, onExchange: ExchangeListener): Promise<string>;
+  /** Test Authentication: the real token/login request (or an authenticated read for ServiceNow), bypassing the cache. */
+  checkAuthentication(request: AuthRequestSpec, onExchange: ExchangeListener): Promise<AuthCheck>;
   close(): Promise<void>;
 }

@@ -35,7 +35,12 @@ const node = (id: string, name: string) =>
     ? { id, type: 'manual-trigger', position, data: { name, config: {} } }
     : { id, type: 'http-request', position, data: { name, config: {} } };
 const edge = (source: string, target: string, sourceHandle: string | null = null) => ({ id: `${source}-${target}`, source, target, sourceHandle });
-const unusedHttp: HttpClient = { send: () => Promise.reject(new Error('not used')), close: async () => {} };
+const unusedHttp: HttpClient = {
+  send: () => Promise.reject(new Error('not used')),
+  accessToken: () => Promise.reject(new Error('not used')),
+  checkAuthentication: () => Promise.reject(new Error('not used')),
+  close: async () => {},
+};
 
 async function statuses(nodes: unknown[], edges: unknown[]) {
   const events: RunEvent[] = [];

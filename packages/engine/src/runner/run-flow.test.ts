@@ -233,6 +233,8 @@ describe('runFlow', () => {
       send: async () => {
         throw new TypeError('boom');
       },
+      accessToken: () => Promise.reject(new Error('not used')),
+      checkAuthentication: () => Promise.reject(new Error('not used')),
       close: async () => {},
     };
     const graph = graphOf([trigger(), call('a', 'A')], [edge('t', 'a')]);

@@ -4,6 +4,7 @@ import type { Json } from '../../run/run-record';
 import { defineStep, type StepContext } from '../define-step';
 import { customStepConfigSchema, type CustomStepConfig } from './custom-step-config';
 import { inputTemplate, resolveCustomInputs, validateCustomInputs } from './custom-step-inputs';
+import { scriptAuthenticate } from '../../auth/script-authenticate';
 import { scriptRequest } from './script-request';
 
 const missingDefinition = 'The custom step this step uses no longer exists; replace the step';
@@ -58,6 +59,7 @@ export const customStepStep = defineStep({
       libraries,
       endpointLabels,
       request: scriptRequest(ctx, definition.timeoutMs),
+      authenticate: scriptAuthenticate(ctx, definition.timeoutMs),
       timeoutMs: definition.timeoutMs,
       onLog: (line) => ctx.log({ level: line.level, message: line.message }),
       signal: ctx.signal,

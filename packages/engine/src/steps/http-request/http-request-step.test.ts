@@ -18,6 +18,8 @@ function environment(response: Partial<HttpResponse> = {}) {
       sent.push(spec);
       return { status: 200, statusText: 'OK', headers: {}, body: '', ...response };
     },
+    accessToken: () => Promise.reject(new Error('not used')),
+    checkAuthentication: () => Promise.reject(new Error('not used')),
     close: async () => {},
   };
   const env: StepEnvironment = {

@@ -1,0 +1,32 @@
+import * as oauth from 'oauth4webapi';
+import type { AccessToken } from '../token/token-cache';
+import type { AuthContext } from './auth-strategy';
+import { accessTokenOf, oauthTokenRequest } from './oauth-token-request';
+
+export interface PasswordGrantCredentials {
+  tokenUrl: string;
+  username: string;
+  password: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/**
+ * The OAuth 2.0 resource-owner password grant (RFC 6749 §4.3) through oauth4webapi.
+ * `clientAuth` says how the client authenticates: HTTP Basic (the RFC's default) or form fields (Salesforce).
+ */
+export async function passwordGrant(
+  credentials: PasswordGrantCredentials,
+  clientAuth: 'basic' | 'post',
+  ctx: AuthContext,
+): Promise<{ token: AccessToken; response: oauth.TokenEndpointResponse }> {
+  const as: oauth.AuthorizationServer = { issuer: new URL(credentials.tokenUrl).origin, token_endpoint: credentials.tokenUrl };
+  const client: oauth.Client = { client_id: credentials.clientId };
+  const authenticate = clientAuth === 'basic' ? oauth.ClientSecretBasic(credentials.clientSecret) : oauth.ClientSecretPost(credentials.clientSecret);
+  const secrets = [credentials.password, credentials.clientSecret];
+  const response = await oauthTokenRequest(ctx, `The token request to ${credentials.tokenUrl}`, secrets, async (options) => {
+    const answer = await oauth.genericTokenEndpointRequest(as, client, authenticate, 'password', { username: credentials.username, password: credentials.password }, options);
+    return oauth.processGenericTokenEndpointResponse(as, client, answer);
+  });
+  return { token: accessTokenOf(response, ctx.now()), response };
+}

@@ -1,5 +1,6 @@
 import type { AuthType, EndpointView } from '@flowyard/engine/schemas';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
 import { Button } from '../ui/Button';
@@ -21,12 +22,21 @@ export interface EndpointDialogProps {
 /** The one endpoint dialog used everywhere (SPEC §4): New Endpoint / Edit Endpoint. */
 export function EndpointDialog({ open, onOpenChange, workflowId, endpointId, lockedAuthType, onSaved, initialTab }: EndpointDialogProps) {
   const close = () => onOpenChange(false);
+  // Connect and the Test buttons store a new endpoint without closing the dialog: from then on it edits.
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open) setCreatedId(null);
+  }, [open]);
+  const onNewSaved = (endpoint: EndpointView) => {
+    setCreatedId(endpoint.id);
+    onSaved?.(endpoint);
+  };
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={endpointId ? 'Edit Endpoint' : 'New Endpoint'}>
+    <Dialog open={open} onOpenChange={onOpenChange} title={endpointId || createdId ? 'Edit Endpoint' : 'New Endpoint'} size="lg">
       {endpointId ? (
         <StoredEndpointForm endpointId={endpointId} initialTab={initialTab} onSaved={onSaved} onClose={close} />
       ) : (
-        <EndpointForm workflowId={workflowId} lockedAuthType={lockedAuthType} onSaved={onSaved} onClose={close} />
+        <EndpointForm workflowId={workflowId} lockedAuthType={lockedAuthType} onSaved={onNewSaved} onClose={close} />
       )}
     </Dialog>
   );

@@ -1,27 +1,27 @@
-import { authTypeLabels, authTypeSchema, authTypes, type AuthType, type EndpointView } from '@flowyard/engine/schemas';
+import type { AuthType, EndpointView } from '@flowyard/engine/schemas';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { useForm } from 'react-hook-form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
 import { useTRPC } from '../lib/trpc';
 import { formLevelMessage, readApiError, splitIssues } from '../lib/trpc-error';
 import { Button } from '../ui/Button';
 import { DialogBody, DialogClose, DialogFooter } from '../ui/Dialog';
-import { CheckboxField, Field, FormError, Select, TextInput } from '../ui/Field';
+import { CheckboxField, Field, FormError, TextInput } from '../ui/Field';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '../ui/Tabs';
+import { AuthSection } from './auth/AuthSection';
+import { TestRequestPanel } from './auth/TestRequestPanel';
 import {
   allowsSelfSigned,
   endpointCreateFormSchema,
   endpointFormFields,
   endpointUpdateFormSchema,
   endpointValues,
-  newAuthValues,
   newEndpointValues,
   type EndpointFormOutput,
   type EndpointFormValues,
 } from './endpoint-form';
 import { EndpointUsageTab } from './EndpointUsageTab';
-import { PasswordField } from './PasswordField';
 import { useInvalidateEndpoints } from './use-endpoints';
 
 export interface EndpointFormProps {
@@ -30,73 +30,125 @@ export interface EndpointFormProps {
   endpoint?: EndpointView;
   lockedAuthType?: AuthType;
   initialTab?: 'settings' | 'usage';
+  /** Called after every save, including the save that Connect and the tests do first. */
   onSaved?(endpoint: EndpointView): void;
   onClose(): void;
 }
 
-/** The endpoint dialog's body: Settings (and Usage when used) tabs, Save Changes and Close. */
+type EndpointTab = 'settings' | 'test' | 'usage';
+
+const createResolver = zodResolver(endpointCreateFormSchema);
+const updateResolver = zodResolver(endpointUpdateFormSchema);
+
+/**
+ * The endpoint dialog's body: Settings, Test (once saved) and Usage (when used) tabs, Save Changes
+ * and Close. Connect and the Test buttons save the endpoint first and keep the dialog open, so a
+ * new endpoint becomes a stored one without leaving the dialog.
+ */
 export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab, onSaved, onClose }: EndpointFormProps) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const invalidateEndpoints = useInvalidateEndpoints();
   const create = useMutation(trpc.endpoints.create.mutationOptions());
   const update = useMutation(trpc.endpoints.update.mutationOptions());
+  // The endpoint as last stored: the prop when editing, then whatever a save or Connect returned.
+  const [current, setCurrent] = useState(endpoint);
+  const currentRef = useRef(current);
+  currentRef.current = current;
+  // Creating and updating have different rules for secrets (required vs. absent = keep).
+  const resolver = useCallback<Resolver<EndpointFormValues, unknown, EndpointFormOutput>>(
+    (values, context, options) => (currentRef.current ? updateResolver : createResolver)(values, context, options),
+    [],
+  );
   const form = useForm<EndpointFormValues, unknown, EndpointFormOutput>({
     // The API's own rules: a bad value is caught here with the same message the server would give.
-    resolver: endpoint ? zodResolver(endpointUpdateFormSchema) : zodResolver(endpointCreateFormSchema),
+    resolver,
     defaultValues: endpoint ? endpointValues(endpoint) : newEndpointValues(lockedAuthType),
   });
   const { register, setValue, getValues, setError, watch, formState } = form;
   const fieldError = (name: (typeof endpointFormFields)[number]) => form.getFieldState(name, formState).error?.message;
+  const [tab, setTab] = useState<EndpointTab>(endpoint && endpoint.usageCount > 0 && initialTab === 'usage' ? 'usage' : 'settings');
 
-  const authType = watch('auth.type');
   const selfSignedAllowed = allowsSelfSigned(watch('baseUrl'));
-  const authLocked = endpoint !== undefined || lockedAuthType !== undefined;
 
   useEffect(() => {
     // An http endpoint cannot trust self-signed certificates; do not send a stale "on".
     if (!selfSignedAllowed && getValues('trustSelfSigned')) setValue('trustSelfSigned', false);
   }, [selfSignedAllowed, getValues, setValue]);
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  /** Stores valid values; on refusal shows the API's messages under the fields and returns null. */
+  const persist = async (values: EndpointFormOutput): Promise<EndpointView | null> => {
     try {
-      const saved = endpoint
-        ? await update.mutateAsync({ ...values, id: endpoint.id })
-        : await create.mutateAsync({ ...values, workflowId });
+      const stored = currentRef.current;
+      const saved = stored ? await update.mutateAsync({ ...values, id: stored.id }) : await create.mutateAsync({ ...values, workflowId });
       // Wait for open lists and pickers to hold the saved endpoint before handing it on, so a
       // picker that selects it never shows an id it has no option for.
       await invalidateEndpoints();
+      currentRef.current = saved;
+      setCurrent(saved);
+      // Secrets just typed are now stored: the form goes back to "set" with Replace.
+      form.reset(endpointValues(saved));
       onSaved?.(saved);
-      onClose();
+      return saved;
     } catch (error) {
       const apiError = readApiError(error);
       const { byField, other } = splitIssues(apiError.issues, endpointFormFields);
       byField.forEach(({ field, message }, index) => setError(field, { type: 'server', message }, { shouldFocus: index === 0 }));
       const message = formLevelMessage(apiError, other, byField.length);
       if (message) setError('root.server', { type: 'server', message });
+      return null;
     }
+  };
+
+  /** What Connect and the tests act on: the stored endpoint, saved first when it is new or edited. */
+  const saveFirst = async (): Promise<EndpointView | null> => {
+    const stored = currentRef.current;
+    if (stored && !form.formState.isDirty) return stored;
+    const outcome: { saved: EndpointView | null } = { saved: null };
+    await form.handleSubmit(async (values) => {
+      outcome.saved = await persist(values);
+    })();
+    // Problems are shown under the fields, which live on the Settings tab.
+    if (outcome.saved === null) setTab('settings');
+    return outcome.saved;
+  };
+
+  /** Reloads the stored endpoint (e.g. after Connect stored tokens) without touching edits in progress. */
+  const reload = async (): Promise<void> => {
+    const stored = currentRef.current;
+    if (!stored) return;
+    await invalidateEndpoints();
+    const fresh = await queryClient.fetchQuery({ ...trpc.endpoints.get.queryOptions({ id: stored.id }), staleTime: 0 });
+    currentRef.current = fresh;
+    setCurrent(fresh);
+  };
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    if (await persist(values)) onClose();
   });
 
-  const showUsage = endpoint !== undefined && endpoint.usageCount > 0;
-  const passwordSet = endpoint?.auth.type === 'basic' && endpoint.auth.passwordSet;
+  const showUsage = current !== undefined && current.usageCount > 0;
 
   return (
     <form noValidate onSubmit={onSubmit} className="flex min-h-0 flex-1 flex-col">
       <DialogBody className="pt-2">
-        <Tabs defaultValue={showUsage && initialTab === 'usage' ? 'usage' : 'settings'}>
+        <Tabs value={tab} onValueChange={(value) => setTab(value === 'test' || value === 'usage' ? value : 'settings')}>
           <TabsList>
             <TabsTrigger value="settings">Settings</TabsTrigger>
+            {current ? <TabsTrigger value="test">Test</TabsTrigger> : null}
             {showUsage ? (
               <TabsTrigger value="usage">
                 Usage{' '}
                 {/* Kept out of the accessible name so the tab is named exactly "Usage". */}
                 <span aria-hidden className="ml-1 text-xs text-zinc-400">
-                  {endpoint.usageCount}
+                  {current.usageCount}
                 </span>
               </TabsTrigger>
             ) : null}
           </TabsList>
 
-          <TabsContent value="settings" className="flex flex-col gap-4 pt-4">
+          {/* Kept mounted while another tab shows, so a secret being replaced stays being replaced. */}
+          <TabsContent value="settings" forceMount className="flex flex-col gap-4 pt-4 data-[state=inactive]:hidden">
             <Field label="Name" error={fieldError('name')}>
               {(control) => <TextInput autoComplete="off" data-autofocus {...control} {...register('name')} />}
             </Field>
@@ -119,58 +171,25 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
               disabled={!selfSignedAllowed}
               {...register('trustSelfSigned')}
             />
-
-            <fieldset className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
-              <legend className="px-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Authorization</legend>
-              <Field
-                label="Authentication"
-                error={fieldError('auth.type')}
-                hint={
-                  endpoint
-                    ? 'The authentication type cannot be changed after creation.'
-                    : lockedAuthType
-                      ? 'This step needs this authentication type.'
-                      : undefined
-                }
-              >
-                {(control) => (
-                  <Select
-                    {...control}
-                    value={authType}
-                    disabled={authLocked}
-                    onChange={(event) =>
-                      setValue('auth', newAuthValues(authTypeSchema.parse(event.target.value)), { shouldDirty: true })
-                    }
-                  >
-                    {authTypes.map((type) => (
-                      <option key={type} value={type}>
-                        {authTypeLabels[type]}
-                      </option>
-                    ))}
-                  </Select>
-                )}
-              </Field>
-              {authType === 'basic' ? (
-                <>
-                  <Field label="Username" error={fieldError('auth.username')}>
-                    {(control) => <TextInput autoComplete="off" spellCheck={false} {...control} {...register('auth.username')} />}
-                  </Field>
-                  <PasswordField form={form} passwordSet={passwordSet} />
-                  <CheckboxField
-                    label="Preemptive"
-                    hint="Send credentials with every request instead of waiting for a 401 challenge."
-                    error={fieldError('auth.preemptive')}
-                    {...register('auth.preemptive')}
-                  />
-                </>
-              ) : null}
-            </fieldset>
+            <AuthSection
+              form={form}
+              stored={current}
+              lockedAuthType={lockedAuthType}
+              saveFirst={saveFirst}
+              reload={reload}
+            />
             <FormError>{formState.errors.root?.server?.message}</FormError>
           </TabsContent>
 
+          {current ? (
+            <TabsContent value="test" forceMount className="pt-4 data-[state=inactive]:hidden">
+              <TestRequestPanel endpoint={current} saveFirst={saveFirst} />
+            </TabsContent>
+          ) : null}
+
           {showUsage ? (
             <TabsContent value="usage" className="pt-4">
-              <EndpointUsageTab endpointId={endpoint.id} onNavigate={onClose} />
+              <EndpointUsageTab endpointId={current.id} onNavigate={onClose} />
             </TabsContent>
           ) : null}
         </Tabs>

@@ -2,8 +2,10 @@ import {
   endpointCreateSchema,
   endpointUpdateSchema,
   type AuthType,
+  type AuthView,
   type EndpointView,
 } from '@flowyard/engine/schemas';
+import type { UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 
 /** The create rules of the API, minus what the dialog supplies itself (the workflow). */
@@ -22,18 +24,33 @@ export const endpointFormFields = [
   'baseUrl',
   'trustSelfSigned',
   'auth.type',
+  'auth.tokenUrl',
   'auth.username',
   'auth.password',
   'auth.preemptive',
+  'auth.clientId',
+  'auth.clientSecret',
 ] as const;
+
+/** The write-only fields: shown as "set" with Replace once stored. */
+export type SecretFieldName = 'auth.password' | 'auth.clientSecret';
 
 /** Fresh auth settings for a type chosen in a new endpoint (Preemptive is on by default, SPEC §3). */
 export function newAuthValues(type: AuthType): EndpointFormAuth {
   switch (type) {
     case 'none':
-      return { type: 'none' };
+    case 'slack':
+    case 'msgraph':
+      return { type };
     case 'basic':
-      return { type: 'basic', username: '', password: '', preemptive: true };
+      return { type, username: '', password: '', preemptive: true };
+    case 'oauth2':
+    case 'salesforce':
+      // Salesforce: '' means the server's Salesforce login URL (https://login.salesforce.com by default).
+      return { type, tokenUrl: '', username: '', password: '', clientId: '', clientSecret: '' };
+    case 'remedy':
+    case 'servicenow':
+      return { type, username: '', password: '' };
   }
 }
 
@@ -46,14 +63,49 @@ export function newEndpointValues(authType: AuthType = 'none'): EndpointFormValu
  * leaving it absent on save keeps the stored one.
  */
 export function endpointValues(endpoint: EndpointView): EndpointFormValues {
-  const auth: EndpointFormAuth =
-    endpoint.auth.type === 'basic'
-      ? { type: 'basic', username: endpoint.auth.username, preemptive: endpoint.auth.preemptive }
-      : { type: 'none' };
-  return { name: endpoint.name, baseUrl: endpoint.baseUrl, trustSelfSigned: endpoint.trustSelfSigned, auth };
+  return { name: endpoint.name, baseUrl: endpoint.baseUrl, trustSelfSigned: endpoint.trustSelfSigned, auth: authValues(endpoint.auth) };
+}
+
+/** The editable part of stored auth settings: everything but the secrets and the connection. */
+function authValues(auth: AuthView): EndpointFormAuth {
+  switch (auth.type) {
+    case 'none':
+    case 'slack':
+    case 'msgraph':
+      return { type: auth.type };
+    case 'basic':
+      return { type: auth.type, username: auth.username, preemptive: auth.preemptive };
+    case 'oauth2':
+    case 'salesforce':
+      return { type: auth.type, tokenUrl: auth.tokenUrl, username: auth.username, clientId: auth.clientId };
+    case 'remedy':
+    case 'servicenow':
+      return { type: auth.type, username: auth.username };
+  }
+}
+
+/** Which secrets are stored, by form field; false while creating. */
+export function storedSecrets(auth: AuthView | undefined): Record<SecretFieldName, boolean> {
+  if (auth === undefined) return { 'auth.password': false, 'auth.clientSecret': false };
+  switch (auth.type) {
+    case 'none':
+    case 'slack':
+    case 'msgraph':
+      return { 'auth.password': false, 'auth.clientSecret': false };
+    case 'basic':
+    case 'remedy':
+    case 'servicenow':
+      return { 'auth.password': auth.passwordSet, 'auth.clientSecret': false };
+    case 'oauth2':
+    case 'salesforce':
+      return { 'auth.password': auth.passwordSet, 'auth.clientSecret': auth.clientSecretSet };
+  }
 }
 
 /** Trusting self-signed certificates only means something for https (SPEC §2). */
 export function allowsSelfSigned(baseUrl: string): boolean {
   return /^https:\/\//i.test(baseUrl.trim());
 }
+
+/** The endpoint dialog's form, as its parts receive it. */
+export type EndpointFormApi = UseFormReturn<EndpointFormValues, unknown, EndpointFormOutput>;

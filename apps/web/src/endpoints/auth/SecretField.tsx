@@ -1,31 +1,33 @@
 import { KeyRound } from 'lucide-react';
 import { useId, useState } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
-import { Badge } from '../ui/Badge';
-import { Button } from '../ui/Button';
-import { Field, TextInput } from '../ui/Field';
-import type { EndpointFormOutput, EndpointFormValues } from './endpoint-form';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { Field, TextInput } from '../../ui/Field';
+import type { EndpointFormApi, SecretFieldName } from '../endpoint-form';
 
-export interface PasswordFieldProps {
-  form: UseFormReturn<EndpointFormValues, unknown, EndpointFormOutput>;
-  /** A password is stored: show "set" with Replace instead of an input (it is write-only). */
-  passwordSet: boolean;
+export interface SecretFieldProps {
+  form: EndpointFormApi;
+  name: SecretFieldName;
+  label: string;
+  /** A value is stored: show "set" with Replace instead of an input (secrets are write-only). */
+  isSet: boolean;
 }
 
 /**
- * The write-only password. When one is stored, the form carries no password until the user
- * chooses Replace; leaving it that way keeps the stored password.
+ * A write-only secret (password, client secret). When one is stored, the form carries no value
+ * until the user chooses Replace; leaving it that way keeps the stored secret.
  */
-export function PasswordField({ form, passwordSet }: PasswordFieldProps) {
-  const [replacing, setReplacing] = useState(!passwordSet);
+export function SecretField({ form, name, label, isSet }: SecretFieldProps) {
+  const [replacing, setReplacing] = useState(!isSet);
   const labelId = useId();
-  const error = form.getFieldState('auth.password', form.formState).error?.message;
+  const error = form.getFieldState(name, form.formState).error?.message;
+  const lowerLabel = label.toLowerCase();
 
   if (!replacing) {
     return (
       <div className="flex flex-col gap-1.5">
         <span id={labelId} className="text-sm font-medium text-zinc-800">
-          Password
+          {label}
         </span>
         <div role="group" aria-labelledby={labelId} className="flex items-center gap-2">
           {/* Spaces keep "set" a word of its own in the dialog's text. */}{' '}
@@ -33,7 +35,7 @@ export function PasswordField({ form, passwordSet }: PasswordFieldProps) {
             <KeyRound aria-hidden className="size-3" />
             <span>set</span>
           </Badge>{' '}
-          <Button size="sm" onClick={() => setReplacing(true)}>
+          <Button size="sm" aria-label={`Replace ${lowerLabel}`} onClick={() => setReplacing(true)}>
             Replace
           </Button>
         </div>
@@ -43,20 +45,14 @@ export function PasswordField({ form, passwordSet }: PasswordFieldProps) {
   }
 
   return (
-    <Field label="Password" error={error} hint={passwordSet ? 'The new password replaces the stored one when you save.' : undefined}>
+    <Field label={label} error={error} hint={isSet ? `The new ${lowerLabel} replaces the stored one when you save.` : undefined}>
       {(control) => (
         <div className="flex items-center gap-2">
-          <TextInput
-            type="password"
-            autoComplete="new-password"
-            autoFocus={passwordSet}
-            {...control}
-            {...form.register('auth.password')}
-          />
-          {passwordSet ? (
+          <TextInput type="password" autoComplete="new-password" autoFocus={isSet} {...control} {...form.register(name)} />
+          {isSet ? (
             <Button
               onClick={() => {
-                form.unregister('auth.password');
+                form.unregister(name);
                 setReplacing(false);
               }}
             >

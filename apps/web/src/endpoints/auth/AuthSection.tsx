@@ -1,0 +1,69 @@
+import {
+  authTypeLabels,
+  authTypeSchema,
+  authTypes,
+  isConnectAuthType,
+  isTestableAuthType,
+  type AuthType,
+  type EndpointView,
+} from '@flowyard/engine/schemas';
+import { useWatch } from 'react-hook-form';
+import { Field, Select } from '../../ui/Field';
+import { newAuthValues, storedSecrets, type EndpointFormApi } from '../endpoint-form';
+import { ConnectSection } from './ConnectSection';
+import { CredentialFields } from './CredentialFields';
+import { TestAuthentication } from './TestAuthentication';
+
+export interface AuthSectionProps {
+  form: EndpointFormApi;
+  /** The stored endpoint; undefined until the first save. */
+  stored: EndpointView | undefined;
+  /** A step that needs this type opened the dialog: preselected and locked. */
+  lockedAuthType: AuthType | undefined;
+  saveFirst(): Promise<EndpointView | null>;
+  reload(): Promise<void>;
+}
+
+/** The Authorization box: the type (fixed once stored), its fields, and Connect or Test Authentication. */
+export function AuthSection({ form, stored, lockedAuthType, saveFirst, reload }: AuthSectionProps) {
+  // useWatch, not watch: setValue('auth', …) is reported under "auth", which watch('auth.type') ignores.
+  const authType = useWatch({ control: form.control, name: 'auth.type' });
+  const locked = stored !== undefined || lockedAuthType !== undefined;
+  const error = form.getFieldState('auth.type', form.formState).error?.message;
+
+  return (
+    <fieldset className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
+      <legend className="px-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Authorization</legend>
+      <Field
+        label="Authentication"
+        error={error}
+        hint={
+          stored
+            ? 'The authentication type cannot be changed after creation.'
+            : lockedAuthType
+              ? 'This step needs this authentication type.'
+              : undefined
+        }
+      >
+        {(control) => (
+          <Select
+            {...control}
+            value={authType}
+            disabled={locked}
+            onChange={(event) => form.setValue('auth', newAuthValues(authTypeSchema.parse(event.target.value)), { shouldDirty: true })}
+          >
+            {authTypes.map((type) => (
+              <option key={type} value={type}>
+                {authTypeLabels[type]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      {/* Remounted after each save so stored secrets go back to "set" with Replace. */}
+      <CredentialFields key={stored?.updatedAt ?? 'new'} form={form} type={authType} secrets={storedSecrets(stored?.auth)} />
+      {isConnectAuthType(authType) ? <ConnectSection type={authType} stored={stored} saveFirst={saveFirst} reload={reload} /> : null}
+      {isTestableAuthType(authType) ? <TestAuthentication saveFirst={saveFirst} /> : null}
+    </fieldset>
+  );
+}

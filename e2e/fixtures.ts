@@ -1,4 +1,5 @@
 import { test as base } from '@playwright/test';
+import { startMockProviders, type MockProviders } from './mocks/providers/start-mock-providers';
 import { MockTarget } from './mocks/target-server';
 import { ActivityPanel } from './pages/ActivityPanel';
 import { EndpointDialog } from './pages/EndpointDialog';
@@ -10,6 +11,12 @@ import { FlowyardApi } from './support/flowyard-api';
 interface Fixtures {
   /** A fresh mock target API for this test, closed afterwards. */
   target: MockTarget;
+  /**
+   * Fresh mock auth providers for this test (OAuth2, Salesforce, Remedy, ServiceNow… with their
+   * request log), for endpoints whose URLs a test sets. Slack and Microsoft sign-in go through the
+   * server's own providers instead: support/server-providers.ts.
+   */
+  providers: MockProviders;
   /** Seeds endpoints and flows through the app's tRPC API. */
   api: FlowyardApi;
   endpointsPage: EndpointsPage;
@@ -24,6 +31,11 @@ export const test = base.extend<Fixtures>({
     const target = await MockTarget.start();
     await use(target);
     await target.close();
+  },
+  providers: async ({}, use) => {
+    const providers = await startMockProviders();
+    await use(providers);
+    await providers.close();
   },
   api: async ({ request }, use) => {
     await use(new FlowyardApi(request));

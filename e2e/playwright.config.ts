@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 /** Fixed so the tests know where the app is; chosen to stay clear of the dev port 3000. */
 const port = Number(process.env.FLOWYARD_E2E_PORT ?? 3917);
 const baseURL = `http://127.0.0.1:${port}`;
+/** The server's mock OAuth providers (Slack, Microsoft, Salesforce login) listen here; see support/server-providers.ts. */
+const providersPort = Number(process.env.FLOWYARD_E2E_PROVIDERS_PORT ?? port + 1);
 
 export default defineConfig({
   testDir: './tests',
@@ -45,10 +47,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // Runs from this folder (the config's); the wrapper empties the data folder first.
-    command: 'node scripts/start-server.mjs',
+    // Runs from this folder (the config's); the wrapper empties the data folder first and
+    // starts the mock providers (TypeScript, hence tsx) before the server.
+    command: 'node --import tsx scripts/start-server.mjs',
     url: `${baseURL}/healthz`,
-    env: { FLOWYARD_E2E_PORT: String(port) },
+    env: { FLOWYARD_E2E_PORT: String(port), FLOWYARD_E2E_PROVIDERS_PORT: String(providersPort) },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

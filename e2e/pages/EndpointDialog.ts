@@ -8,6 +8,18 @@ export interface EndpointForm {
   auth: TestAuth;
 }
 
+/** The Authentication select's labels (authTypeLabels in the engine). */
+export const authTypeLabels: Record<TestAuth['type'], string> = {
+  none: 'No Authorization',
+  basic: 'Basic',
+  oauth2: 'OAuth2 (password grant)',
+  salesforce: 'OAuth2 (Salesforce)',
+  slack: 'Slack',
+  msgraph: 'Microsoft Graph API',
+  remedy: 'BMC Remedy token',
+  servicenow: 'ServiceNow',
+};
+
 /** The one endpoint dialog (New Endpoint / Edit Endpoint), wherever it was opened from. */
 export class EndpointDialog {
   readonly root: Locator;
@@ -44,6 +56,75 @@ export class EndpointDialog {
     return this.root.getByLabel('Preemptive');
   }
 
+  get tokenUrlField(): Locator {
+    return this.root.getByLabel('Access token URL', { exact: true });
+  }
+
+  get clientIdField(): Locator {
+    return this.root.getByLabel('Client ID', { exact: true });
+  }
+
+  get clientSecretField(): Locator {
+    return this.root.getByLabel('Client secret', { exact: true });
+  }
+
+  /** A stored write-only secret: the group named after the field, holding "set" and Replace. */
+  storedSecret(label: 'Password' | 'Client secret'): Locator {
+    return this.root.getByRole('group', { name: label, exact: true });
+  }
+
+  /** Replace on a stored secret, which brings back its input. */
+  async replaceSecret(label: 'Password' | 'Client secret'): Promise<void> {
+    await this.storedSecret(label).getByRole('button', { name: /^Replace/ }).click();
+  }
+
+  get connectButton(): Locator {
+    return this.root.getByRole('button', { name: 'Connect', exact: true });
+  }
+
+  get reconnectButton(): Locator {
+    return this.root.getByRole('button', { name: 'Reconnect', exact: true });
+  }
+
+  get testAuthenticationButton(): Locator {
+    return this.root.getByRole('button', { name: 'Test Authentication', exact: true });
+  }
+
+  /** Success (status) or failure (alert) of the last Test Authentication. */
+  get testAuthenticationResult(): Locator {
+    return this.root.getByLabel('Test Authentication result');
+  }
+
+  get testTab(): Locator {
+    return this.root.getByRole('tab', { name: 'Test', exact: true });
+  }
+
+  get testMethodField(): Locator {
+    return this.root.getByLabel('Method', { exact: true });
+  }
+
+  get testPathField(): Locator {
+    return this.root.getByLabel('Path', { exact: true });
+  }
+
+  get testBodyField(): Locator {
+    return this.root.getByLabel('Body', { exact: true });
+  }
+
+  get sendButton(): Locator {
+    return this.root.getByRole('button', { name: 'Send', exact: true });
+  }
+
+  /** The Test request's final response (status and body). */
+  get testResponse(): Locator {
+    return this.root.getByRole('region', { name: 'Test response' });
+  }
+
+  /** Every exchange the Test request caused, each as the Activity panel shows it. */
+  get testExchanges(): Locator {
+    return this.root.getByRole('region', { name: 'Exchanges' });
+  }
+
   get saveButton(): Locator {
     return this.root.getByRole('button', { name: 'Save Changes' });
   }
@@ -65,13 +146,57 @@ export class EndpointDialog {
     await this.nameField.fill(form.name);
     await this.baseUrlField.fill(form.baseUrl);
     if (await this.authenticationField.isEditable()) {
-      await selectOptionByLabel(this.authenticationField, form.auth.type === 'basic' ? 'Basic' : 'No Authorization');
+      await selectOptionByLabel(this.authenticationField, authTypeLabels[form.auth.type]);
     }
-    if (form.auth.type === 'basic') {
-      await this.usernameField.fill(form.auth.username);
-      await this.passwordField.fill(form.auth.password);
-      await this.preemptiveField.setChecked(form.auth.preemptive);
+    const auth = form.auth;
+    switch (auth.type) {
+      case 'none':
+      case 'slack':
+      case 'msgraph':
+        break;
+      case 'basic':
+        await this.usernameField.fill(auth.username);
+        await this.passwordField.fill(auth.password);
+        await this.preemptiveField.setChecked(auth.preemptive);
+        break;
+      case 'oauth2':
+      case 'salesforce':
+        await this.tokenUrlField.fill(auth.tokenUrl);
+        await this.usernameField.fill(auth.username);
+        await this.passwordField.fill(auth.password);
+        await this.clientIdField.fill(auth.clientId);
+        await this.clientSecretField.fill(auth.clientSecret);
+        break;
+      case 'remedy':
+      case 'servicenow':
+        await this.usernameField.fill(auth.username);
+        await this.passwordField.fill(auth.password);
+        break;
     }
+  }
+
+  /** The `index`-th exchange of the last Test request (token requests come before the request itself). */
+  testExchange(index: number): Locator {
+    return this.testExchanges.getByRole('article').nth(index);
+  }
+
+  /** The value shown for header `name` in an exchange's request or response headers. */
+  exchangeHeader(exchange: Locator, which: 'Request headers' | 'Response headers', name: string): Locator {
+    return exchange
+      .getByLabel(which, { exact: true })
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${name}$`, 'i') })
+      .locator('xpath=following-sibling::dd[1]');
+  }
+
+  /** Test tab → Test request: sends `method path` and waits for the outcome to show. */
+  async sendTestRequest(method: string, path: string): Promise<void> {
+    await this.testTab.click();
+    await expect(this.testTab).toHaveAttribute('aria-selected', 'true');
+    await selectOptionByLabel(this.testMethodField, method);
+    await this.testPathField.fill(path);
+    await this.sendButton.click();
+    await expect(this.testExchanges).toBeVisible({ timeout: 20_000 });
   }
 
   async save(): Promise<void> {

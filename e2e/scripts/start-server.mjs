@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Starts the BUILT Flowyard server for the browser tests, on a data folder that is
-// emptied first so every test run begins from a fresh install.
+// emptied first so every test run begins from a fresh install, with the mock OAuth
+// providers (Slack, Microsoft identity, Salesforce login) running in this process on a
+// fixed port (the server's port + 1) and the server's provider settings pointing at them.
+// Run it with `node --import tsx` so the TypeScript mocks load.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,11 +14,15 @@ const e2eDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const serverMain = resolve(e2eDir, '../apps/server/dist/main.js');
 const dataDir = process.env.FLOWYARD_E2E_DATA_DIR ?? join(e2eDir, '.tmp', 'data');
 const port = process.env.FLOWYARD_E2E_PORT ?? '3917';
+const providersPort = Number(process.env.FLOWYARD_E2E_PROVIDERS_PORT ?? Number(port) + 1);
 
 if (!existsSync(serverMain)) {
   console.error(`start-server: ${serverMain} does not exist; run "pnpm build" in the repository root first.`);
   process.exit(1);
 }
+
+const { startMockProviders } = await import('../mocks/providers/start-mock-providers.ts');
+const providers = await startMockProviders({ port: providersPort });
 
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
@@ -23,7 +30,17 @@ const log = createWriteStream(join(dirname(dataDir), 'server.log'));
 
 const child = spawn(process.execPath, [serverMain], {
   cwd: e2eDir,
-  env: { ...process.env, FLOWYARD_DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', NODE_ENV: 'production' },
+  env: {
+    ...process.env,
+    ...providers.env,
+    FLOWYARD_DATA_DIR: dataDir,
+    PORT: port,
+    HOST: '127.0.0.1',
+    // The address the browser uses: OAuth redirects come back to it and the callback page
+    // posts to an opener of this exact origin.
+    FLOWYARD_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    NODE_ENV: 'production',
+  },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 child.stdout.pipe(log);
@@ -37,5 +54,5 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 child.on('exit', (code, signal) => {
   log.end();
-  process.exit(code ?? (signal ? 1 : 0));
+  void providers.close().finally(() => process.exit(code ?? (signal ? 1 : 0)));
 });

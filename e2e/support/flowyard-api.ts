@@ -3,7 +3,10 @@ import { arrayOf, numberField, stringField, TrpcHttp } from './trpc-http';
 
 export type TestAuth =
   | { type: 'none' }
-  | { type: 'basic'; username: string; password: string; preemptive: boolean };
+  | { type: 'basic'; username: string; password: string; preemptive: boolean }
+  | { type: 'oauth2' | 'salesforce'; tokenUrl: string; username: string; password: string; clientId: string; clientSecret: string }
+  | { type: 'slack' | 'msgraph' }
+  | { type: 'remedy' | 'servicenow'; username: string; password: string };
 
 export interface CreatedEndpoint {
   id: string;

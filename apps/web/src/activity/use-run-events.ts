@@ -1,8 +1,8 @@
 import type { RunEvent } from '@flowyard/engine/schemas';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useTRPC } from '../lib/trpc';
-import { upsertRun, upsertStep } from './run-cache';
+import { upsertRun, upsertStep, type RunDetail, type RunPage } from './run-cache';
 import { runListInput } from './run-queries';
 
 /**
@@ -13,26 +13,27 @@ export function useRunEvents(flowId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
 
+  /**
+   * Writes an event into a cached query. A fetch still in flight may have read the server before
+   * this event and would overwrite it when it lands, so then the query is fetched again instead.
+   */
+  const merge = <T,>(queryKey: QueryKey, update: (data: T) => T) => {
+    const inFlight = queryClient.isFetching({ queryKey, exact: true }) > 0;
+    if (queryClient.getQueryData(queryKey) !== undefined) queryClient.setQueryData<T>(queryKey, (data) => (data === undefined ? data : update(data)));
+    if (inFlight || queryClient.getQueryData(queryKey) === undefined) void queryClient.invalidateQueries({ queryKey, exact: true });
+  };
+
   const apply = (event: RunEvent) => {
     if (event.type === 'run') {
-      const listKey = trpc.runs.list.queryKey(runListInput(flowId));
-      if (queryClient.getQueryData(listKey)) {
-        queryClient.setQueryData(listKey, (page) => (page ? upsertRun(page, event.run) : page));
-      } else {
-        void queryClient.invalidateQueries({ queryKey: listKey });
+      merge<RunPage>(trpc.runs.list.queryKey(runListInput(flowId)), (page) => upsertRun(page, event.run));
+      const detailKey = trpc.runs.get.queryKey({ runId: event.run.id });
+      // Only an open run's detail is kept; a run nobody looks at is fetched when selected.
+      if (queryClient.getQueryData(detailKey) !== undefined || queryClient.isFetching({ queryKey: detailKey, exact: true }) > 0) {
+        merge<RunDetail>(detailKey, (detail) => ({ ...detail, run: event.run }));
       }
-      queryClient.setQueryData(trpc.runs.get.queryKey({ runId: event.run.id }), (detail) =>
-        detail ? { ...detail, run: event.run } : detail,
-      );
       return;
     }
-    const detailKey = trpc.runs.get.queryKey({ runId: event.step.runId });
-    if (queryClient.getQueryData(detailKey)) {
-      queryClient.setQueryData(detailKey, (detail) => (detail ? upsertStep(detail, event.step) : detail));
-    } else {
-      // A fetch may be in flight that started before this step: fetch again rather than lose it.
-      void queryClient.invalidateQueries({ queryKey: detailKey });
-    }
+    merge<RunDetail>(trpc.runs.get.queryKey({ runId: event.step.runId }), (detail) => upsertStep(detail, event.step));
   };
 
   return useSubscription(

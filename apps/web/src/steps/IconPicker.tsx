@@ -17,13 +17,13 @@ export function IconPicker({ registration, value }: { registration: UseFormRegis
               key={icon}
               title={iconLabel(icon)}
               className={cn(
-                'flex size-9 cursor-pointer items-center justify-center rounded-md border transition-colors',
+                'relative flex size-9 cursor-pointer items-center justify-center rounded-md border transition-colors',
                 'has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-indigo-500',
                 checked ? 'border-violet-400 bg-violet-50 text-violet-700' : 'border-zinc-200 bg-white text-zinc-500 hover:border-zinc-300 hover:text-zinc-800',
               )}
             >
-              <input type="radio" value={icon} className="sr-only" aria-label={iconLabel(icon)} {...registration} />
-              <Icon aria-hidden className="size-4" />
+              <input type="radio" value={icon} className="absolute inset-0 size-full cursor-pointer appearance-none opacity-0" aria-label={iconLabel(icon)} {...registration} />
+              <Icon aria-hidden className="pointer-events-none size-4" />
             </label>
           );
         })}

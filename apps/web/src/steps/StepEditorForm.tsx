@@ -29,17 +29,19 @@ export interface StepEditorFormProps {
   workflowId: string;
   /** The stored step when editing; absent when creating. */
   stored?: CustomStepView;
+  /** Show "Saved" from the start (the step was just created and the page moved to its address). */
+  justSaved?: boolean;
 }
 
 /** The step editor: details, inputs, outputs, endpoint settings, time limit and the script. Save Changes stores it. */
-export function StepEditorForm({ workflowId, stored }: StepEditorFormProps) {
+export function StepEditorForm({ workflowId, stored, justSaved = false }: StepEditorFormProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const invalidate = useInvalidateCustomSteps();
   const create = useMutation(trpc.customSteps.create.mutationOptions());
   const update = useMutation(trpc.customSteps.update.mutationOptions());
-  const [savedOnce, setSavedOnce] = useState(false);
+  const [savedOnce, setSavedOnce] = useState(justSaved);
   const [deleting, setDeleting] = useState(false);
   const form = useForm<StepEditorValues, unknown, CustomStepBody>({
     // The API's own rules, so a bad value shows here with the message the server would give.
@@ -58,7 +60,7 @@ export function StepEditorForm({ workflowId, stored }: StepEditorFormProps) {
       void invalidate();
       form.reset(saved.step);
       setSavedOnce(true);
-      if (!stored) navigate(`/steps/${encodeURIComponent(saved.id)}`, { replace: true });
+      if (!stored) navigate(`/steps/${encodeURIComponent(saved.id)}`, { replace: true, state: { justSaved: true } });
     } catch (error) {
       const apiError = readApiError(error);
       const other: string[] = [];

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'wouter';
+import { z } from 'zod';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
 import { useDocumentTitle } from '../lib/use-document-title';
@@ -26,6 +27,8 @@ export function NewStepPage() {
   );
 }
 
+const justSavedState = z.object({ justSaved: z.literal(true) });
+
 /** `/steps/:id`: edit a stored custom step. */
 export function EditStepPage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -49,7 +52,12 @@ export function EditStepPage() {
         <p className="text-sm text-zinc-500">Loading step…</p>
       ) : (
         // Keyed by id so another step starts from its own values.
-        <StepEditorForm key={step.data.id} workflowId={step.data.workflowId} stored={step.data} />
+        <StepEditorForm
+          key={step.data.id}
+          workflowId={step.data.workflowId}
+          stored={step.data}
+          justSaved={justSavedState.safeParse(window.history.state).success}
+        />
       )}
     </Page>
   );

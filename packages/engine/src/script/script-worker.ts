@@ -6,6 +6,16 @@ import { executeScript } from './execute-script';
 import { loadScriptEngine, type ScriptEngine } from './script-engine';
 import { scriptWorkerDataSchema, toWorkerSchema, type FromWorker, type HostCallResult, type ScriptJob } from './worker-protocol';
 
+const WARM_UP_JOB: ScriptJob = {
+  source: `var x = JSON.parse('{"a":[1]}'); console.log(x.a.length); output.ok = true;`,
+  input: {},
+  constants: {},
+  libraries: {},
+  endpointLabels: {},
+  timeoutMs: 10_000,
+  memoryLimitBytes: 64 * 1024 * 1024,
+};
+
 const port = parentPort;
 if (!port) throw new Error('script-worker must run in a worker thread');
 const cancel = new Int32Array(scriptWorkerDataSchema.parse(workerData).cancel);
@@ -16,6 +26,10 @@ let nextCallId = 1;
 let engine: ScriptEngine;
 try {
   engine = await loadScriptEngine();
+  // One throw-away run before reporting ready: it proves the engine works and pays the
+  // first-run costs (lazy WebAssembly compilation) here rather than in a real step.
+  const warmUp = await executeScript(engine, WARM_UP_JOB, { call: () => Promise.reject(new Error('no host')), log: () => undefined, cancelled: () => false });
+  if (!warmUp.outcome.ok) throw new Error('the warm-up script failed');
 } catch (error) {
   send({ type: 'start-failed', message: error instanceof Error ? error.message : String(error) });
   throw error;

@@ -15,7 +15,7 @@ import { createWorkflowsService } from './workflows/workflows-service';
 export function createAppServices(deps: ServiceDeps, options: { http: HttpClient; scripts: ScriptRunner; bus?: RunEventBus }) {
   const users = createUsersService(deps);
   const workflows = createWorkflowsService(deps);
-  const endpoints = createEndpointsService(deps, workflows);
+  const endpoints = createEndpointsService(deps, workflows, { http: options.http });
   const flows = createFlowsService(deps, workflows);
   const customSteps = createCustomStepsService(deps, workflows);
   const constants = createConstantsService(deps, workflows);

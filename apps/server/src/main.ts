@@ -1,15 +1,17 @@
 import { createDb } from '@flowyard/db';
-import { createHttpClient, createScriptPool } from '@flowyard/engine';
+import { createScriptPool } from '@flowyard/engine';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bootstrap, createAppServices } from './app-services';
 import { loadConfig } from './config';
+import { createEndpointHttpClient } from './endpoints/endpoint-http';
 import { createApp } from './http/app';
 import { log } from './log';
 import { createSecretBox } from './secrets/secret-box';
 import { loadSecretKey } from './secrets/secret-key';
+import { loadProviderSettings } from './settings/provider-settings';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,12 +19,13 @@ async function main(): Promise<void> {
   const secretBox = createSecretBox(loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }));
   const dbFile = join(config.dataDir, 'flowyard.db');
   const db = await createDb(pathToFileURL(dbFile).href);
-  const http = createHttpClient();
+  const providers = loadProviderSettings(process.env, config.publicUrl);
+  const http = createEndpointHttpClient({ db, secretBox });
   // One pool for the process, sized for a 2-core host: two warm workers, up to four when
   // runs overlap; scripts run there, never on this event loop.
   const scripts = createScriptPool({ size: 2, maxWorkers: 4 });
   scripts.warmUp().catch((error: unknown) => log.error('The script sandbox could not start; custom steps will fail until it can', error));
-  const services = createAppServices({ db, secretBox, now: () => new Date(), newId: () => randomUUID() }, { http, scripts });
+  const services = createAppServices({ db, secretBox, providers, now: () => new Date(), newId: () => randomUUID() }, { http, scripts });
   const { interruptedRuns } = await bootstrap(services);
   if (interruptedRuns > 0) log.warn(`Marked ${interruptedRuns} run(s) left running by the previous process as interrupted`);
 

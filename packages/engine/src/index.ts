@@ -1,10 +1,19 @@
 // Node entry: everything in schemas plus the runtime (HTTP client, authentication, runner).
 export * from './schemas';
-export { createHttpClient, type HttpClientOptions } from './http/http-client';
+export { createHttpClient, type AuthRequestSpec, type HttpClientOptions } from './http/http-client';
 export { mapHttpError } from './http/map-http-error';
 export type { CertificateDetails } from './http/tls-check';
 export type { AuthStrategy, SendAttempt } from './auth/auth-strategy';
-export { authSecrets, sendWithAuth } from './auth/send-with-auth';
+export { authSecrets, sendWithAuth, type AuthCheck } from './auth/send-with-auth';
+export { testAuthentication } from './auth/test-authentication';
+export { sendTestRequest } from './http/test-request';
+export { salesforceTokenPath, salesforceTokenUrl } from './auth/salesforce-auth';
+export { microsoftIssuer } from './auth/microsoft-issuer';
+export { scriptAuthenticate } from './auth/script-authenticate';
+export type { ConnectFetch } from './auth/connect-fetch';
+export { completeGraphConnect, graphAuthorization, type GraphConnectApp } from './auth/connect-msgraph';
+export { completeSlackConnect, slackAuthorizationUrl, type SlackConnectApp } from './auth/connect-slack';
+export { createTokenCache, type AccessToken, type TokenCache, type TokenCacheOptions } from './token/token-cache';
 export { basicAuthorization } from './auth/basic-auth';
 export { compileFlow, type CompiledFlow, type CompiledNode, type TriggerPlan } from './runner/compile-flow';
 export { noScripting, runFlow, type FlowScripting, type RunFlowOptions } from './runner/run-flow';

@@ -2,6 +2,12 @@ import { and, asc, count, endpointRefs, endpoints, eq, flows, inArray, type Endp
 import {
   endpointNameKey,
   FlowyardError,
+  sendTestRequest,
+  testAuthentication,
+  type HttpClient,
+  type TestAuthenticationResult,
+  type TestRequest,
+  type TestRequestResult,
   type EndpointCreate,
   type EndpointUpdate,
   type EndpointUsage,
@@ -9,12 +15,19 @@ import {
   type FieldIssue,
 } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
+import { connectAvailability, createConnectService, type ConnectOutcome } from '../oauth/connect-service';
+import type { UserView } from '../users/user-view';
 import type { WorkflowsService } from '../workflows/workflows-service';
+import { resolveEndpointRow } from './endpoint-resolver';
 import { endpointInUse, endpointNotFound } from './endpoint-errors';
 import { authView, storeAuth } from './stored-auth';
 
-export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsService) {
+/** How long the dialog's Test buttons wait for each exchange. */
+const testTimeoutMs = 30_000;
+
+export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsService, options: { http: HttpClient }) {
   const { db, secretBox, now, newId } = deps;
+  const connect = createConnectService(deps);
 
   function toView(row: EndpointRow, usageCount: number): EndpointView {
     return {
@@ -126,13 +139,36 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
           nameKey: endpointNameKey(input.name),
           baseUrl: input.baseUrl,
           trustSelfSigned: input.trustSelfSigned,
-          ...storeAuth(input.auth, current.id, secretBox, current.secrets),
+          ...storeAuth(input.auth, current.id, secretBox, current),
           updatedAt: now().toISOString(),
         };
         await db.orm.update(endpoints).set(row).where(eq(endpoints.id, current.id));
         const counts = await usageCounts([current.id]);
         return toView(row, counts.get(current.id) ?? 0);
       });
+    },
+
+    /** Test Authentication (SPEC §3): the real token or sign-in request, with the saved settings. */
+    async testAuthentication(id: string): Promise<TestAuthenticationResult> {
+      const endpoint = resolveEndpointRow(await findRow(id), deps);
+      return testAuthentication(endpoint, { http: options.http, timeoutMs: testTimeoutMs });
+    },
+
+    /** Test request: exactly what a step would send through the saved endpoint, exchanges redacted. */
+    async testRequest(id: string, request: TestRequest): Promise<TestRequestResult> {
+      const endpoint = resolveEndpointRow(await findRow(id), deps);
+      return sendTestRequest(endpoint, request, { http: options.http, timeoutMs: testTimeoutMs });
+    },
+
+    /** The provider page a Slack or Graph Connect popup opens (also Reconnect). */
+    connectUrl: (id: string, user: UserView): Promise<{ url: string }> => connect.connectUrl(id, user),
+
+    /** The Connect callback: stores the tokens and who connected; the outcome is for the popup page. */
+    completeConnect: (callback: URLSearchParams, user: UserView | undefined): Promise<ConnectOutcome> => connect.complete(callback, user),
+
+    /** Server settings the dialog needs: the default Salesforce login and whether Connect is set up. */
+    authSettings() {
+      return { salesforceLoginUrl: deps.providers.salesforceLoginUrl, connect: connectAvailability(deps.providers) };
     },
 
     /** Refused with ENDPOINT_IN_USE (listing the steps) while any flow step references it. */

@@ -130,7 +130,7 @@ describe('endpoint auth', () => {
   it('fails with AUTH_FAILED, quoting nothing secret, when the key no longer opens the stored password', async () => {
     const endpoint = await createEndpoint('A', basic('old-key-secret'));
     const otherKey = createSecretBox(randomBytes(32));
-    const error = await createEndpointResolver({ db: app.db, secretBox: otherKey }, app.workflowId)
+    const error = await createEndpointResolver({ db: app.db, secretBox: otherKey, providers: app.providers }, app.workflowId)
       .get(endpoint.id)
       .then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(FlowyardError);

@@ -3,6 +3,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { AppServices } from '../app-services';
 import { log } from '../log';
+import { mountOAuthCallback } from '../oauth/callback-route';
 import { appRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/create-context';
 import { serveWebApp } from './web-app';
@@ -16,7 +17,7 @@ export interface AppOptions {
   webDist: string;
 }
 
-/** The one origin: tRPC under /trpc (HTTP and SSE), /healthz, and the built web app. */
+/** The one origin: tRPC under /trpc (HTTP and SSE), /healthz, the Connect callback (/oauth/callback), and the built web app. */
 export function createApp({ db, services, webDist }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -35,6 +36,7 @@ export function createApp({ db, services, webDist }: AppOptions): Express {
       },
     }),
   );
+  mountOAuthCallback(app, services);
   serveWebApp(app, webDist);
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);

@@ -59,3 +59,17 @@ export const testRequestResultSchema = z.object({
   error: z.object({ code: errorCodeSchema, message: z.string(), details: z.record(z.string(), jsonSchema) }).nullable(),
 });
 export type TestRequestResult = z.infer<typeof testRequestResultSchema>;
+
+/**
+ * What the Connect popup's last page posts to `window.opener` before closing (SPEC §3 Connect).
+ * It carries no secret; the dialog refetches the endpoint to show who connected.
+ */
+export const connectMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('flowyard:connected'), endpointId: z.string() }),
+  z.object({ type: z.literal('flowyard:connect-failed'), endpointId: z.string().nullable(), message: z.string() }),
+]);
+export type ConnectMessage = z.infer<typeof connectMessageSchema>;
+
+/** `endpoints.connectUrl`'s answer: the provider's authorization page to open in the popup. */
+export const connectUrlResultSchema = z.object({ url: z.string() });
+export type ConnectUrlResult = z.infer<typeof connectUrlResultSchema>;

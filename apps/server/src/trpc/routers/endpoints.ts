@@ -1,4 +1,4 @@
-import { endpointCreateSchema, endpointUpdateSchema } from '@flowyard/engine';
+import { endpointCreateSchema, endpointUpdateSchema, testRequestSchema } from '@flowyard/engine';
 import { z } from 'zod';
 import { procedure, router } from '../init';
 
@@ -11,4 +11,14 @@ export const endpointsRouter = router({
   create: procedure.input(endpointCreateSchema).mutation(({ ctx, input }) => ctx.services.endpoints.create(input)),
   update: procedure.input(endpointUpdateSchema).mutation(({ ctx, input }) => ctx.services.endpoints.update(input)),
   delete: procedure.input(byId).mutation(({ ctx, input }) => ctx.services.endpoints.delete(input.id)),
+  /** OAuth2, Salesforce, Remedy, ServiceNow: `{ ok: true, message, details, exchanges } | { ok: false, code, message, status, body, exchanges }`. */
+  testAuthentication: procedure.input(byId).mutation(({ ctx, input }) => ctx.services.endpoints.testAuthentication(input.id)),
+  /** Any type: `{ exchanges, response, error }`, secrets redacted. */
+  testRequest: procedure
+    .input(testRequestSchema.extend({ id: z.string().min(1) }))
+    .mutation(({ ctx, input: { id, ...request } }) => ctx.services.endpoints.testRequest(id, request)),
+  /** Slack, Microsoft Graph: the provider page for the Connect popup. */
+  connectUrl: procedure.input(byId).mutation(({ ctx, input }) => ctx.services.endpoints.connectUrl(input.id, ctx.user)),
+  /** The default Salesforce login URL and whether Slack / Graph Connect is set up on this server. */
+  authSettings: procedure.query(({ ctx }) => ctx.services.endpoints.authSettings()),
 });

@@ -1,0 +1,32 @@
+import { endpoints, eq } from '@flowyard/db';
+import { createHttpClient, createTokenCache, isConnectAuthType, type ConnectedTokens, type HttpClient, type HttpClientOptions } from '@flowyard/engine';
+import type { ServiceDeps } from '../deps';
+import { log } from '../log';
+import { openConnectedTokens } from './stored-auth';
+
+/**
+ * The process's HTTP client for steps, scripts and the Test buttons, with the one token cache
+ * they share, keeping tokens the engine refreshes (Graph rotates its refresh token) in the database.
+ */
+export function createEndpointHttpClient(deps: Pick<ServiceDeps, 'db' | 'secretBox'>, options: Omit<HttpClientOptions, 'tokens' | 'onConnectedTokens'> = {}): HttpClient {
+  return createHttpClient({
+    ...options,
+    tokens: createTokenCache(options.now === undefined ? {} : { now: options.now }),
+    onConnectedTokens: (endpointId, tokens) => {
+      saveRefreshedTokens(deps, endpointId, tokens).catch((error: unknown) => {
+        log.error(`Could not keep the refreshed tokens of endpoint ${endpointId}; the next restart may need a Reconnect`, error instanceof Error ? error.message : undefined);
+      });
+    },
+  });
+}
+
+/** Stores refreshed Connect tokens, unless a newer Connect replaced the connection meanwhile. */
+export async function saveRefreshedTokens({ db, secretBox }: Pick<ServiceDeps, 'db' | 'secretBox'>, endpointId: string, tokens: ConnectedTokens): Promise<void> {
+  await db.exclusive(async () => {
+    const [row] = await db.orm.select().from(endpoints).where(eq(endpoints.id, endpointId));
+    if (!row || !isConnectAuthType(row.authType)) return;
+    const current = openConnectedTokens(row, endpointId, secretBox);
+    if (current === null || current.connectedAt !== tokens.connectedAt) return;
+    await db.orm.update(endpoints).set({ secrets: secretBox.seal(JSON.stringify(tokens), endpointId) }).where(eq(endpoints.id, endpointId));
+  });
+}

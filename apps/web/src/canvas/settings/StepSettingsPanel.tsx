@@ -80,7 +80,7 @@ export function StepSettingsPanel({ workflowId }: { workflowId: string }) {
         <Problems node={node} />
         {/* A fresh form per step: switching steps must not carry values across. */}
         <StepForm key={node.id} node={node} workflowId={workflowId} />
-        {isTriggerType(node.type) ? null : <AvailableData key={node.id} nodeId={node.id} onInsert={insertReference} />}
+        {isTriggerType(node.type) ? null : <AvailableData nodeId={node.id} onInsert={insertReference} />}
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 import { stepNameSchema, type CustomStepDefinition, type FlowNodeOf } from '@flowyard/engine/schemas';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ExternalLink, Landmark } from 'lucide-react';
+import { ExternalLink } from 'lucide-react';
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link } from 'wouter';
@@ -92,27 +92,27 @@ function DefinedStepSettings({ node, workflowId, definition }: { node: Node; wor
       {definition.description ? <p className="-mt-1 text-xs leading-relaxed text-zinc-500">{definition.description}</p> : null}
 
       {definition.includeEndpoint ? (
-        definition.endpointType === 'flowyard' ? (
-          <div className="flex flex-col gap-1.5">
-            <span className="text-sm font-medium text-zinc-800">{definition.endpointLabel}</span>
-            <p className="flex items-center gap-2 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-xs text-zinc-600">
-              <Landmark aria-hidden className="size-3.5 shrink-0 text-zinc-400" />
-              Calls Flowyard’s own API as the person who runs the flow.
-            </p>
-          </div>
-        ) : (
-          <Field label={definition.endpointLabel} error={errors.endpointId?.message} hint={baseUrl ? `Base URL: ${baseUrl}` : 'The script calls it by this label.'}>
-            {(control) => (
-              <Controller
-                control={form.control}
-                name="endpointId"
-                render={({ field }) => (
-                  <EndpointPicker workflowId={workflowId} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} control={control} />
-                )}
-              />
-            )}
-          </Field>
-        )
+        <Field
+          label={definition.endpointLabel}
+          error={errors.endpointId?.message}
+          hint={
+            definition.endpointType === 'flowyard'
+              ? 'This step calls Flowyard’s own API: choose the Flowyard endpoint.'
+              : baseUrl
+                ? `Base URL: ${baseUrl}`
+                : 'The script calls it by this label.'
+          }
+        >
+          {(control) => (
+            <Controller
+              control={form.control}
+              name="endpointId"
+              render={({ field }) => (
+                <EndpointPicker workflowId={workflowId} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} control={control} />
+              )}
+            />
+          )}
+        </Field>
       ) : null}
 
       {definition.inputs.length === 0 ? <p className="text-xs text-zinc-400">This step has no inputs.</p> : null}

@@ -47,7 +47,8 @@ export function ScriptEditorPanel({ form, workflowId, onSaveShortcut }: ScriptEd
           onChange={script.field.onChange}
           onBlur={script.field.onBlur}
           names={{
-            endpoints: [...(label ? [label] : []), ...(endpointNames ?? [])],
+            stepEndpoint: label,
+            endpoints: endpointNames ?? [],
             inputs: inputLabels,
             outputs: outputLabels,
             constants: constants ?? [],

@@ -35,6 +35,12 @@ describe('completeScript: endpoint names', () => {
     expect(labels("foo({ endpoint: '")).toBeUndefined();
   });
 
+  it('offers the step’s endpoint label first', () => {
+    const result = completeScript("http.request({ endpoint: '", { ...names, stepEndpoint: 'Target' });
+    expect(result?.options.map((o) => [o.label, o.detail])[0]).toEqual(['Target', 'this step’s endpoint']);
+    expect(result?.options).toHaveLength(4);
+  });
+
   it('offers methods inside method: quotes', () => {
     expect(labels("http.request({ method: '")).toContain('POST');
   });

@@ -2,7 +2,9 @@ import { escapeForQuote } from './js-string';
 
 /** The names a script can use, as the editor completes them. */
 export interface ScriptNames {
-  /** Endpoint names of the workflow, plus the step's own endpoint label when it has one. */
+  /** The step's own endpoint label, when it includes an endpoint (offered first). */
+  stepEndpoint?: string | null;
+  /** Endpoint names of the workflow. */
   endpoints: readonly string[];
   inputs: readonly string[];
   outputs: readonly string[];
@@ -116,7 +118,10 @@ export function completeScript(before: string, names: ScriptNames): ScriptComple
       return {
         from: scan.string.start,
         eager: true,
-        options: names.endpoints.map((name) => ({ label: name, apply: escapeForQuote(name, quote), detail: 'endpoint', type: 'constant' })),
+        options: [
+          ...(names.stepEndpoint ? [{ label: names.stepEndpoint, apply: escapeForQuote(names.stepEndpoint, quote), detail: 'this step’s endpoint', type: 'constant' as const }] : []),
+          ...names.endpoints.map((name) => ({ label: name, apply: escapeForQuote(name, quote), detail: 'endpoint', type: 'constant' as const })),
+        ],
       };
     }
     if (key === 'method') {

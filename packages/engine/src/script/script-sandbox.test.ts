@@ -72,20 +72,21 @@ describe('no host access: each attempt fails only its step, with a clear message
 describe('time limit', () => {
   test('while(true){} fails with SCRIPT_TIMEOUT while another run completes normally and quickly', SLOW, async () => {
     const started = Date.now();
-    const looping = failure(run(`while (true) {}`, { timeoutMs: 3_000 }));
+    const looping = failure(run(`while (true) {}`, { timeoutMs: 5_000 }));
     // Give the loop a moment to be running on its worker.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const otherStarted = Date.now();
     const other = await run(`var s = 0; for (var i = 0; i < 1000; i++) s += i; output.sum = s;`);
     const otherTook = Date.now() - otherStarted;
     expect(other.outputs.sum).toBe('499500');
-    expect(otherTook).toBeLessThan(2_000);
+    // Generous for a loaded CI machine; what matters is that it is not held up by the loop.
+    expect(otherTook).toBeLessThan(3_000);
 
     const error = await looping;
     expect(error.code).toBe('SCRIPT_TIMEOUT');
-    expect(error.message).toBe('The script ran longer than its time limit of 3 s');
-    expect(error.details).toEqual({ timeoutMs: 3_000 });
-    expect(otherStarted + otherTook).toBeLessThan(started + 3_000);
+    expect(error.message).toBe('The script ran longer than its time limit of 5 s');
+    expect(error.details).toEqual({ timeoutMs: 5_000 });
+    expect(otherStarted + otherTook).toBeLessThan(started + 5_000);
     await expectHealthy();
   });
 

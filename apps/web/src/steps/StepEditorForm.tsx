@@ -17,6 +17,7 @@ import { IconPicker } from './IconPicker';
 import { InputsEditor } from './InputsEditor';
 import { OutputsEditor } from './OutputsEditor';
 import { ScriptEditorPanel } from './script/ScriptEditorPanel';
+import { StepUsage } from './StepUsage';
 import { editorFieldOf, newStepValues, stepEditorSchema, type StepEditorValues } from './step-editor-form';
 import { useInvalidateCustomSteps } from './use-custom-steps';
 
@@ -170,6 +171,12 @@ export function StepEditorForm({ workflowId, stored, justSaved = false }: StepEd
       <Card title="Script">
         <ScriptEditorPanel form={form} workflowId={workflowId} onSaveShortcut={save} />
       </Card>
+
+      {stored && stored.usageCount > 0 ? (
+        <Card title="Usage" description="Flows that use this step; saving changes applies to all of them.">
+          <StepUsage customStepId={stored.id} />
+        </Card>
+      ) : null}
 
       {stored ? <DeleteStepDialog step={deleting ? stored : null} onClose={() => setDeleting(false)} onDeleted={() => navigate('/steps')} /> : null}
     </form>

@@ -3,8 +3,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { Field, TextInput } from '../../ui/Field';
+import { sameJson } from '../graph-rules';
+import { Field, TextArea, TextInput } from '../../ui/Field';
 import { flowStore } from '../flow-store';
+import { parseTestPayload } from '../test-payload';
 import { OutputsReference } from './OutputsReference';
 import { stepFormSchema } from './step-form-schema';
 import { useLiveStepForm } from './use-live-step-form';
@@ -16,10 +18,19 @@ function valuesOf(node: Node) {
   return { name: node.data.name, config: node.data.config };
 }
 
-/** Settings of a Manual trigger: its name; the test payload is edited in the Run dialog and remembered here. */
+/** The trigger's config, with the test payload required to be JSON (a bad one stays in the form with its error). */
+const triggerConfigSchema = manualTriggerConfigSchema.superRefine((config, ctx) => {
+  const parsed = parseTestPayload(config.testPayload);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['testPayload'], message: parsed.error });
+});
+
+/**
+ * Settings of a Manual trigger: its name and the test payload, a sample body whose fields later
+ * steps list under Available data. The Run dialog starts from it and remembers what it ran with.
+ */
 export function ManualTriggerSettings({ node }: { node: Node }) {
   const otherNames = useOtherStepNames(node.id);
-  const schema = useMemo(() => stepFormSchema(manualTriggerConfigSchema, otherNames), [otherNames]);
+  const schema = useMemo(() => stepFormSchema(triggerConfigSchema, otherNames), [otherNames]);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: valuesOf(node),
@@ -35,7 +46,9 @@ export function ManualTriggerSettings({ node }: { node: Node }) {
     apply: (output) => {
       const store = flowStore.getState();
       const current = store.nodes.find((n) => n.id === node.id);
-      if (current && current.data.name !== output.name) store.renameStep(node.id, output.name);
+      if (!current) return;
+      if (current.data.name !== output.name) store.renameStep(node.id, output.name);
+      if (!sameJson(current.data.config, output.config)) store.updateStepConfig(node.id, { type: 'manual-trigger', config: output.config });
     },
   });
 
@@ -44,13 +57,13 @@ export function ManualTriggerSettings({ node }: { node: Node }) {
       <Field label="Step name" error={form.formState.errors.name?.message}>
         {(control) => <TextInput {...control} autoComplete="off" {...form.register('name')} />}
       </Field>
-      <div className="flex flex-col gap-1.5">
-        <h3 className="text-sm font-medium text-zinc-800">Last test payload</h3>
-        <pre className="max-h-56 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 font-mono text-xs whitespace-pre-wrap text-zinc-800">
-          {node.data.config.testPayload}
-        </pre>
-        <p className="text-xs text-zinc-500">Press Run to start the flow with a JSON payload; the one you use is remembered here.</p>
-      </div>
+      <Field
+        label="Test payload"
+        error={form.formState.errors.config?.testPayload?.message}
+        hint="A sample JSON body: Run starts from it, and later steps list its fields under Available data."
+      >
+        {(control) => <TextArea {...control} rows={8} spellCheck={false} {...form.register('config.testPayload')} />}
+      </Field>
       <OutputsReference prefix="trigger" outputs={manualTriggerOutputs} />
     </form>
   );

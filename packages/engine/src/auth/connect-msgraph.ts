@@ -3,6 +3,7 @@ import { msgraphScopes, type ConnectedTokens } from '../endpoint/auth';
 import { isFlowyardError } from '../errors/flowyard-error';
 import { connectFailed, watchedFetch, type ConnectFetch } from './connect-fetch';
 import { microsoftIssuer } from './microsoft-issuer';
+import { oauthClient } from './oauth-client';
 
 /** The Microsoft identity platform app Flowyard connects through (from the server's settings). */
 export interface GraphConnectApp {
@@ -42,7 +43,7 @@ export async function completeGraphConnect(
   deps: { fetch: ConnectFetch; now: () => Date },
 ): Promise<{ tokens: Omit<ConnectedTokens, 'connectedAt'>; account: string }> {
   const as: oauth.AuthorizationServer = { issuer: new URL(app.tokenUrl).origin, authorization_endpoint: app.authorizeUrl, token_endpoint: app.tokenUrl };
-  const client: oauth.Client = { client_id: app.clientId };
+  const client = oauthClient(app.clientId, deps.now());
   const watched = watchedFetch(deps.fetch);
   const options = { [oauth.customFetch]: watched.fetch, [oauth.allowInsecureRequests]: true };
   const secrets = [app.clientSecret, expected.codeVerifier];

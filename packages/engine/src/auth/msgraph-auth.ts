@@ -5,6 +5,7 @@ import type { AccessToken } from '../token/token-cache';
 import { tokenKey } from '../token/token-key';
 import type { AuthContext, AuthStrategy } from './auth-strategy';
 import { microsoftIssuer } from './microsoft-issuer';
+import { oauthClient } from './oauth-client';
 import { accessTokenOf, oauthTokenRequest } from './oauth-token-request';
 import { sendWithToken, type TokenUse } from './send-with-token';
 
@@ -13,13 +14,13 @@ type GraphAuth = Extract<ResolvedAuth, { type: 'msgraph' }>;
 /** Exchanges a refresh token for a new access token (and usually a new refresh token) at the identity platform. */
 export async function refreshGraphToken(client: OAuthClient, refreshToken: string, ctx: AuthContext): Promise<AccessToken> {
   const as: oauth.AuthorizationServer = { issuer: new URL(client.tokenUrl).origin, token_endpoint: client.tokenUrl };
-  const oauthClient: oauth.Client = { client_id: client.clientId };
+  const graphClient = oauthClient(client.clientId, ctx.now());
   const response = await oauthTokenRequest(ctx, 'Refreshing the Microsoft Graph token', [client.clientSecret, refreshToken], async (options) => {
-    const answer = await oauth.refreshTokenGrantRequest(as, oauthClient, oauth.ClientSecretPost(client.clientSecret), refreshToken, {
+    const answer = await oauth.refreshTokenGrantRequest(as, graphClient, oauth.ClientSecretPost(client.clientSecret), refreshToken, {
       ...options,
       additionalParameters: { scope: msgraphScopes.join(' ') },
     });
-    return oauth.processRefreshTokenResponse({ ...as, issuer: await microsoftIssuer(client.tokenUrl, answer) }, oauthClient, answer);
+    return oauth.processRefreshTokenResponse({ ...as, issuer: await microsoftIssuer(client.tokenUrl, answer) }, graphClient, answer);
   });
   const token = accessTokenOf(response, ctx.now());
   // Without a new refresh token the old one stays valid.

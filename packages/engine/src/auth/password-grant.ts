@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { AccessToken } from '../token/token-cache';
 import type { AuthContext } from './auth-strategy';
+import { oauthClient } from './oauth-client';
 import { accessTokenOf, oauthTokenRequest } from './oauth-token-request';
 
 export interface PasswordGrantCredentials {
@@ -21,7 +22,7 @@ export async function passwordGrant(
   ctx: AuthContext,
 ): Promise<{ token: AccessToken; response: oauth.TokenEndpointResponse }> {
   const as: oauth.AuthorizationServer = { issuer: new URL(credentials.tokenUrl).origin, token_endpoint: credentials.tokenUrl };
-  const client: oauth.Client = { client_id: credentials.clientId };
+  const client = oauthClient(credentials.clientId, ctx.now());
   const authenticate = clientAuth === 'basic' ? oauth.ClientSecretBasic(credentials.clientSecret) : oauth.ClientSecretPost(credentials.clientSecret);
   const secrets = [credentials.password, credentials.clientSecret];
   const response = await oauthTokenRequest(ctx, `The token request to ${credentials.tokenUrl}`, secrets, async (options) => {

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createTokenCache, type AccessToken } from './token-cache';
+import { tokenKey } from './token-key';
+
+const token = (value: string, expiresAt: number | null = null): AccessToken => ({ value, expiresAt, instanceUrl: null, refreshToken: null });
+
+function clock(start = 1_000_000) {
+  let at = start;
+  return { now: () => new Date(at), advance: (ms: number) => void (at += ms), at: () => at };
+}
+
+describe('token cache', () => {
+  it('fetches once for concurrent callers (single flight) and then serves from the cache', async () => {
+    const cache = createTokenCache();
+    let fetches = 0;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const fetch = async () => {
+      fetches += 1;
+      await gate;
+      return token(`t${fetches}`);
+    };
+    const waiting = Array.from({ length: 100 }, () => cache.get('k', fetch));
+    release();
+    const tokens = await Promise.all(waiting);
+    expect(fetches).toBe(1);
+    expect(new Set(tokens.map((t) => t.value))).toEqual(new Set(['t1']));
+    expect((await cache.get('k', fetch)).value).toBe('t1');
+    expect(fetches).toBe(1);
+  });
+
+  it('refreshes a token within the skew of its expiry, and half-way through a short life', async () => {
+    const time = clock();
+    const cache = createTokenCache({ now: time.now, refreshSkewMs: 60_000 });
+    let n = 0;
+    const fetch = async () => token(`t${++n}`, time.at() + 600_000);
+    expect((await cache.get('k', fetch)).value).toBe('t1');
+    time.advance(539_000);
+    expect((await cache.get('k', fetch)).value).toBe('t1');
+    time.advance(2_000); // 59 s left
+    expect((await cache.get('k', fetch)).value).toBe('t2');
+
+    // A 30 s token is not refetched on every use: it is refreshed after 15 s.
+    const short = async () => token(`s${++n}`, time.at() + 30_000);
+    const first = await cache.get('short', short);
+    time.advance(14_000);
+    expect(await cache.get('short', short)).toBe(first);
+    time.advance(2_000);
+    expect(await cache.get('short', short)).not.toBe(first);
+  });
+
+  it('replaces a rejected token once, and ignores a late rejection of a token already replaced', async () => {
+    const cache = createTokenCache();
+    const previous: Array<AccessToken | null> = [];
+    let n = 0;
+    const fetch = async (prev: AccessToken | null) => {
+      previous.push(prev);
+      return token(`t${++n}`);
+    };
+    const first = await cache.get('k', fetch);
+    cache.reject('k', first);
+    const second = await cache.get('k', fetch);
+    expect(second.value).toBe('t2');
+    expect(previous).toEqual([null, first]);
+    cache.reject('k', first); // a request that used t1 got its 401 late
+    expect(await cache.get('k', fetch)).toBe(second);
+  });
+
+  it('does not cache failures, and every waiter sees the one failure', async () => {
+    const cache = createTokenCache();
+    let calls = 0;
+    const failing = async () => {
+      calls += 1;
+      throw new Error('refused');
+    };
+    const results = await Promise.allSettled([cache.get('k', failing), cache.get('k', failing)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(calls).toBe(1);
+    await expect(cache.get('k', failing)).rejects.toThrow('refused');
+    expect(calls).toBe(2);
+  });
+
+  it('keys change with the credentials and can be forgotten per endpoint', async () => {
+    expect(tokenKey('ep', ['u', 'p1'])).not.toBe(tokenKey('ep', ['u', 'p2']));
+    expect(tokenKey('ep', ['u', 'p1'])).toBe(tokenKey('ep', ['u', 'p1']));
+    expect(tokenKey('ep', ['u', 'p1'])).not.toContain('p1');
+    const cache = createTokenCache();
+    let n = 0;
+    const fetch = async () => token(`t${++n}`);
+    await cache.get(tokenKey('ep', ['a']), fetch);
+    cache.forgetEndpoint('ep');
+    expect((await cache.get(tokenKey('ep', ['a']), fetch)).value).toBe('t2');
+  });
+});

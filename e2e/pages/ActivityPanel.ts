@@ -37,7 +37,7 @@ export class ActivityPanel {
   }
 
   /** A details section of the selected step (a region named by its heading). */
-  section(name: 'Inputs' | 'Outputs' | 'HTTP' | 'Error'): Locator {
+  section(name: 'Inputs' | 'Outputs' | 'HTTP' | 'Error' | 'Console' | 'Branch'): Locator {
     return this.root.getByRole('region', { name, exact: true });
   }
 
@@ -47,6 +47,20 @@ export class ActivityPanel {
       .getByLabel(which, { exact: true })
       .getByRole('term')
       .filter({ hasText: new RegExp(`^${name}$`, 'i') })
+      .locator('xpath=following-sibling::dd[1]');
+  }
+
+  /** The Console section's lines, in the order the script wrote them. */
+  get consoleLines(): Locator {
+    return this.section('Console').getByRole('list', { name: 'Console lines' }).getByRole('listitem');
+  }
+
+  /** The value shown for `name` in the Inputs or Outputs section. */
+  value(which: 'Inputs' | 'Outputs', name: string): Locator {
+    return this.section(which)
+      .getByLabel(which, { exact: true })
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
       .locator('xpath=following-sibling::dd[1]');
   }
 

@@ -3,7 +3,7 @@ import { EndpointDialog } from './EndpointDialog';
 import { EndpointsListDialog } from './EndpointsListDialog';
 import { selectOptionByLabel, selectedOptionLabel } from './select-option';
 
-export type PaletteType = 'manual-trigger' | 'http-request';
+export type PaletteType = 'manual-trigger' | 'http-request' | 'switch';
 export type NodeStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
 
 /** The flow canvas (`/flows/:id`): toolbar, palette, nodes and edges, step settings. */
@@ -92,8 +92,34 @@ export class FlowEditor {
    * with HTML5 drag and drop, and returns the id of the node it created.
    */
   async dragFromPalette(type: PaletteType, position: { x: number; y: number }): Promise<string> {
+    return this.dragToCanvas(this.paletteItem(type), position);
+  }
+
+  /** The palette's item for the custom step called `name` (under "Custom steps"). */
+  customPaletteItem(name: string): Locator {
+    return this.palette.locator('[data-testid^="palette-custom-"]').and(this.palette.getByRole('button', { name, exact: true }));
+  }
+
+  /** Drags the custom step called `name` onto the canvas; returns the new node's id. */
+  async dragCustomFromPalette(name: string, position: { x: number; y: number }): Promise<string> {
+    return this.dragToCanvas(this.customPaletteItem(name), position);
+  }
+
+  /**
+   * A pane position (for dragFromPalette) `dy` pixels below the node's bottom edge and `dx` right
+   * of its centre, so a drop lands clear of it whatever the canvas zoom.
+   */
+  async positionBelow(nodeId: string, dy = 120, dx = 0): Promise<{ x: number; y: number }> {
+    const node = await this.node(nodeId).boundingBox();
+    const pane = await this.pane.boundingBox();
+    if (!node || !pane) throw new Error(`no bounding box for node ${nodeId} or the pane`);
+    return { x: Math.round(node.x - pane.x + node.width / 2 + dx), y: Math.round(node.y - pane.y + node.height + dy) };
+  }
+
+  /** Drags any palette `item` onto the canvas at `position`; returns the id of the node it created. */
+  async dragToCanvas(item: Locator, position: { x: number; y: number }): Promise<string> {
     const before = await this.nodeIds();
-    await this.paletteItem(type).dragTo(this.pane, { targetPosition: position });
+    await item.dragTo(this.pane, { targetPosition: position });
     await expect(this.nodes).toHaveCount(before.length + 1);
     const added = (await this.nodeIds()).filter((id) => !before.includes(id));
     const [id] = added;
@@ -114,6 +140,30 @@ export class FlowEditor {
     await this.page.mouse.move(to.x, to.y, { steps: 10 });
     await this.page.mouse.up();
     await expect(this.edges).toHaveCount(edgesBefore + 1);
+  }
+
+  /** A branching step's (Switch) outgoing handle for a case value, or `default`. */
+  branchHandle(nodeId: string, branchLabel: string): Locator {
+    return this.node(nodeId).getByLabel(`Branch ${branchLabel}`, { exact: true });
+  }
+
+  /** Connects one branch handle of a Switch to the target handle of another node by dragging. */
+  async connectBranch(sourceNodeId: string, branchLabel: string, targetNodeId: string): Promise<void> {
+    const target = this.node(targetNodeId).locator('.react-flow__handle.target, .react-flow__handle-top').first();
+    const from = await centerOf(this.branchHandle(sourceNodeId, branchLabel));
+    const to = await centerOf(target);
+    const edgesBefore = await this.edges.count();
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+    await this.page.mouse.move(to.x, to.y, { steps: 10 });
+    await this.page.mouse.up();
+    await expect(this.edges).toHaveCount(edgesBefore + 1);
+  }
+
+  /** The badge a node shows when one of its fields references a step that is not upstream (or unknown). */
+  invalidReferenceBadge(nodeId: string): Locator {
+    return this.node(nodeId).getByLabel('Invalid reference', { exact: true });
   }
 
   async select(nodeId: string): Promise<void> {
@@ -150,6 +200,34 @@ export class FlowEditor {
 
   get bodyField(): Locator {
     return this.settings.getByLabel('Body', { exact: true });
+  }
+
+  /** A settings field by its label (a custom step's inputs are labelled by the definition's input labels). */
+  field(label: string): Locator {
+    // A required input's label carries an aria-hidden "*": match the accessible name too.
+    return this.settings.getByLabel(label, { exact: true }).or(this.settings.getByRole('textbox', { name: label, exact: true }));
+  }
+
+  /** "Available data": the outputs of upstream steps and the trigger payload's fields, as buttons. */
+  get availableData(): Locator {
+    return this.settings.getByRole('region', { name: 'Available data', exact: true });
+  }
+
+  /** The Available data button that inserts `{{reference}}` (give the reference without braces). */
+  availableReference(reference: string): Locator {
+    return this.availableData.getByRole('button', { name: `{{${reference}}}`, exact: true });
+  }
+
+  /** Puts the cursor at the end of `field`, then clicks `{{reference}}` in Available data to insert it there. */
+  async insertReference(field: Locator, reference: string): Promise<void> {
+    await field.click();
+    await field.press('End');
+    await this.availableReference(reference).click();
+  }
+
+  /** The Run dialog's message for the whole run (e.g. references to fix before running). */
+  get runError(): Locator {
+    return this.runDialog.getByRole('alert');
   }
 
   async chooseEndpoint(name: string): Promise<void> {

@@ -30,6 +30,23 @@ export interface CreatedFlow {
   stepName: string;
 }
 
+/** A flow graph as `flows.save` takes it; the server validates it, so tests spell nodes as plain JSON. */
+export interface TestGraph {
+  nodes: { id: string; type: string; position: { x: number; y: number }; data: { name: string; config: Record<string, unknown> } }[];
+  edges: { id: string; source: string; target: string; sourceHandle: string | null }[];
+}
+
+/** A custom step body as `customSteps.create` takes it; omitted settings get the API's defaults. */
+export interface CustomStepSpec {
+  name: string;
+  description?: string;
+  inputs?: { id: string; label: string; required?: boolean; defaultValue?: string }[];
+  outputs?: { id: string; label: string }[];
+  includeEndpoint?: boolean;
+  endpointLabel?: string;
+  script: string;
+}
+
 /**
  * Seeds data through the public tRPC API (docs/architecture.md) so that a test can focus
  * on the screen it is about; building through the UI is covered by its own test.
@@ -103,6 +120,30 @@ export class FlowyardApi {
       },
     });
     return { id, name, triggerNodeId, triggerName, stepNodeId, stepName: step.name };
+  }
+
+  /** Saves `graph` over the flow's first version (a flow fresh from createFlow). */
+  async saveGraph(flow: { id: string; version: number }, graph: TestGraph): Promise<void> {
+    await this.trpc.mutation('flows.save', { id: flow.id, version: flow.version, graph });
+  }
+
+  /** Creates a flow and saves `graph` into it. */
+  async createFlowWithGraph(name: string, graph: TestGraph): Promise<{ id: string; name: string }> {
+    const flow = await this.createFlow(name);
+    await this.saveGraph(flow, graph);
+    return { id: flow.id, name };
+  }
+
+  /** Creates a custom step definition in the Steps library (the API fills in the defaults). */
+  async createCustomStep(step: CustomStepSpec): Promise<{ id: string; name: string }> {
+    const created = await this.trpc.mutation('customSteps.create', { workflowId: await this.defaultWorkflowId(), step });
+    return { id: stringField(created, 'id'), name: step.name };
+  }
+
+  /** Starts a run as the Run button does; rejects with the API's error (e.g. unresolved references). */
+  async startRun(flowId: string, payload: unknown, triggerNodeId?: string): Promise<string> {
+    const started = await this.trpc.mutation('runs.start', { flowId, payload, ...(triggerNodeId ? { triggerNodeId } : {}) });
+    return stringField(started, 'runId');
   }
 
   /** How many steps use the endpoint, per the API's usage index. */

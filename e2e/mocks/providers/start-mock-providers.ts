@@ -8,7 +8,7 @@ import type { TokenStore } from './token-store';
 
 export type { ProviderRequest } from './provider-server';
 
-/** The credentials each mock accepts (anything else is refused the way the real service refuses it). */
+/** The credentials each mock accepts by default (anything else is refused the way the real service refuses it). */
 export const mockCredentials = {
   oauth2: { username: 'oauth-user', password: 'oauth-pass-1', clientId: 'flowyard-client', clientSecret: 'oauth-client-secret-1' } satisfies PasswordGrantAccount,
   salesforce: { username: 'sf-user@example.com', password: 'sf-pass-1', clientId: 'sf-consumer-key', clientSecret: 'sf-consumer-secret-1' } satisfies PasswordGrantAccount,
@@ -23,6 +23,21 @@ export const mockCredentials = {
   remedy: { username: 'remedy-user', password: 'remedy-pass-1' },
   servicenow: { username: 'snow-admin', password: 'snow-pass-1' },
 } as const;
+
+type Credentials = typeof mockCredentials;
+/** Other credentials for the mocks to accept (e.g. canary secrets), per provider. */
+export type CredentialOverrides = { [P in keyof Credentials]?: Partial<{ [K in keyof Credentials[P]]: string }> };
+
+function acceptedCredentials(overrides: CredentialOverrides) {
+  return {
+    oauth2: { ...mockCredentials.oauth2, ...overrides.oauth2 },
+    salesforce: { ...mockCredentials.salesforce, ...overrides.salesforce },
+    slack: { ...mockCredentials.slack, ...overrides.slack },
+    microsoft: { ...mockCredentials.microsoft, ...overrides.microsoft },
+    remedy: { ...mockCredentials.remedy, ...overrides.remedy },
+    servicenow: { ...mockCredentials.servicenow, ...overrides.servicenow },
+  };
+}
 
 export interface MockProviders {
   /** `http://127.0.0.1:<port>` of the one server all mocks share. */
@@ -59,15 +74,16 @@ export interface MockProviders {
  * e2e set-up can fix it before the Flowyard server starts). `now` is the mocks' clock (epoch ms)
  * for token expiry, shared with the code under test when a test moves time.
  */
-export async function startMockProviders(options: { port?: number; now?: () => number } = {}): Promise<MockProviders> {
+export async function startMockProviders(options: { port?: number; now?: () => number; credentials?: CredentialOverrides } = {}): Promise<MockProviders> {
   const now = options.now ?? (() => Date.now());
+  const accept = acceptedCredentials(options.credentials ?? {});
   const log: ProviderRequest[] = [];
   let base = '';
 
-  const oauth2 = passwordGrantProvider({ prefix: 'oauth2', account: mockCredentials.oauth2, now, tokenPath: '/oauth/token', tokenPrefix: 'oauth2-at-', apiPath: '/api' });
+  const oauth2 = passwordGrantProvider({ prefix: 'oauth2', account: accept.oauth2, now, tokenPath: '/oauth/token', tokenPrefix: 'oauth2-at-', apiPath: '/api' });
   const salesforce = passwordGrantProvider({
     prefix: 'salesforce',
-    account: mockCredentials.salesforce,
+    account: accept.salesforce,
     now,
     tokenPath: '/services/oauth2/token',
     tokenPrefix: '00Dmock!',
@@ -81,10 +97,10 @@ export async function startMockProviders(options: { port?: number; now?: () => n
       ['GET', 'POST', 'PATCH', 'DELETE'].map((method) => [`${method} /services/data/*`, (request: ProviderRequest) => instanceApi(salesforce.tokens, request)]),
     ),
   };
-  const slack = slackProvider({ prefix: 'slack', app: mockCredentials.slack, now });
-  const microsoft = microsoftProvider({ prefix: 'microsoft', graphPrefix: 'graph', app: mockCredentials.microsoft, now, baseUrl: () => base });
-  const remedy = remedyProvider({ prefix: 'remedy', ...mockCredentials.remedy, now });
-  const servicenow = serviceNowProvider({ prefix: 'servicenow', ...mockCredentials.servicenow });
+  const slack = slackProvider({ prefix: 'slack', app: accept.slack, now });
+  const microsoft = microsoftProvider({ prefix: 'microsoft', graphPrefix: 'graph', app: accept.microsoft, now, baseUrl: () => base });
+  const remedy = remedyProvider({ prefix: 'remedy', ...accept.remedy, now });
+  const servicenow = serviceNowProvider({ prefix: 'servicenow', ...accept.servicenow });
 
   const stores: TokenStore[] = [oauth2.tokens, salesforce.tokens, slack.tokens, microsoft.state.accessTokens, remedy.state.tokens];
   const server = await startProviderServer(
@@ -104,12 +120,12 @@ export async function startMockProviders(options: { port?: number; now?: () => n
     servicenow: { baseUrl: `${base}/servicenow` },
     env: {
       FLOWYARD_SLACK_URL: `${base}/slack`,
-      FLOWYARD_SLACK_CLIENT_ID: mockCredentials.slack.clientId,
-      FLOWYARD_SLACK_CLIENT_SECRET: mockCredentials.slack.clientSecret,
+      FLOWYARD_SLACK_CLIENT_ID: accept.slack.clientId,
+      FLOWYARD_SLACK_CLIENT_SECRET: accept.slack.clientSecret,
       FLOWYARD_MS_IDENTITY_URL: `${base}/microsoft`,
       FLOWYARD_MS_GRAPH_URL: `${base}/graph`,
-      FLOWYARD_MS_CLIENT_ID: mockCredentials.microsoft.clientId,
-      FLOWYARD_MS_CLIENT_SECRET: mockCredentials.microsoft.clientSecret,
+      FLOWYARD_MS_CLIENT_ID: accept.microsoft.clientId,
+      FLOWYARD_MS_CLIENT_SECRET: accept.microsoft.clientSecret,
       FLOWYARD_SALESFORCE_LOGIN_URL: `${base}/salesforce`,
     },
     requests: log,

@@ -8,6 +8,7 @@ import type { HttpClient, HttpRequestSpec } from '../http/http-types';
 import type { HttpExchange } from '../run/run-record';
 import { createTokenCache, type TokenCache } from '../token/token-cache';
 
+export { approveConsent as approveInMock } from '../../../../e2e/mocks/providers/approve-consent';
 export { mockCredentials } from '../../../../e2e/mocks/providers/start-mock-providers';
 
 /** A clock tests move by hand; the mocks, the token cache and the client all read it. */
@@ -79,18 +80,3 @@ export async function failure(promise: Promise<unknown>): Promise<FlowyardError>
   throw new Error('expected a failure');
 }
 
-/**
- * Plays the browser in a Connect popup against the mocks: opens the provider's page, clicks
- * Allow (posts the consent form back) and returns the query the provider redirected with.
- */
-export async function approveInMock(authorizationUrl: string, decision: 'allow' | 'deny' = 'allow'): Promise<URLSearchParams> {
-  const page = await fetch(authorizationUrl);
-  if (page.status !== 200) throw new Error(`authorization page answered ${page.status}: ${await page.text()}`);
-  const url = new URL(authorizationUrl);
-  const form = new URLSearchParams(url.searchParams);
-  form.set('decision', decision);
-  const answer = await fetch(`${url.origin}${url.pathname}`, { method: 'POST', body: form, redirect: 'manual' });
-  const location = answer.headers.get('location');
-  if (answer.status !== 302 || location === null) throw new Error(`consent answered ${answer.status}`);
-  return new URL(location).searchParams;
-}

@@ -1,5 +1,7 @@
 import type { Json, StepRecord } from '@flowyard/engine/schemas';
 import { cn } from '../lib/cn';
+import { errorCertificate } from './certificate-details';
+import { CertificateDetails } from './CertificateDetails';
 import { CodeBlock, DetailSection, Empty, KeyValues } from './DetailSection';
 import { displayValue, formatDuration, formatStartTime } from './format';
 import { HttpExchangeView } from './HttpExchangeView';
@@ -37,8 +39,11 @@ const logTone = { log: 'text-zinc-700', info: 'text-sky-700', warn: 'text-amber-
 /** Everything recorded for one step of a run: error, inputs, outputs, branch taken, console lines and HTTP exchanges. */
 export function StepDetails({ step }: { step: StepRecord }) {
   const location = step.error ? scriptLocation(step.error.details) : null;
+  const certificate = step.error ? errorCertificate(step.error.details) : null;
   const otherDetails = step.error
-    ? Object.entries(step.error.details).filter(([key]) => location === null || !(locationKeys as readonly string[]).includes(key))
+    ? Object.entries(step.error.details).filter(
+        ([key]) => (location === null || !(locationKeys as readonly string[]).includes(key)) && !(certificate !== null && key === 'certificate'),
+      )
     : [];
   const outcome = step.stepType === 'switch' ? switchOutcome(step.outputs) : null;
   return (
@@ -57,6 +62,7 @@ export function StepDetails({ step }: { step: StepRecord }) {
             <p className="font-mono text-xs font-semibold text-red-800">{step.error.code}</p>
             <p className="mt-0.5 text-red-800">{step.error.message}</p>
             {location ? <p className="mt-1 font-mono text-xs text-red-700">{location}</p> : null}
+            {certificate ? <CertificateDetails certificate={certificate} /> : null}
             {otherDetails.length > 0 ? (
               <div className="mt-2">
                 <KeyValues label="Error details" entries={otherDetails.map(([k, v]) => [k, displayValue(v)] as const)} />

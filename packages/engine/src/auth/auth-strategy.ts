@@ -33,6 +33,8 @@ export interface AuthContext {
   /** Hands refreshed Connect tokens (Graph rotates its refresh token) to the store that keeps them. */
   saveConnectedTokens(tokens: ConnectedTokens): void;
   now(): Date;
+  /** The caller's cancellation: it stops the caller waiting, never a token request others share. */
+  signal: AbortSignal | undefined;
 }
 
 /**

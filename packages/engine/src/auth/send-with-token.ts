@@ -1,3 +1,4 @@
+import { FlowyardError } from '../errors/flowyard-error';
 import type { HttpResponse } from '../http/http-types';
 import type { AccessToken, TokenFetcher } from '../token/token-cache';
 import type { AuthContext, SendAttempt } from './auth-strategy';
@@ -29,8 +30,32 @@ export async function sendWithToken(use: TokenUse, attempt: SendAttempt, ctx: Au
 
 /** The cached or freshly fetched token, registered for scrubbing from the exchanges. */
 export async function currentToken(use: Pick<TokenUse, 'key' | 'fetch'>, ctx: AuthContext): Promise<AccessToken> {
-  const token = await ctx.tokens.get(use.key, use.fetch);
+  const token = await untilCancelled(ctx.tokens.get(use.key, use.fetch), ctx);
   ctx.addSecret(token.value);
   if (token.refreshToken !== null) ctx.addSecret(token.refreshToken);
   return token;
+}
+
+// A token fetch may be shared by many callers (single flight), so a caller that is cancelled
+// stops waiting for it instead of aborting it for everyone.
+function untilCancelled<T>(pending: Promise<T>, ctx: AuthContext): Promise<T> {
+  const { signal } = ctx;
+  if (signal === undefined) return pending;
+  const cancelled = () =>
+    new FlowyardError('HTTP_CONNECT_FAILED', `Request to "${ctx.endpoint.name}" was cancelled because the run stopped`, { details: { cancelled: true } });
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

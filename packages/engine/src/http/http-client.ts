@@ -140,7 +140,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         redactResponseBody: (status, body) => redactedTokenAnswer(status, body, addSecret),
         trustSelfSigned: spec.endpoint.trustSelfSigned,
         timeoutMs: spec.timeoutMs,
-        signal: spec.signal,
+        // No caller signal: other callers may be waiting for this token (see currentToken).
       },
       secrets,
       onExchange,
@@ -152,6 +152,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       endpoint: spec.endpoint,
       tokens,
       now,
+      signal: spec.signal,
       post: (request) => postForm(spec, request, secrets, onExchange),
       addSecret(value) {
         if (value !== '' && !secrets.includes(value)) secrets.push(value);

@@ -26,6 +26,7 @@ export function OutputsEditor({ form }: { form: Form }) {
                 placeholder={`Output ${n} label`}
                 autoComplete="off"
                 aria-invalid={message ? true : undefined}
+                aria-describedby={message ? `output-problem-${field.key}` : undefined}
                 {...form.register(`outputs.${index}.label`)}
               />
               <IconButton label={`Move output ${n} up`} icon={<ArrowUp className="size-4" />} disabled={index === 0} onClick={() => outputs.move(index, index - 1)} />
@@ -37,7 +38,11 @@ export function OutputsEditor({ form }: { form: Form }) {
               />
               <IconButton label={`Remove output ${n}`} tone="danger" icon={<X className="size-4" />} onClick={() => outputs.remove(index)} />
             </div>
-            {message ? <p className="text-xs text-red-600">{message}</p> : null}
+            {message ? (
+              <p id={`output-problem-${field.key}`} className="text-xs text-red-600">
+                {message}
+              </p>
+            ) : null}
           </fieldset>
         );
       })}

@@ -1,5 +1,14 @@
-/** A problem shown under a control that has no Field of its own (rows of a list). */
-export function FieldProblem({ message }: { message: string | undefined }) {
+/** A problem shown under a control that has no Field of its own (rows of a list); `id` links it from the control. */
+export function FieldProblem({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
-  return <p className="text-xs text-red-600">{message}</p>;
+  return (
+    <p id={id} className="text-xs text-red-600">
+      {message}
+    </p>
+  );
+}
+
+/** The `aria-describedby` for a row control whose problem, if any, has `id`. */
+export function problemRef(id: string, message: string | undefined): string | undefined {
+  return message ? id : undefined;
 }

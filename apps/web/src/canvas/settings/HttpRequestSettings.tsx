@@ -19,7 +19,7 @@ import { stepFormSchema } from './step-form-schema';
 import { useLiveStepForm } from './use-live-step-form';
 import { useOtherStepNames } from './use-other-step-names';
 import { useReferenceProblem } from './use-reference-problem';
-import { FieldProblem } from './FieldProblem';
+import { FieldProblem, problemRef } from './FieldProblem';
 
 type Node = FlowNodeOf<'http-request'>;
 
@@ -113,35 +113,36 @@ export function HttpRequestSettings({ node, workflowId }: { node: Node; workflow
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1.5 text-sm font-medium text-zinc-800">Headers</legend>
         {headers.fields.length === 0 ? <p className="text-xs text-zinc-400">No headers.</p> : null}
-        {headers.fields.map((field, index) => (
-          <div key={field.id} className="flex flex-col gap-1">
-            <div className="flex items-center gap-1.5">
-              <TextInput
-                aria-label="Header name"
-                placeholder="Name"
-                autoComplete="off"
-                aria-invalid={errors.config?.headers?.[index]?.name ? true : undefined}
-                {...form.register(`config.headers.${index}.name`)}
-              />
-              <TextInput
-                aria-label="Header value"
-                placeholder="Value"
-                autoComplete="off"
-                aria-invalid={errors.config?.headers?.[index]?.value || referenceProblem(`headers.${index}.value`) ? true : undefined}
-                data-references
-                {...form.register(`config.headers.${index}.value`)}
-              />
-              <IconButton label={`Remove header ${index + 1}`} tone="danger" icon={<X className="size-4" />} onClick={() => headers.remove(index)} />
+        {headers.fields.map((field, index) => {
+          const nameProblem = errors.config?.headers?.[index]?.name?.message;
+          const valueProblem = errors.config?.headers?.[index]?.value?.message ?? referenceProblem(`headers.${index}.value`);
+          const problemId = `header-problem-${field.id}`;
+          return (
+            <div key={field.id} className="flex flex-col gap-1">
+              <div className="flex items-center gap-1.5">
+                <TextInput
+                  aria-label="Header name"
+                  placeholder="Name"
+                  autoComplete="off"
+                  aria-invalid={nameProblem ? true : undefined}
+                  aria-describedby={problemRef(problemId, nameProblem)}
+                  {...form.register(`config.headers.${index}.name`)}
+                />
+                <TextInput
+                  aria-label="Header value"
+                  placeholder="Value"
+                  autoComplete="off"
+                  aria-invalid={valueProblem ? true : undefined}
+                  aria-describedby={problemRef(problemId, nameProblem ? undefined : valueProblem)}
+                  data-references
+                  {...form.register(`config.headers.${index}.value`)}
+                />
+                <IconButton label={`Remove header ${index + 1}`} tone="danger" icon={<X className="size-4" />} onClick={() => headers.remove(index)} />
+              </div>
+              <FieldProblem id={problemId} message={nameProblem ?? valueProblem} />
             </div>
-            <FieldProblem
-              message={
-                errors.config?.headers?.[index]?.name?.message ??
-                errors.config?.headers?.[index]?.value?.message ??
-                referenceProblem(`headers.${index}.value`)
-              }
-            />
-          </div>
-        ))}
+          );
+        })}
         <div>
           <Button size="sm" variant="ghost" icon={<Plus aria-hidden className="size-3.5" />} onClick={() => headers.append({ name: '', value: '' })}>
             Add header

@@ -6,7 +6,7 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { Button, IconButton } from '../../ui/Button';
 import { Field, TextInput } from '../../ui/Field';
-import { FieldProblem } from './FieldProblem';
+import { FieldProblem, problemRef } from './FieldProblem';
 import { flowStore } from '../flow-store';
 import { sameJson } from '../graph-rules';
 import { OutputsReference } from './OutputsReference';
@@ -72,23 +72,28 @@ export function SwitchSettings({ node }: { node: Node }) {
           <strong className="font-semibold text-zinc-700">default</strong> branch.
         </p>
         {cases.fields.length === 0 ? <p className="text-xs text-zinc-400">No cases yet: every run takes the default branch.</p> : null}
-        {cases.fields.map((field, index) => (
-          <div key={field.key} className="flex flex-col gap-1">
-            <div className="flex items-center gap-1.5">
-              <TextInput
-                aria-label={`Case ${index + 1} value`}
-                placeholder={`Case ${index + 1}`}
-                autoComplete="off"
-                spellCheck={false}
-                aria-invalid={errors.config?.cases?.[index]?.value || referenceProblem(`cases.${index}.value`) ? true : undefined}
-                data-references
-                {...form.register(`config.cases.${index}.value`)}
-              />
-              <IconButton label={`Remove case ${index + 1}`} tone="danger" icon={<X className="size-4" />} onClick={() => cases.remove(index)} />
+        {cases.fields.map((field, index) => {
+          const problem = errors.config?.cases?.[index]?.value?.message ?? referenceProblem(`cases.${index}.value`);
+          const problemId = `case-problem-${field.key}`;
+          return (
+            <div key={field.key} className="flex flex-col gap-1">
+              <div className="flex items-center gap-1.5">
+                <TextInput
+                  aria-label={`Case ${index + 1} value`}
+                  placeholder={`Case ${index + 1}`}
+                  autoComplete="off"
+                  spellCheck={false}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={problemRef(problemId, problem)}
+                  data-references
+                  {...form.register(`config.cases.${index}.value`)}
+                />
+                <IconButton label={`Remove case ${index + 1}`} tone="danger" icon={<X className="size-4" />} onClick={() => cases.remove(index)} />
+              </div>
+              <FieldProblem id={problemId} message={problem} />
             </div>
-            <FieldProblem message={errors.config?.cases?.[index]?.value?.message ?? referenceProblem(`cases.${index}.value`)} />
-          </div>
-        ))}
+          );
+        })}
         <div>
           <Button
             size="sm"

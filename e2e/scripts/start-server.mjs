@@ -11,7 +11,8 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const e2eDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const serverMain = resolve(e2eDir, '../apps/server/dist/main.js');
+// FLOWYARD_E2E_SERVER_MAIN: another build of the server (e.g. one that concurrent runs do not rebuild).
+const serverMain = resolve(e2eDir, process.env.FLOWYARD_E2E_SERVER_MAIN ?? '../apps/server/dist/main.js');
 const dataDir = process.env.FLOWYARD_E2E_DATA_DIR ?? join(e2eDir, '.tmp', 'data');
 const port = process.env.FLOWYARD_E2E_PORT ?? '3917';
 const providersPort = Number(process.env.FLOWYARD_E2E_PROVIDERS_PORT ?? Number(port) + 1);

@@ -3,6 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
 import { ConfirmDialog } from '../ui/AlertDialog';
+import { ScriptUsageLinks } from './ScriptUsageLinks';
+import { splitUsage } from './usage-link';
 import { UsageLinks } from './UsageLinks';
 import { useInvalidateEndpoints } from './use-endpoints';
 
@@ -31,6 +33,7 @@ export function DeleteEndpointDialog({ endpoint, onClose }: DeleteEndpointDialog
   );
   const error = remove.error ? readApiError(remove.error) : null;
   const usage = error?.code === 'ENDPOINT_IN_USE' ? endpointUsageSchema.array().safeParse(error.details.usage) : null;
+  const uses = usage?.success ? splitUsage(usage.data) : null;
   const name = endpoint?.name ?? '';
 
   return (
@@ -51,10 +54,10 @@ export function DeleteEndpointDialog({ endpoint, onClose }: DeleteEndpointDialog
         <div className="flex flex-col gap-3">
           <p role="alert" className="text-red-700">
             <strong className="font-semibold">{name}</strong> cannot be deleted because it is used by{' '}
-            {usage.success ? `${usage.data.length} ${usage.data.length === 1 ? 'step' : 'steps'}` : 'some steps'}. Remove it
-            from these steps first:
+            {uses ? usedBy(uses.steps.length, uses.scripts.length) : 'some steps'}. Remove it from these first:
           </p>
-          {usage.success ? <UsageLinks usage={usage.data} onNavigate={onClose} /> : null}
+          {uses && uses.steps.length > 0 ? <UsageLinks usage={uses.steps} onNavigate={onClose} /> : null}
+          {uses && uses.scripts.length > 0 ? <ScriptUsageLinks scripts={uses.scripts} onNavigate={onClose} /> : null}
         </div>
       ) : (
         <div className="flex flex-col gap-3">
@@ -70,4 +73,13 @@ export function DeleteEndpointDialog({ endpoint, onClose }: DeleteEndpointDialog
       )}
     </ConfirmDialog>
   );
+}
+
+/** "2 steps", "1 script", "1 step and 2 scripts". */
+function usedBy(steps: number, scripts: number): string {
+  const parts = [
+    steps > 0 ? `${steps} ${steps === 1 ? 'step' : 'steps'}` : null,
+    scripts > 0 ? `${scripts} ${scripts === 1 ? 'script' : 'scripts'}` : null,
+  ].filter((part) => part !== null);
+  return parts.length === 0 ? 'some steps' : parts.join(' and ');
 }

@@ -67,6 +67,8 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
   });
   const { register, setValue, getValues, setError, watch, formState } = form;
   const fieldError = (name: (typeof endpointFormFields)[number]) => form.getFieldState(name, formState).error?.message;
+  // Read during render so the form tracks it: saveFirst asks whether there is anything to save.
+  void formState.isDirty;
   const [tab, setTab] = useState<EndpointTab>(endpoint && endpoint.usageCount > 0 && initialTab === 'usage' ? 'usage' : 'settings');
 
   const selfSignedAllowed = allowsSelfSigned(watch('baseUrl'));

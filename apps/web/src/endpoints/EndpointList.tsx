@@ -33,7 +33,7 @@ export function EndpointList({ endpoints, onOpen, onDelete }: EndpointListProps)
             {authTypeLabels[endpoint.auth.type]}
           </Badge>
           <span className="w-24 text-right text-xs text-zinc-500">
-            {endpoint.usageCount === 0 ? 'Not used' : `Used by ${endpoint.usageCount} ${endpoint.usageCount === 1 ? 'step' : 'steps'}`}
+            {endpoint.usageCount === 0 ? 'Not used' : `Used in ${endpoint.usageCount} ${endpoint.usageCount === 1 ? 'place' : 'places'}`}
           </span>
           <IconButton
             label={`Delete endpoint ${endpoint.name}`}

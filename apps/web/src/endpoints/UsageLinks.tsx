@@ -1,10 +1,9 @@
-import type { EndpointUsage } from '@flowyard/engine/schemas';
 import { Workflow } from 'lucide-react';
 import { Link } from 'wouter';
-import { usageHref, usageLabel } from './usage-link';
+import { usageHref, usageLabel, type FlowStepRef } from './usage-link';
 
 export interface UsageLinksProps {
-  usage: EndpointUsage[];
+  usage: readonly FlowStepRef[];
   /** Called when a link is followed, e.g. to close the dialog holding the list. */
   onNavigate?(): void;
   label?: string;

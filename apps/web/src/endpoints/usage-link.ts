@@ -1,11 +1,30 @@
-import type { EndpointUsage } from '@flowyard/engine/schemas';
+import type { EndpointScriptUsage, EndpointStepUsage, EndpointUsage } from '@flowyard/engine/schemas';
+
+/** A flow step that uses something (an endpoint, a custom step): enough to name it and open it. */
+export type FlowStepRef = Pick<EndpointStepUsage, 'flowId' | 'flowName' | 'nodeId' | 'stepName'>;
 
 /** The canvas URL that opens the flow with the using step selected. */
-export function usageHref(usage: Pick<EndpointUsage, 'flowId' | 'nodeId'>): string {
+export function usageHref(usage: Pick<FlowStepRef, 'flowId' | 'nodeId'>): string {
   return `/flows/${encodeURIComponent(usage.flowId)}?step=${encodeURIComponent(usage.nodeId)}`;
 }
 
 /** How a usage reads in lists: "<flow> › <step>". */
-export function usageLabel(usage: Pick<EndpointUsage, 'flowName' | 'stepName'>): string {
+export function usageLabel(usage: Pick<FlowStepRef, 'flowName' | 'stepName'>): string {
   return `${usage.flowName} › ${usage.stepName}`;
+}
+
+/** The step editor of a custom step whose script names an endpoint. */
+export function scriptUsageHref(usage: Pick<EndpointScriptUsage, 'customStepId'>): string {
+  return `/steps/${encodeURIComponent(usage.customStepId)}`;
+}
+
+/** An endpoint's usage split by kind: flow steps holding its id, and scripts naming it. */
+export function splitUsage(usage: readonly EndpointUsage[]): { steps: EndpointStepUsage[]; scripts: EndpointScriptUsage[] } {
+  const steps: EndpointStepUsage[] = [];
+  const scripts: EndpointScriptUsage[] = [];
+  for (const entry of usage) {
+    if (entry.kind === 'step') steps.push(entry);
+    else scripts.push(entry);
+  }
+  return { steps, scripts };
 }

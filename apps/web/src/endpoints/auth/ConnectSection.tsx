@@ -5,6 +5,7 @@ import { useTRPC } from '../../lib/trpc';
 import { readApiError } from '../../lib/trpc-error';
 import { Button } from '../../ui/Button';
 import { connectedText, popupBlockedMessage, providerNames } from './connection-text';
+import { useAuthSettings } from './use-auth-settings';
 import { useConnectPopup } from './use-connect-popup';
 
 const usageHints: Record<ConnectAuthType, string> = {
@@ -35,6 +36,9 @@ export function ConnectSection({ type, stored, saveFirst, reload }: ConnectSecti
   const connection = stored && stored.auth.type === type ? stored.auth.connection : null;
   const provider = providerNames[type];
   const waiting = popup.state.status === 'waiting';
+  // Unknown while loading: let the click try, the server answers with the same explanation.
+  const availability = useAuthSettings().data?.connect[type];
+  const unavailable = availability !== undefined && !availability.configured;
 
   const connect = () =>
     popup.start(async () => {
@@ -69,7 +73,7 @@ export function ConnectSection({ type, stored, saveFirst, reload }: ConnectSecti
           variant={connection ? 'secondary' : 'primary'}
           size="sm"
           icon={<ExternalLink aria-hidden className="size-3.5" />}
-          disabled={waiting}
+          disabled={waiting || unavailable}
           onClick={connect}
         >
           {connection ? 'Reconnect' : 'Connect'}
@@ -81,6 +85,11 @@ export function ConnectSection({ type, stored, saveFirst, reload }: ConnectSecti
         {stored ? '' : '; the endpoint is saved first'}. {usageHints[type]}
       </p>
       <p className="text-xs break-words text-zinc-500">Scopes: {scopes[type].join(' ')}</p>
+      {unavailable ? (
+        <p className="text-sm text-amber-800">
+          {provider} Connect is not set up on this server: an administrator must set {availability.missing ?? "its client ID and secret"}.
+        </p>
+      ) : null}
       {popup.state.status === 'blocked' ? (
         <p role="alert" className="text-sm text-red-700">
           {popupBlockedMessage}

@@ -2,6 +2,7 @@ import type { AuthType } from '@flowyard/engine/schemas';
 import { CheckboxField, Field, TextInput } from '../../ui/Field';
 import type { EndpointFormApi, SecretFieldName, endpointFormFields } from '../endpoint-form';
 import { SecretField } from './SecretField';
+import { useAuthSettings } from './use-auth-settings';
 
 /** Two related fields side by side (username and password, client ID and secret). */
 const pairClass = 'grid grid-cols-1 items-start gap-4 sm:grid-cols-2';
@@ -16,6 +17,7 @@ export interface CredentialFieldsProps {
 /** The typed-in credentials of an auth type (SPEC §3); Slack and Graph have none, they connect. */
 export function CredentialFields({ form, type, secrets }: CredentialFieldsProps) {
   const { register } = form;
+  const salesforceLoginUrl = useAuthSettings().data?.salesforceLoginUrl ?? 'https://login.salesforce.com';
   const fieldError = (name: (typeof endpointFormFields)[number]) => form.getFieldState(name, form.formState).error?.message;
   const username = (
     <Field label="Username" error={fieldError('auth.username')}>
@@ -56,7 +58,7 @@ export function CredentialFields({ form, type, secrets }: CredentialFieldsProps)
             error={fieldError('auth.tokenUrl')}
             hint={
               type === 'salesforce'
-                ? 'Leave empty for the Salesforce login (https://login.salesforce.com unless the server is set up otherwise); use https://test.salesforce.com for a sandbox.'
+                ? `Leave empty for this server's Salesforce login, ${salesforceLoginUrl}. For a sandbox: https://test.salesforce.com.`
                 : 'Where Flowyard asks for a token with the password grant, e.g. https://auth.example.com/oauth/token.'
             }
           >
@@ -65,7 +67,7 @@ export function CredentialFields({ form, type, secrets }: CredentialFieldsProps)
                 type="url"
                 autoComplete="off"
                 spellCheck={false}
-                placeholder={type === 'salesforce' ? 'https://login.salesforce.com' : 'https://'}
+                placeholder={type === 'salesforce' ? salesforceLoginUrl : 'https://'}
                 {...control}
                 {...register('auth.tokenUrl')}
               />

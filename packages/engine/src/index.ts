@@ -18,3 +18,4 @@ export { basicAuthorization } from './auth/basic-auth';
 export { compileFlow, type CompiledFlow, type CompiledNode, type TriggerPlan } from './runner/compile-flow';
 export { noScripting, runFlow, type FlowScripting, type RunFlowOptions } from './runner/run-flow';
 export * from './script/index';
+export * from './usage/index';

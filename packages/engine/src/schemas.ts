@@ -29,3 +29,4 @@ export * from './steps/switch/switch-step';
 export * from './steps/custom-step/custom-step-step';
 export * from './workflow/constant';
 export * from './workflow/library';
+export * from './export/index';

@@ -1,0 +1,37 @@
+import type { CustomStepDefinition } from '../custom-step/custom-step';
+import type { FlowGraph } from '../flow/flow-graph';
+import { exportFormat, exportVersion, type ExportFile } from './export-file';
+
+/** What an export is built from. Endpoints contribute only their name and base URL, never auth. */
+export interface ExportSource {
+  workflowName: string;
+  exportedAt: Date;
+  endpoints: readonly { id: string; name: string; baseUrl: string }[];
+  customSteps: readonly CustomStepDefinition[];
+  flows: readonly { name: string; graph: FlowGraph }[];
+  constants: readonly { name: string; value: string }[];
+  libraries: readonly { name: string; source: string }[];
+}
+
+const byName = <T>(name: (item: T) => string) => (a: T, b: T): number => name(a).localeCompare(name(b), 'en');
+
+/**
+ * The export file of a workflow (SPEC §8). Every endpoint is written with "No Authorization"
+ * and Trust self-signed off: this function never sees credentials, so none can leak into
+ * the file. Ids become export ids, which flow steps keep referring to.
+ */
+export function buildExportFile(source: ExportSource): ExportFile {
+  return {
+    format: exportFormat,
+    version: exportVersion,
+    exportedAt: source.exportedAt.toISOString(),
+    workflow: { name: source.workflowName },
+    endpoints: [...source.endpoints]
+      .sort(byName((e) => e.name))
+      .map((endpoint) => ({ exportId: endpoint.id, name: endpoint.name, baseUrl: endpoint.baseUrl, trustSelfSigned: false, auth: { type: 'none' } })),
+    customSteps: [...source.customSteps].sort(byName((s) => s.name)).map(({ id, ...step }) => ({ exportId: id, step: structuredClone(step) })),
+    flows: [...source.flows].sort(byName((f) => f.name)).map((flow) => ({ name: flow.name, graph: structuredClone(flow.graph) })),
+    constants: [...source.constants].sort(byName((c) => c.name)).map((c) => ({ name: c.name, value: c.value })),
+    libraries: [...source.libraries].sort(byName((l) => l.name)).map((l) => ({ name: l.name, source: l.source })),
+  };
+}

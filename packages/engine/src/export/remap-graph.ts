@@ -1,0 +1,41 @@
+import type { FlowGraph, FlowNode } from '../flow/flow-graph';
+
+/** Export id → id in the importing workflow. */
+export interface ImportIdMaps {
+  endpoints: ReadonlyMap<string, string>;
+  customSteps: ReadonlyMap<string, string>;
+}
+
+/**
+ * A graph from an export file with its endpoint and custom step references rebound to the
+ * importing workflow's ids. Node ids, names, positions and edges stay as they are, so the
+ * imported flow is the exported one. An id missing from a map is a bug in the caller
+ * (the file's references were checked), so it throws.
+ */
+export function remapFlowGraph(graph: FlowGraph, ids: ImportIdMaps): FlowGraph {
+  const endpoint = (id: string | null): string | null => (id === null ? null : mapped(ids.endpoints, id, 'endpoint'));
+  const remapNode = (node: FlowNode): FlowNode => {
+    switch (node.type) {
+      case 'http-request':
+        return { ...node, data: { ...node.data, config: { ...node.data.config, endpointId: endpoint(node.data.config.endpointId) } } };
+      case 'custom-step':
+        return {
+          ...node,
+          data: {
+            ...node.data,
+            config: { ...node.data.config, endpointId: endpoint(node.data.config.endpointId), customStepId: mapped(ids.customSteps, node.data.config.customStepId, 'custom step') },
+          },
+        };
+      case 'manual-trigger':
+      case 'switch':
+        return node;
+    }
+  };
+  return { nodes: graph.nodes.map(remapNode), edges: graph.edges };
+}
+
+function mapped(map: ReadonlyMap<string, string>, id: string, what: string): string {
+  const to = map.get(id);
+  if (to === undefined) throw new Error(`No ${what} for export id "${id}"`);
+  return to;
+}

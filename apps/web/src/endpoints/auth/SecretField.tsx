@@ -29,7 +29,8 @@ export function SecretField({ form, name, label, isSet }: SecretFieldProps) {
         <span id={labelId} className="text-sm font-medium text-zinc-800">
           {label}
         </span>
-        <div role="group" aria-labelledby={labelId} className="flex items-center gap-2">
+        {/* As tall as an input, so it lines up with the field beside it. */}
+        <div role="group" aria-labelledby={labelId} className="flex h-9 items-center gap-2">
           {/* Spaces keep "set" a word of its own in the dialog's text. */}{' '}
           <Badge tone="success">
             <KeyRound aria-hidden className="size-3" />

@@ -6,6 +6,7 @@ import { CodeBlock } from '../../activity/DetailSection';
 import { HttpExchangeView } from '../../activity/HttpExchangeView';
 import { useTRPC } from '../../lib/trpc';
 import { readApiError } from '../../lib/trpc-error';
+import { RevealOnShow } from './RevealOnShow';
 import { Button } from '../../ui/Button';
 
 export interface TestAuthenticationProps {
@@ -47,7 +48,9 @@ export function TestAuthentication({ saveFirst }: TestAuthenticationProps) {
         </Button>
         <span className="text-xs text-zinc-500">Unsaved changes are saved first.</span>
       </div>
-      {outcome ? <TestAuthenticationOutcome outcome={outcome} /> : null}
+      {outcome ? <RevealOnShow>
+        <TestAuthenticationOutcome outcome={outcome} />
+      </RevealOnShow> : null}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { HttpExchangeView } from '../../activity/HttpExchangeView';
 import { cn } from '../../lib/cn';
 import { useTRPC } from '../../lib/trpc';
 import { readApiError } from '../../lib/trpc-error';
+import { RevealOnShow } from './RevealOnShow';
 import { Button, IconButton } from '../../ui/Button';
 import { Field, Select, TextArea, TextInput } from '../../ui/Field';
 import {
@@ -149,7 +150,9 @@ export function TestRequestPanel({ endpoint, saveFirst }: TestRequestPanelProps)
         <span className="text-xs text-zinc-500">Unsaved changes to the settings are saved first.</span>
       </div>
 
-      {outcome ? <TestRequestOutcome outcome={outcome} /> : null}
+      {outcome ? <RevealOnShow>
+        <TestRequestOutcome outcome={outcome} />
+      </RevealOnShow> : null}
     </section>
   );
 }

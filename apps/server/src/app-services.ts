@@ -7,6 +7,7 @@ import { createRunEventBus, type RunEventBus } from './runs/run-event-bus';
 import { createRunsService } from './runs/runs-service';
 import { createConstantsService } from './scripting/constants-service';
 import { createLibrariesService } from './scripting/libraries-service';
+import { reindexStaleScripts } from './usage/script-refs';
 import { createResolveUser } from './users/resolve-user';
 import { createUsersService } from './users/users-service';
 import { createWorkflowsService } from './workflows/workflows-service';
@@ -28,14 +29,26 @@ export function createAppServices(deps: ServiceDeps, options: { http: HttpClient
     constants,
     libraries,
   });
-  return { users, workflows, endpoints, flows, customSteps, constants, libraries, runs, resolveUser: createResolveUser(users) };
+  return {
+    users,
+    workflows,
+    endpoints,
+    flows,
+    customSteps,
+    constants,
+    libraries,
+    runs,
+    resolveUser: createResolveUser(users),
+    reindexStaleScripts: () => reindexStaleScripts(deps.db),
+  };
 }
 
 export type AppServices = ReturnType<typeof createAppServices>;
 
-/** First-start set-up, idempotent: the Default workflow, the local admin, interrupted runs. */
-export async function bootstrap(services: AppServices): Promise<{ interruptedRuns: number }> {
+/** First-start set-up, idempotent: the Default workflow, the local admin, interrupted runs, the script usage index. */
+export async function bootstrap(services: AppServices): Promise<{ interruptedRuns: number; reindexedScripts: number }> {
   await services.workflows.ensureDefault();
   await services.users.ensureLocalAdmin();
-  return { interruptedRuns: await services.runs.markInterrupted() };
+  const reindexedScripts = await services.reindexStaleScripts();
+  return { interruptedRuns: await services.runs.markInterrupted(), reindexedScripts };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type FlowyardDb } from './create-db';
-import { endpointRefs, endpoints, flows, workflows } from './schema';
+import { customSteps, endpointRefs, endpoints, flows, scriptEndpointRefs, workflows } from './schema';
 
 const opened: FlowyardDb[] = [];
 const dirs: string[] = [];
@@ -61,6 +61,21 @@ describe('createDb', () => {
     const row = { workflowId: 'w1', nameKey: 'api', baseUrl: 'http://a', authType: 'none' as const, authConfig: {}, createdAt: now, updatedAt: now };
     await db.orm.insert(endpoints).values({ ...row, id: 'e1', name: 'API' });
     await expect(db.orm.insert(endpoints).values({ ...row, id: 'e2', name: 'api' })).rejects.toThrow();
+  });
+
+  it('defaults new columns and drops a custom step\'s script references with it', async () => {
+    const db = await open(':memory:');
+    await db.orm.insert(workflows).values({ id: 'w1', name: 'Default' });
+    await db.orm.insert(endpoints).values({
+      id: 'e1', workflowId: 'w1', name: 'A', nameKey: 'a', baseUrl: 'http://a', authType: 'none', authConfig: {}, createdAt: now, updatedAt: now,
+    });
+    const definition = { name: 'S', description: '', icon: 'code' as const, inputs: [], outputs: [], includeEndpoint: false, endpointType: 'any' as const, endpointLabel: '', script: '', timeoutMs: 10_000 };
+    await db.orm.insert(customSteps).values({ id: 's1', workflowId: 'w1', name: 'S', nameKey: 's', definition, createdAt: now, updatedAt: now });
+    await db.orm.insert(scriptEndpointRefs).values({ customStepId: 's1', workflowId: 'w1', endpointNameKey: 'a', endpointName: 'A', occurrences: 2 });
+    expect((await db.orm.select().from(endpoints))[0]?.needsCredentials).toBe(false);
+    expect((await db.orm.select().from(customSteps))[0]?.scriptIndexVersion).toBe(0);
+    await db.client.execute("DELETE FROM custom_steps WHERE id = 's1'");
+    expect(await db.orm.select().from(scriptEndpointRefs)).toEqual([]);
   });
 
   it('runs exclusive sections one at a time, even when one fails', async () => {

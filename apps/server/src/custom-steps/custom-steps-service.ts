@@ -2,12 +2,14 @@ import { and, asc, count, customStepRefs, customSteps, eq, flows, inArray, type 
 import {
   endpointNameKey,
   FlowyardError,
+  scriptIndexVersion,
   type CustomStepBody,
   type CustomStepDefinition,
   type CustomStepUsage,
   type CustomStepView,
 } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
+import { replaceScriptRefs, scriptRefRows } from '../usage/script-refs';
 import type { WorkflowsService } from '../workflows/workflows-service';
 import { customStepInUse, customStepNotFound } from './custom-step-errors';
 
@@ -92,10 +94,12 @@ export function createCustomStepsService(deps: ServiceDeps, workflows: Workflows
           name: input.step.name,
           nameKey: endpointNameKey(input.step.name),
           definition: input.step,
+          scriptIndexVersion,
           createdAt: at,
           updatedAt: at,
         };
-        await db.orm.insert(customSteps).values(row);
+        // The script usage index is written with the step, so Usage never parses scripts.
+        await db.orm.batch([db.orm.insert(customSteps).values(row), ...replaceScriptRefs(db.orm, row.id, scriptRefRows(row.id, row.workflowId, row.definition))]);
         return toView(row, 0);
       });
     },
@@ -110,9 +114,13 @@ export function createCustomStepsService(deps: ServiceDeps, workflows: Workflows
           name: input.step.name,
           nameKey: endpointNameKey(input.step.name),
           definition: input.step,
+          scriptIndexVersion,
           updatedAt: now().toISOString(),
         };
-        await db.orm.update(customSteps).set(row).where(eq(customSteps.id, current.id));
+        await db.orm.batch([
+          db.orm.update(customSteps).set(row).where(eq(customSteps.id, current.id)),
+          ...replaceScriptRefs(db.orm, current.id, scriptRefRows(current.id, current.workflowId, row.definition)),
+        ]);
         return toView(row, (await usageCounts([current.id])).get(current.id) ?? 0);
       });
     },

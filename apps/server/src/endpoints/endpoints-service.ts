@@ -1,7 +1,9 @@
-import { and, asc, count, endpointRefs, endpoints, eq, flows, inArray, type EndpointRow } from '@flowyard/db';
+import { and, asc, customSteps, endpoints, eq, type EndpointRow } from '@flowyard/db';
 import {
   endpointNameKey,
   FlowyardError,
+  rewriteScriptEndpointNames,
+  scriptIndexVersion,
   sendTestRequest,
   testAuthentication,
   type HttpClient,
@@ -9,6 +11,7 @@ import {
   type TestRequest,
   type TestRequestResult,
   type EndpointCreate,
+  type EndpointRenameImpact,
   type EndpointUpdate,
   type EndpointUsage,
   type EndpointView,
@@ -17,6 +20,8 @@ import {
 import type { ServiceDeps } from '../deps';
 import { connectAvailability, createConnectService, type ConnectOutcome } from '../oauth/connect-service';
 import type { UserView } from '../users/user-view';
+import { endpointUsage, scriptUsage, usageCounts as indexedUsageCounts, type UsageKey } from '../usage/endpoint-usage';
+import { replaceScriptRefs, scriptRefRows } from '../usage/script-refs';
 import type { WorkflowsService } from '../workflows/workflows-service';
 import { resolveEndpointRow } from './endpoint-resolver';
 import { endpointInUse, endpointNotFound } from './endpoint-errors';
@@ -37,6 +42,7 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
       baseUrl: row.baseUrl,
       trustSelfSigned: row.trustSelfSigned,
       auth: authView(row),
+      needsCredentials: row.needsCredentials,
       usageCount,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
@@ -49,23 +55,39 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
     return row;
   }
 
-  async function usageCounts(ids: string[]): Promise<Map<string, number>> {
-    if (ids.length === 0) return new Map();
-    const rows = await db.orm
-      .select({ endpointId: endpointRefs.endpointId, uses: count() })
-      .from(endpointRefs)
-      .where(inArray(endpointRefs.endpointId, ids))
-      .groupBy(endpointRefs.endpointId);
-    return new Map(rows.map((r) => [r.endpointId, r.uses]));
+  const usageKey = (row: EndpointRow): UsageKey => ({ id: row.id, workflowId: row.workflowId, nameKey: row.nameKey });
+  const usageCountOf = async (row: EndpointRow): Promise<number> => (await indexedUsageCounts(db.orm, [usageKey(row)])).get(row.id) ?? 0;
+
+  /** Flow steps that use the endpoint, then custom step scripts that name it (both from the usage index). */
+  async function usage(id: string): Promise<EndpointUsage[]> {
+    return endpointUsage(db.orm, usageKey(await findRow(id)));
   }
 
-  async function usage(id: string): Promise<EndpointUsage[]> {
-    return db.orm
-      .select({ flowId: endpointRefs.flowId, flowName: flows.name, nodeId: endpointRefs.nodeId, stepName: endpointRefs.stepName })
-      .from(endpointRefs)
-      .innerJoin(flows, eq(flows.id, endpointRefs.flowId))
-      .where(eq(endpointRefs.endpointId, id))
-      .orderBy(asc(flows.name), asc(endpointRefs.stepName), asc(endpointRefs.nodeId));
+  /**
+   * The custom steps to rewrite when `row` is renamed to `name` (scripts name endpoints
+   * case-insensitively, so a change of case alone needs none).
+   */
+  async function renameImpactOf(row: EndpointRow, name: string): Promise<EndpointRenameImpact> {
+    if (endpointNameKey(name) === row.nameKey) return { renamed: false, scripts: [] };
+    return { renamed: true, scripts: await scriptUsage(db.orm, row.workflowId, row.nameKey) };
+  }
+
+  /** Statements that rewrite the scripts naming `row` to `newName`, with their index rows. */
+  async function scriptRewrites(row: EndpointRow, newName: string) {
+    const impact = await renameImpactOf(row, newName);
+    const renames = new Map([[row.nameKey, newName]]);
+    const statements = [];
+    for (const use of impact.scripts) {
+      const [step] = await db.orm.select().from(customSteps).where(eq(customSteps.id, use.customStepId));
+      if (step === undefined) continue;
+      const { script } = rewriteScriptEndpointNames(step.definition, renames);
+      const definition = { ...step.definition, script };
+      statements.push(
+        db.orm.update(customSteps).set({ definition, scriptIndexVersion, updatedAt: now().toISOString() }).where(eq(customSteps.id, step.id)),
+        ...replaceScriptRefs(db.orm, step.id, scriptRefRows(step.id, step.workflowId, definition)),
+      );
+    }
+    return statements;
   }
 
   /** Rules the input schema cannot check alone: unique name in the workflow, trust only for https. */
@@ -89,14 +111,13 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
 
     async list(workflowId: string): Promise<EndpointView[]> {
       const rows = await db.orm.select().from(endpoints).where(eq(endpoints.workflowId, workflowId)).orderBy(asc(endpoints.nameKey), asc(endpoints.name));
-      const counts = await usageCounts(rows.map((r) => r.id));
+      const counts = await indexedUsageCounts(db.orm, rows.map(usageKey));
       return rows.map((row) => toView(row, counts.get(row.id) ?? 0));
     },
 
     async get(id: string): Promise<EndpointView> {
       const row = await findRow(id);
-      const counts = await usageCounts([id]);
-      return toView(row, counts.get(id) ?? 0);
+      return toView(row, await usageCountOf(row));
     },
 
     async create(input: EndpointCreate): Promise<EndpointView> {
@@ -113,19 +134,26 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
           baseUrl: input.baseUrl,
           trustSelfSigned: input.trustSelfSigned,
           ...storeAuth(input.auth, id, secretBox, null),
+          needsCredentials: false,
           createdAt: at,
           updatedAt: at,
         };
         await db.orm.insert(endpoints).values(row);
-        return toView(row, 0);
+        // Scripts may already name it (they are indexed by name).
+        return toView(row, await usageCountOf(row));
       });
     },
 
-    /** Saves settings; the auth type is fixed at creation and an absent password keeps the stored one. */
+    /**
+     * Saves settings; the auth type is fixed at creation (unless the endpoint still needs
+     * credentials after an import: its first save chooses it) and an absent password keeps
+     * the stored one. Saving clears "needs credentials". With `updateScripts`, a rename also
+     * rewrites the scripts that name the endpoint literally, in the same transaction.
+     */
     async update(input: EndpointUpdate): Promise<EndpointView> {
       return db.exclusive(async () => {
         const current = await findRow(input.id);
-        if (input.auth.type !== current.authType) {
+        if (input.auth.type !== current.authType && !current.needsCredentials) {
           const message = 'The authentication type cannot be changed after the endpoint is created';
           throw new FlowyardError('AUTH_TYPE_IMMUTABLE', message, {
             issues: [{ path: 'auth.type', message }],
@@ -139,13 +167,20 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
           nameKey: endpointNameKey(input.name),
           baseUrl: input.baseUrl,
           trustSelfSigned: input.trustSelfSigned,
-          ...storeAuth(input.auth, current.id, secretBox, current),
+          // A type chosen now starts from nothing: nothing stored belongs to it.
+          ...storeAuth(input.auth, current.id, secretBox, input.auth.type === current.authType ? current : null),
+          needsCredentials: false,
           updatedAt: now().toISOString(),
         };
-        await db.orm.update(endpoints).set(row).where(eq(endpoints.id, current.id));
-        const counts = await usageCounts([current.id]);
-        return toView(row, counts.get(current.id) ?? 0);
+        const rewrites = input.updateScripts ? await scriptRewrites(current, row.name) : [];
+        await db.orm.batch([db.orm.update(endpoints).set(row).where(eq(endpoints.id, current.id)), ...rewrites]);
+        return toView(row, await usageCountOf(row));
       });
+    },
+
+    /** Which custom step scripts name the endpoint literally and would need `name` after a rename. */
+    async renameImpact(id: string, name: string): Promise<EndpointRenameImpact> {
+      return renameImpactOf(await findRow(id), name);
     },
 
     /** Test Authentication (SPEC §3): the real token or sign-in request, with the saved settings. */
@@ -171,11 +206,11 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
       return { salesforceLoginUrl: deps.providers.salesforceLoginUrl, connect: connectAvailability(deps.providers) };
     },
 
-    /** Refused with ENDPOINT_IN_USE (listing the steps) while any flow step references it. */
+    /** Refused with ENDPOINT_IN_USE (listing them) while any flow step uses it or any script names it. */
     async delete(id: string): Promise<{ id: string }> {
       return db.exclusive(async () => {
         const row = await findRow(id);
-        const uses = await usage(id);
+        const uses = await endpointUsage(db.orm, usageKey(row));
         if (uses.length > 0) throw endpointInUse(row.name, uses);
         await db.orm.delete(endpoints).where(eq(endpoints.id, id));
         return { id };

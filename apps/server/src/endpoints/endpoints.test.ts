@@ -162,10 +162,10 @@ describe('endpoint usage and delete', () => {
     await app.caller.flows.save({ id: flowB.id, version: flowB.version, graph: chainGraph([{ id: 'x', name: 'Fetch', endpointId: orders.id }]) });
 
     expect(await app.caller.endpoints.usage({ id: orders.id })).toEqual([
-      { flowId: flowA.id, flowName: 'Flow A', nodeId: 'get', stepName: 'Get order' },
-      { flowId: flowB.id, flowName: 'Flow B', nodeId: 'x', stepName: 'Fetch' },
+      { kind: 'step', flowId: flowA.id, flowName: 'Flow A', nodeId: 'get', stepName: 'Get order' },
+      { kind: 'step', flowId: flowB.id, flowName: 'Flow B', nodeId: 'x', stepName: 'Fetch' },
     ]);
-    expect(await app.caller.endpoints.usage({ id: billing.id })).toEqual([{ flowId: flowA.id, flowName: 'Flow A', nodeId: 'bill', stepName: 'Bill' }]);
+    expect(await app.caller.endpoints.usage({ id: billing.id })).toEqual([{ kind: 'step', flowId: flowA.id, flowName: 'Flow A', nodeId: 'bill', stepName: 'Bill' }]);
     expect((await app.caller.endpoints.get({ id: orders.id })).usageCount).toBe(2);
 
     // Edit flow A: rename the step and point "Bill" at Orders too.
@@ -179,9 +179,9 @@ describe('endpoint usage and delete', () => {
     });
     await app.caller.flows.rename({ id: flowB.id, name: 'Flow B2' });
     expect(await app.caller.endpoints.usage({ id: orders.id })).toEqual([
-      { flowId: flowA.id, flowName: 'Flow A', nodeId: 'bill', stepName: 'Bill' },
-      { flowId: flowA.id, flowName: 'Flow A', nodeId: 'get', stepName: 'Load order' },
-      { flowId: flowB.id, flowName: 'Flow B2', nodeId: 'x', stepName: 'Fetch' },
+      { kind: 'step', flowId: flowA.id, flowName: 'Flow A', nodeId: 'bill', stepName: 'Bill' },
+      { kind: 'step', flowId: flowA.id, flowName: 'Flow A', nodeId: 'get', stepName: 'Load order' },
+      { kind: 'step', flowId: flowB.id, flowName: 'Flow B2', nodeId: 'x', stepName: 'Fetch' },
     ]);
     expect(await app.caller.endpoints.usage({ id: billing.id })).toEqual([]);
     expect((await app.caller.endpoints.list({ workflowId: app.workflowId })).map((e) => [e.name, e.usageCount])).toEqual([
@@ -190,7 +190,7 @@ describe('endpoint usage and delete', () => {
     ]);
 
     await app.caller.flows.delete({ id: flowA.id });
-    expect(await app.caller.endpoints.usage({ id: orders.id })).toEqual([{ flowId: flowB.id, flowName: 'Flow B2', nodeId: 'x', stepName: 'Fetch' }]);
+    expect(await app.caller.endpoints.usage({ id: orders.id })).toEqual([{ kind: 'step', flowId: flowB.id, flowName: 'Flow B2', nodeId: 'x', stepName: 'Fetch' }]);
   });
 
   it('refuses to delete a used endpoint, listing the usage, and deletes it once the step is removed', async () => {
@@ -202,7 +202,7 @@ describe('endpoint usage and delete', () => {
     expect(refused).toMatchObject({
       code: 'ENDPOINT_IN_USE',
       trpcCode: 'CONFLICT',
-      details: { usage: [{ flowId: flow.id, flowName: 'Order sync', nodeId: 'call', stepName: 'Call orders' }] },
+      details: { usage: [{ kind: 'step', flowId: flow.id, flowName: 'Order sync', nodeId: 'call', stepName: 'Call orders' }] },
     });
     expect(refused.message).toContain('Orders');
     expect(await app.caller.endpoints.get({ id: endpoint.id })).toMatchObject({ id: endpoint.id });

@@ -1,5 +1,5 @@
 import type { CustomStepBody } from '@flowyard/engine';
-import { index, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { flows } from './flows';
 import { workflows } from './workflows';
 
@@ -15,6 +15,11 @@ export const customSteps = sqliteTable(
     /** Names are unique per workflow, case-insensitively, enforced by the index below. */
     nameKey: text('name_key').notNull(),
     definition: text('definition', { mode: 'json' }).$type<CustomStepBody>().notNull(),
+    /**
+     * The script-reference parser version that indexed this step's script (script_endpoint_refs);
+     * steps saved before the index existed (0) are indexed when the server starts.
+     */
+    scriptIndexVersion: integer('script_index_version').notNull().default(0),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -19,6 +19,8 @@ export const endpoints = sqliteTable(
     authConfig: text('auth_config', { mode: 'json' }).$type<{ [key: string]: Json }>().notNull(),
     /** Secret auth fields, AES-256-GCM encrypted by the server; null when the auth type has none. */
     secrets: text('secrets'),
+    /** Set on endpoints created by an import (which carries no credentials); cleared by the next save. */
+    needsCredentials: integer('needs_credentials', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

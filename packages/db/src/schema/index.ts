@@ -5,3 +5,4 @@ export * from './flows';
 export * from './runs';
 export * from './custom-steps';
 export * from './scripting';
+export * from './script-refs';

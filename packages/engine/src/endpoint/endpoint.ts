@@ -13,9 +13,15 @@ export const endpointCreateSchema = z.object({
 export type EndpointCreateInput = z.input<typeof endpointCreateSchema>;
 export type EndpointCreate = z.output<typeof endpointCreateSchema>;
 
-/** Update carries the same auth type as the stored one; a different type is AUTH_TYPE_IMMUTABLE. */
+/**
+ * Update carries the same auth type as the stored one; a different type is AUTH_TYPE_IMMUTABLE,
+ * except while the endpoint needs credentials (imported): its first save chooses the type.
+ * `updateScripts`: when the name changes, also rewrite the custom step scripts that name the
+ * endpoint literally (see `endpoints.renameImpact`), in the same transaction.
+ */
 export const endpointUpdateSchema = endpointCreateSchema.omit({ workflowId: true }).extend({
   id: z.string().min(1),
+  updateScripts: z.boolean().default(false),
 });
 export type EndpointUpdateInput = z.input<typeof endpointUpdateSchema>;
 export type EndpointUpdate = z.output<typeof endpointUpdateSchema>;
@@ -27,21 +33,46 @@ export const endpointViewSchema = z.object({
   baseUrl: z.string(),
   trustSelfSigned: z.boolean(),
   auth: authViewSchema,
-  /** How many steps reference it; the Usage tab shows when > 0. */
+  /** Created by an import without credentials; cleared by the next save (which may choose the auth type). */
+  needsCredentials: z.boolean(),
+  /** How many flow steps and custom step scripts reference it; the Usage tab shows when > 0. */
   usageCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type EndpointView = z.infer<typeof endpointViewSchema>;
 
-/** One place an endpoint is used: a step of a flow. */
-export const endpointUsageSchema = z.object({
+/** A flow step that holds the endpoint's id. */
+export const endpointStepUsageSchema = z.object({
+  kind: z.literal('step'),
   flowId: z.string(),
   flowName: z.string(),
   nodeId: z.string(),
   stepName: z.string(),
 });
+export type EndpointStepUsage = z.infer<typeof endpointStepUsageSchema>;
+
+/** A custom step whose script names the endpoint literally (`http.request({ endpoint: 'Name' })`). */
+export const endpointScriptUsageSchema = z.object({
+  kind: z.literal('script'),
+  customStepId: z.string(),
+  customStepName: z.string(),
+  /** How many literals in the script name it. */
+  occurrences: z.number().int(),
+});
+export type EndpointScriptUsage = z.infer<typeof endpointScriptUsageSchema>;
+
+/** One place an endpoint is used: flow steps first (by flow and step name), then scripts (by step name). */
+export const endpointUsageSchema = z.discriminatedUnion('kind', [endpointStepUsageSchema, endpointScriptUsageSchema]);
 export type EndpointUsage = z.infer<typeof endpointUsageSchema>;
+
+/** `endpoints.renameImpact`: the scripts that name the endpoint literally and would need the new name. */
+export const endpointRenameImpactSchema = z.object({
+  /** False when the new name is the same name (ignoring case): scripts keep working. */
+  renamed: z.boolean(),
+  scripts: z.array(endpointScriptUsageSchema),
+});
+export type EndpointRenameImpact = z.infer<typeof endpointRenameImpactSchema>;
 
 /** An endpoint as the engine needs it to make a request. */
 export interface ResolvedEndpoint {

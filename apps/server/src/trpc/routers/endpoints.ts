@@ -1,4 +1,4 @@
-import { endpointCreateSchema, endpointUpdateSchema, testRequestSchema } from '@flowyard/engine';
+import { endpointCreateSchema, endpointNameSchema, endpointUpdateSchema, testRequestSchema } from '@flowyard/engine';
 import { z } from 'zod';
 import { procedure, router } from '../init';
 
@@ -7,7 +7,12 @@ const byId = z.object({ id: z.string().min(1) });
 export const endpointsRouter = router({
   list: procedure.input(z.object({ workflowId: z.string().min(1) })).query(({ ctx, input }) => ctx.services.endpoints.list(input.workflowId)),
   get: procedure.input(byId).query(({ ctx, input }) => ctx.services.endpoints.get(input.id)),
+  /** Flow steps (`kind: 'step'`) and custom step scripts that name it literally (`kind: 'script'`). */
   usage: procedure.input(byId).query(({ ctx, input }) => ctx.services.endpoints.usage(input.id)),
+  /** Before a rename: `{ renamed, scripts }`, the scripts `update({ …, updateScripts: true })` would rewrite. */
+  renameImpact: procedure
+    .input(z.object({ id: z.string().min(1), name: endpointNameSchema }))
+    .query(({ ctx, input }) => ctx.services.endpoints.renameImpact(input.id, input.name)),
   create: procedure.input(endpointCreateSchema).mutation(({ ctx, input }) => ctx.services.endpoints.create(input)),
   update: procedure.input(endpointUpdateSchema).mutation(({ ctx, input }) => ctx.services.endpoints.update(input)),
   delete: procedure.input(byId).mutation(({ ctx, input }) => ctx.services.endpoints.delete(input.id)),

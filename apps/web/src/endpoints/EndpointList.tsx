@@ -2,6 +2,7 @@ import { authTypeLabels, type EndpointView } from '@flowyard/engine/schemas';
 import { Globe, Lock, X } from 'lucide-react';
 import { Badge } from '../ui/Badge';
 import { IconButton } from '../ui/Button';
+import { NeedsCredentialsBadge } from './NeedsCredentialsBadge';
 
 export interface EndpointListProps {
   endpoints: EndpointView[];
@@ -28,6 +29,7 @@ export function EndpointList({ endpoints, onOpen, onDelete }: EndpointListProps)
             </button>
             <span className="truncate font-mono text-xs text-zinc-500">{endpoint.baseUrl}</span>
           </div>
+          {endpoint.needsCredentials ? <NeedsCredentialsBadge /> : null}
           <Badge tone={endpoint.auth.type === 'none' ? 'neutral' : 'accent'}>
             {endpoint.auth.type === 'none' ? null : <Lock aria-hidden className="size-3" />}
             {authTypeLabels[endpoint.auth.type]}

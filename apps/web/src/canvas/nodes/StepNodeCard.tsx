@@ -1,6 +1,6 @@
 import type { StepStatus } from '@flowyard/engine/schemas';
 import { Handle, Position } from '@xyflow/react';
-import { AlertTriangle, CheckCircle2, CircleDashed, CircleSlash, Link2Off, Loader2, XCircle } from 'lucide-react';
+import { AlertTriangle, CheckCircle2, CircleDashed, CircleSlash, KeyRound, Link2Off, Loader2, XCircle } from 'lucide-react';
 import { cn } from '../../lib/cn';
 import { useNodeReferenceProblems } from '../reference-problems-context';
 import { useNodeRunStatus } from '../run-status-context';
@@ -20,6 +20,8 @@ export interface StepNodeCardProps {
   selected: boolean;
   /** What still needs setting; a non-empty list shows the "Needs settings" badge. */
   problems: readonly string[];
+  /** The step uses an imported endpoint still waiting for its credentials. */
+  needsCredentials?: boolean;
   /** Triggers start a flow, so they have no input handle. Flows read top to bottom. */
   hasInput: boolean;
   /** A branching step's outgoing handles (left to right); without them the step has one unnamed output. */
@@ -49,7 +51,7 @@ const BRANCH_WIDTH = 84;
 const CARD_WIDTH = 224;
 
 /** The look shared by every step on the canvas: icon, name, type, badges, handles, run status. */
-export function StepNodeCard({ id, visual, name, selected, problems, hasInput, branches }: StepNodeCardProps) {
+export function StepNodeCard({ id, visual, name, selected, problems, needsCredentials = false, hasInput, branches }: StepNodeCardProps) {
   const Icon = visual.icon;
   const status = useNodeRunStatus(id);
   const referenceProblems = useNodeReferenceProblems(id);
@@ -79,7 +81,7 @@ export function StepNodeCard({ id, visual, name, selected, problems, hasInput, b
       {StatusIcon && status ? (
         <StatusIcon aria-label={`Status: ${status}`} className={cn('size-4 shrink-0', statusIcon[status].className)} />
       ) : null}
-      {problems.length > 0 || referenceProblems.length > 0 ? (
+      {problems.length > 0 || referenceProblems.length > 0 || needsCredentials ? (
         <div className="absolute -top-2.5 -right-2 flex gap-1">
           {referenceProblems.length > 0 ? (
             <span
@@ -99,6 +101,16 @@ export function StepNodeCard({ id, visual, name, selected, problems, hasInput, b
             >
               <AlertTriangle aria-hidden className="size-3" />
               Needs settings
+            </span>
+          ) : null}
+          {needsCredentials ? (
+            <span
+              aria-label="Needs credentials"
+              title="Its endpoint was imported without credentials: open the endpoint, enter them and save"
+              className="inline-flex items-center gap-1 rounded-full bg-amber-100 px-1.5 py-0.5 text-[10px] font-semibold text-amber-800 ring-1 ring-amber-300"
+            >
+              <KeyRound aria-hidden className="size-3" />
+              Needs credentials
             </span>
           ) : null}
         </div>

@@ -2,6 +2,7 @@ import type { EndpointView } from '@flowyard/engine/schemas';
 import { Pencil } from 'lucide-react';
 import { useState } from 'react';
 import { EndpointDialog } from '../../endpoints/EndpointDialog';
+import { NeedsCredentialsBadge } from '../../endpoints/NeedsCredentialsBadge';
 import { useEndpoints } from '../../endpoints/use-endpoints';
 import { IconButton } from '../../ui/Button';
 import type { FieldControlProps } from '../../ui/Field';
@@ -49,6 +50,7 @@ export function EndpointPicker({ workflowId, value, onChange, onBlur, control }:
         ))}
         <option value={NEW_ENDPOINT}>New endpoint…</option>
       </Select>
+      {list.some((e) => e.id === value && e.needsCredentials) ? <NeedsCredentialsBadge className="shrink-0" /> : null}
       {value !== null && known ? <IconButton label="Edit endpoint" icon={<Pencil className="size-4" />} onClick={() => setDialog('edit')} /> : null}
       <EndpointDialog
         open={dialog !== null}

@@ -23,6 +23,7 @@ import {
 } from './endpoint-form';
 import { EndpointUsageTab } from './EndpointUsageTab';
 import { useInvalidateEndpoints } from './use-endpoints';
+import { useRenameScriptsConfirm } from './use-rename-scripts-confirm';
 
 export interface EndpointFormProps {
   workflowId: string;
@@ -51,6 +52,7 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
   const invalidateEndpoints = useInvalidateEndpoints();
   const create = useMutation(trpc.endpoints.create.mutationOptions());
   const update = useMutation(trpc.endpoints.update.mutationOptions());
+  const renameScripts = useRenameScriptsConfirm();
   // The endpoint as last stored: the prop when editing, then whatever a save or Connect returned.
   const [current, setCurrent] = useState(endpoint);
   const currentRef = useRef(current);
@@ -82,7 +84,13 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
   const persist = async (values: EndpointFormOutput): Promise<EndpointView | null> => {
     try {
       const stored = currentRef.current;
-      const saved = stored ? await update.mutateAsync({ ...values, id: stored.id }) : await create.mutateAsync({ ...values, workflowId });
+      // A rename that scripts would miss asks first: rewrite them, keep them, or do not save.
+      const updateScripts = stored ? await renameScripts.confirm(stored, values.name) : false;
+      if (updateScripts === null) return null;
+      const saved = stored
+        ? await update.mutateAsync({ ...values, id: stored.id, updateScripts })
+        : await create.mutateAsync({ ...values, workflowId });
+      if (updateScripts) void queryClient.invalidateQueries({ queryKey: trpc.customSteps.pathKey() });
       // Wait for open lists and pickers to hold the saved endpoint before handing it on, so a
       // picker that selects it never shows an id it has no option for.
       await invalidateEndpoints();
@@ -204,6 +212,7 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
           Save Changes
         </Button>
       </DialogFooter>
+      {renameScripts.dialog}
     </form>
   );
 }

@@ -28,7 +28,9 @@ export interface AuthSectionProps {
 export function AuthSection({ form, stored, lockedAuthType, saveFirst, reload }: AuthSectionProps) {
   // useWatch, not watch: setValue('auth', …) is reported under "auth", which watch('auth.type') ignores.
   const authType = useWatch({ control: form.control, name: 'auth.type' });
-  const locked = stored !== undefined || lockedAuthType !== undefined;
+  // An imported endpoint that still needs credentials has never been configured: its first save chooses the type.
+  const choosing = stored?.needsCredentials === true && lockedAuthType === undefined;
+  const locked = (stored !== undefined && !choosing) || lockedAuthType !== undefined;
   const error = form.getFieldState('auth.type', form.formState).error?.message;
 
   return (
@@ -38,7 +40,9 @@ export function AuthSection({ form, stored, lockedAuthType, saveFirst, reload }:
         label="Authentication"
         error={error}
         hint={
-          stored
+          choosing
+            ? 'Imported without credentials: choose how it authenticates and enter the credentials. The type is fixed once saved.'
+            : stored
             ? 'The authentication type cannot be changed after creation.'
             : lockedAuthType
               ? 'This step needs this authentication type.'

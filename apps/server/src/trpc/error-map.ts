@@ -19,4 +19,5 @@ export const trpcCodeBySpecCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  UNAUTHORIZED: 'UNAUTHORIZED',
 } as const satisfies Record<ErrorCode, TRPC_ERROR_CODE_KEY>;

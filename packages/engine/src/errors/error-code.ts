@@ -18,6 +18,8 @@ export const errorCodes = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  // No valid session or API key (HTTP 401); FORBIDDEN is a known caller lacking a permission.
+  'UNAUTHORIZED',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -60,6 +60,21 @@ test('connects a Slack endpoint and shows who connected', async ({ page, endpoin
   await expect(dialog.reconnectButton).toBeVisible();
 });
 
+test('shows the error the callback reports when access is not granted', async ({ page, endpointsPage }) => {
+  await endpointsPage.goto();
+  const dialog = await endpointsPage.addEndpoint();
+  await dialog.fill({ name: uniqueName('Denied Slack'), baseUrl: serverProviders().slackApiUrl, auth: { type: 'slack' } });
+  const popupPromise = page.waitForEvent('popup');
+  await dialog.connectButton.click();
+  const popup = await popupPromise;
+  const closed = popup.waitForEvent('close', { timeout: 20_000 });
+  await popup.getByRole('button', { name: 'Cancel' }).click();
+  await closed;
+  await expect(dialog.root.getByRole('alert')).toContainText('access_denied');
+  await expect(dialog.root).toContainText('Not connected yet.');
+  await expect(dialog.connectButton).toBeEnabled();
+});
+
 test('says so when the browser blocks the Connect popup', async ({ page, endpointsPage }) => {
   await page.addInitScript(() => {
     window.open = () => null;

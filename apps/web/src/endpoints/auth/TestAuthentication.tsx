@@ -48,9 +48,11 @@ export function TestAuthentication({ saveFirst }: TestAuthenticationProps) {
         </Button>
         <span className="text-xs text-zinc-500">Unsaved changes are saved first.</span>
       </div>
-      {outcome ? <RevealOnShow>
-        <TestAuthenticationOutcome outcome={outcome} />
-      </RevealOnShow> : null}
+      {outcome ? (
+        <RevealOnShow>
+          <TestAuthenticationOutcome outcome={outcome} />
+        </RevealOnShow>
+      ) : null}
     </div>
   );
 }

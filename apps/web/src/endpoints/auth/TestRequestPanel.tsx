@@ -150,9 +150,11 @@ export function TestRequestPanel({ endpoint, saveFirst }: TestRequestPanelProps)
         <span className="text-xs text-zinc-500">Unsaved changes to the settings are saved first.</span>
       </div>
 
-      {outcome ? <RevealOnShow>
-        <TestRequestOutcome outcome={outcome} />
-      </RevealOnShow> : null}
+      {outcome ? (
+        <RevealOnShow>
+          <TestRequestOutcome outcome={outcome} />
+        </RevealOnShow>
+      ) : null}
     </section>
   );
 }

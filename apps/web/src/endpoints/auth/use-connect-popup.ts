@@ -41,12 +41,12 @@ export function useConnectPopup({ endpointId, onFinished }: ConnectPopupOptions)
 
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
-      // Only our own callback page, in the popup we opened, may report a connection.
+      // Only our own callback page, in the popup we opened, may report a connection. The popup
+      // may already count as closed when its message arrives, so it stays remembered until replaced.
       if (event.origin !== window.location.origin || popupRef.current === null || event.source !== popupRef.current) return;
       const message = readConnectMessage(event.data);
       if (message === null) return;
       if (message.endpointId !== undefined && endpointIdRef.current !== undefined && message.endpointId !== endpointIdRef.current) return;
-      popupRef.current = null;
       setState(message.ok ? { status: 'idle' } : { status: 'failed', message: message.message });
       onFinishedRef.current();
     };
@@ -61,7 +61,6 @@ export function useConnectPopup({ endpointId, onFinished }: ConnectPopupOptions)
     const timer = window.setInterval(() => {
       const popup = popupRef.current;
       if (popup === null || popup.closed) {
-        popupRef.current = null;
         setState((current) => (current.status === 'waiting' ? { status: 'idle' } : current));
         onFinishedRef.current();
       }
@@ -81,7 +80,6 @@ export function useConnectPopup({ endpointId, onFinished }: ConnectPopupOptions)
       (url) => {
         if (popupRef.current !== popup) return;
         if (url === null) {
-          popupRef.current = null;
           popup.close();
           setState({ status: 'idle' });
           return;
@@ -89,7 +87,6 @@ export function useConnectPopup({ endpointId, onFinished }: ConnectPopupOptions)
         popup.location.href = url;
       },
       (error: unknown) => {
-        popupRef.current = null;
         popup.close();
         setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
       },
@@ -99,7 +96,8 @@ export function useConnectPopup({ endpointId, onFinished }: ConnectPopupOptions)
   useEffect(
     () => () => {
       // The dialog closed mid-flow: do not leave an orphaned popup behind.
-      popupRef.current?.close();
+      const popup = popupRef.current;
+      if (popup !== null && !popup.closed) popup.close();
     },
     [],
   );

@@ -34,8 +34,9 @@ export function RenameScriptsDialog({ request, onChoose }: RenameScriptsDialogPr
               <div className="mt-2 flex flex-col gap-3 text-sm text-zinc-600">
                 <p>
                   {count === 1 ? 'The script of this custom step names' : `The scripts of these ${count} custom steps name`}{' '}
-                  <strong className="font-semibold text-zinc-900">{request?.oldName}</strong>. After the rename they would no longer find it
-                  unless they say <strong className="font-semibold text-zinc-900">{request?.newName}</strong>.
+                  <strong className="font-semibold text-zinc-900">{request?.oldName}</strong>. After the rename{' '}
+                  {count === 1 ? 'it would no longer find the endpoint unless it says' : 'they would no longer find the endpoint unless they say'}{' '}
+                  <strong className="font-semibold text-zinc-900">{request?.newName}</strong>.
                 </p>
                 <ul aria-label="Scripts naming the endpoint" className="divide-y divide-zinc-100 rounded-md border border-zinc-200">
                   {request?.scripts.map((script) => (

@@ -1,0 +1,124 @@
+import { runs, runSteps, type FlowyardDb, type RunStepRow } from '@flowyard/db';
+import type { RunEvent } from '@flowyard/engine';
+import type { InStatement } from '@libsql/client';
+import { log } from '../log';
+import { insertStatements, updateStatements } from './batch-statements';
+import { createGroupCommit, type WriteBatch } from './group-commit';
+
+export type RunInsertRow = typeof runs.$inferInsert;
+export type RunChanges = Partial<Omit<RunInsertRow, 'id'>>;
+
+/** One record change; `event` is what live subscribers of `flowId` hear once it is committed. */
+export type RecordOp =
+  | { kind: 'insert-run'; runId: string; flowId: string; row: RunInsertRow; event: RunEvent | null }
+  | { kind: 'update-run'; runId: string; flowId: string; set: RunChanges; event: RunEvent | null }
+  | { kind: 'upsert-step'; runId: string; flowId: string; row: RunStepRow; event: RunEvent | null };
+
+export interface RunRecordWriterOptions {
+  /** Hears every op of a committed batch, in order (the runs service publishes the events). */
+  committed?(ops: WriteBatch<RecordOp>): void;
+  maxBatch?: number;
+  delayMs?: number;
+}
+
+/** Failures remembered for runs nobody has asked about yet; beyond this the oldest are forgotten. */
+const maxRememberedFailures = 1000;
+
+/**
+ * The single writer of run and step records: records queue up and are written by group commit,
+ * one transaction per batch with one multi-row statement per kind. `write` resolves once the
+ * record, and everything queued before it, is committed, or rejects when a record of that run
+ * could not be written. A batch that fails is retried one record at a time, so one bad record
+ * (its run deleted with its flow meanwhile) cannot take the others down.
+ */
+export function createRunRecordWriter(db: FlowyardDb, options: RunRecordWriterOptions = {}) {
+  const failures = new Map<string, unknown>();
+
+  const remember = (runId: string, error: unknown): void => {
+    if (failures.has(runId)) return;
+    failures.set(runId, error);
+    if (failures.size > maxRememberedFailures) failures.delete(failures.keys().next().value ?? '');
+  };
+
+  async function write(batch: WriteBatch<RecordOp>): Promise<void> {
+    try {
+      await db.client.batch(statementsFor(batch), 'write');
+    } catch (batchError) {
+      if (batch.length === 1) {
+        const [op] = batch;
+        if (op) remember(op.runId, batchError);
+        log.error(`A run record could not be written (run ${op?.runId})`, batchError);
+        return;
+      }
+      for (const op of batch) {
+        try {
+          await db.client.batch(statementsFor([op]), 'write');
+        } catch (error) {
+          remember(op.runId, error);
+          log.error(`A run record could not be written (run ${op.runId})`, error);
+        }
+      }
+    }
+  }
+
+  const queue = createGroupCommit<RecordOp>({
+    write,
+    ...(options.committed === undefined ? {} : { committed: options.committed }),
+    ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
+    ...(options.delayMs === undefined ? {} : { delayMs: options.delayMs }),
+  });
+
+  return {
+    /** Queues a record; nobody waits (a failure makes the run's next `write` reject). */
+    enqueue(op: RecordOp): void {
+      queue.enqueue(op);
+    },
+
+    /** Queues a record and resolves once it is durable, with every record of its run queued before it. */
+    async write(op: RecordOp): Promise<void> {
+      await queue.commit(op);
+      const failure = failures.get(op.runId);
+      if (failure !== undefined) {
+        failures.delete(op.runId);
+        throw failure;
+      }
+    },
+
+    /** Resolves once everything queued so far is written (or failed). */
+    flush: () => queue.flush(),
+
+    get pending() {
+      return queue.pending;
+    },
+  };
+}
+
+export type RunRecordWriter = ReturnType<typeof createRunRecordWriter>;
+
+/**
+ * The statements of one batch, coalesced: a run inserted and updated in the same batch is
+ * inserted as it ended up, a step written several times is written once, as last reported.
+ * Runs are inserted first (steps reference them), then steps, then updates of older runs.
+ */
+function statementsFor(batch: WriteBatch<RecordOp>): InStatement[] {
+  const inserts = new Map<string, RunInsertRow>();
+  const updates = new Map<string, RunChanges>();
+  const steps = new Map<string, RunStepRow>();
+  for (const op of batch) {
+    if (op.kind === 'insert-run') inserts.set(op.runId, { ...op.row });
+    else if (op.kind === 'update-run') {
+      const inserted = inserts.get(op.runId);
+      if (inserted !== undefined) Object.assign(inserted, op.set);
+      else updates.set(op.runId, { ...updates.get(op.runId), ...op.set });
+    } else steps.set(op.row.id, op.row);
+  }
+  return [
+    ...insertStatements(runs, [...inserts.values()]),
+    ...insertStatements(runSteps, [...steps.values()], { conflictKey: 'id', upsertExcept: ['runId'] }),
+    ...updateStatements(
+      runs,
+      'id',
+      [...updates].map(([id, set]) => ({ id, set })),
+    ),
+  ];
+}

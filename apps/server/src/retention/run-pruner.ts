@@ -1,0 +1,73 @@
+import type { FlowyardDb } from '@flowyard/db';
+import { log } from '../log';
+import { pruneRunsOnce } from './prune-runs';
+import type { RetentionPolicy } from './retention-policy';
+
+export interface RunPrunerOptions {
+  db: FlowyardDb;
+  /** Read before every pass, so a changed setting applies from the next one. */
+  policy: () => Promise<RetentionPolicy> | RetentionPolicy;
+  now: () => Date;
+  /** Runs deleted per transaction: small, so the event loop (and the record writer) is never held long. */
+  batchSize?: number;
+  /** Time between passes (default one minute). */
+  intervalMs?: number;
+  /** Pause between batches of one pass, leaving the event loop to requests. */
+  pauseMs?: number;
+}
+
+/** Prunes run records in the background: one pass per interval, in small batches until nothing is left. */
+export function createRunPruner(options: RunPrunerOptions) {
+  const batchSize = options.batchSize ?? 200;
+  const intervalMs = options.intervalMs ?? 60_000;
+  const pauseMs = options.pauseMs ?? 10;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = true;
+  let running: Promise<number> | null = null;
+
+  async function pass(): Promise<number> {
+    const policy = await options.policy();
+    let total = 0;
+    for (;;) {
+      const deleted = await pruneRunsOnce(options.db, policy, options.now(), batchSize);
+      total += deleted;
+      if (deleted < batchSize) return total;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs).unref());
+    }
+  }
+
+  /** One pass now (or the one already going); resolves with how many runs it deleted. */
+  function runNow(): Promise<number> {
+    running ??= pass().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      runNow()
+        .catch((error: unknown) => log.error('Pruning old runs failed; trying again at the next interval', error))
+        .finally(schedule);
+    }, intervalMs);
+    timer.unref();
+  }
+
+  return {
+    runNow,
+    start(): void {
+      if (!stopped) return;
+      stopped = false;
+      schedule();
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+export type RunPruner = ReturnType<typeof createRunPruner>;

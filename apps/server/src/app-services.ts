@@ -1,4 +1,8 @@
 import type { HttpClient, ScriptRunner } from '@flowyard/engine';
+import { createApiKeysService } from './api-keys/api-keys-service';
+import { createAuthService } from './auth/auth-service';
+import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
+import { createSessionsService } from './auth/sessions-service';
 import { createCustomStepsService } from './custom-steps/custom-steps-service';
 import type { ServiceDeps } from './deps';
 import { createEndpointsService } from './endpoints/endpoints-service';
@@ -9,12 +13,16 @@ import { createConstantsService } from './scripting/constants-service';
 import { createLibrariesService } from './scripting/libraries-service';
 import { reindexStaleScripts } from './usage/script-refs';
 import { createResolveUser } from './users/resolve-user';
-import { createUsersService } from './users/users-service';
+import { createUsersService, type FirstAdminOutcome } from './users/users-service';
 import { createWorkflowsService } from './workflows/workflows-service';
 
 /** Wires the services once per process (or per test); the tRPC context carries them. */
-export function createAppServices(deps: ServiceDeps, options: { http: HttpClient; scripts: ScriptRunner; bus?: RunEventBus }) {
-  const users = createUsersService(deps);
+export function createAppServices(deps: ServiceDeps, options: { http: HttpClient; scripts: ScriptRunner; bus?: RunEventBus; passwords?: PasswordHasher }) {
+  const passwords = options.passwords ?? createPasswordHasher();
+  const users = createUsersService(deps, passwords);
+  const sessions = createSessionsService(deps);
+  const apiKeys = createApiKeysService(deps);
+  const auth = createAuthService(deps, { users, sessions, apiKeys, passwords });
   const workflows = createWorkflowsService(deps);
   const endpoints = createEndpointsService(deps, workflows, { http: options.http });
   const flows = createFlowsService(deps, workflows);
@@ -31,6 +39,9 @@ export function createAppServices(deps: ServiceDeps, options: { http: HttpClient
   });
   return {
     users,
+    sessions,
+    apiKeys,
+    auth,
     workflows,
     endpoints,
     flows,
@@ -38,17 +49,25 @@ export function createAppServices(deps: ServiceDeps, options: { http: HttpClient
     constants,
     libraries,
     runs,
-    resolveUser: createResolveUser(users),
+    resolveUser: createResolveUser(auth),
     reindexStaleScripts: () => reindexStaleScripts(deps.db),
   };
 }
 
 export type AppServices = ReturnType<typeof createAppServices>;
 
-/** First-start set-up, idempotent: the Default workflow, the local admin, interrupted runs, the script usage index. */
-export async function bootstrap(services: AppServices): Promise<{ interruptedRuns: number; reindexedScripts: number }> {
+/**
+ * First-start set-up, idempotent: the Default workflow, the first admin (with `adminPassword`,
+ * else a random password that `firstAdmin` carries for printing once), ended sessions,
+ * interrupted runs, the script usage index.
+ */
+export async function bootstrap(
+  services: AppServices,
+  options: { adminPassword: string | undefined },
+): Promise<{ interruptedRuns: number; reindexedScripts: number; firstAdmin: FirstAdminOutcome }> {
   await services.workflows.ensureDefault();
-  await services.users.ensureLocalAdmin();
+  const firstAdmin = await services.users.ensureFirstAdmin(options.adminPassword);
+  await services.sessions.prune();
   const reindexedScripts = await services.reindexStaleScripts();
-  return { interruptedRuns: await services.runs.markInterrupted(), reindexedScripts };
+  return { interruptedRuns: await services.runs.markInterrupted(), reindexedScripts, firstAdmin };
 }

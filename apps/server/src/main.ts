@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bootstrap, createAppServices } from './app-services';
+import { adminPasswordFromEnv, firstAdminLogLines } from './auth/admin-password';
 import { loadConfig } from './config';
 import { createEndpointHttpClient } from './endpoints/endpoint-http';
 import { createApp } from './http/app';
@@ -15,6 +16,7 @@ import { loadProviderSettings } from './settings/provider-settings';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const adminPassword = adminPasswordFromEnv(process.env);
   mkdirSync(config.dataDir, { recursive: true });
   const secretBox = createSecretBox(loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }));
   const dbFile = join(config.dataDir, 'flowyard.db');
@@ -26,7 +28,8 @@ async function main(): Promise<void> {
   const scripts = createScriptPool({ size: 2, maxWorkers: 4 });
   scripts.warmUp().catch((error: unknown) => log.error('The script sandbox could not start; custom steps will fail until it can', error));
   const services = createAppServices({ db, secretBox, providers, now: () => new Date(), newId: () => randomUUID() }, { http, scripts });
-  const { interruptedRuns } = await bootstrap(services);
+  const { interruptedRuns, firstAdmin } = await bootstrap(services, { adminPassword });
+  for (const line of firstAdminLogLines(firstAdmin)) log.info(line);
   if (interruptedRuns > 0) log.warn(`Marked ${interruptedRuns} run(s) left running by the previous process as interrupted`);
 
   const app = createApp({ db, services, webDist: config.webDist });

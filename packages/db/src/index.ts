@@ -2,4 +2,4 @@ export * from './schema';
 export { createDb, type FlowyardDb, type Orm, type Schema, type CreateDbOptions } from './create-db';
 export { resolveMigrationsFolder } from './migrations-folder';
 // Query helpers re-exported so the server builds queries against the same drizzle copy.
-export { and, asc, count, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+export { and, asc, count, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';

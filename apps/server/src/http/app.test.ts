@@ -12,6 +12,8 @@ let app: TestApp;
 let server: Server;
 let base: string;
 let webDist: string;
+/** The signed-in admin's cookie, as the browser would send it. */
+let cookie: string;
 
 const errorBodySchema = z.object({
   error: z.object({
@@ -31,6 +33,7 @@ beforeAll(async () => {
   const address = server.address();
   if (address === null || typeof address !== 'object') throw new Error('no port');
   base = `http://127.0.0.1:${address.port}`;
+  cookie = await app.sessionCookie();
 });
 
 afterAll(async () => {
@@ -50,7 +53,7 @@ describe('the HTTP app', () => {
   it('returns validation errors with the SPEC code and field issues in error.data', async () => {
     const res = await fetch(`${base}/trpc/endpoints.create`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie, 'x-flowyard-csrf': '1' },
       body: JSON.stringify({ workflowId: app.workflowId, name: 'X', baseUrl: 'ftp://files.example.com', auth: { type: 'none' } }),
     });
     expect(res.status).toBe(400);
@@ -63,7 +66,7 @@ describe('the HTTP app', () => {
   });
 
   it('maps SPEC codes to HTTP statuses', async () => {
-    const res = await fetch(`${base}/trpc/endpoints.get?input=${encodeURIComponent(JSON.stringify({ id: 'missing' }))}`);
+    const res = await fetch(`${base}/trpc/endpoints.get?input=${encodeURIComponent(JSON.stringify({ id: 'missing' }))}`, { headers: { cookie } });
     expect(res.status).toBe(404);
     expect(errorBodySchema.parse(await res.json()).error.data.code).toBe('ENDPOINT_NOT_FOUND');
   });
@@ -82,7 +85,7 @@ describe('the HTTP app', () => {
   it('streams a flow’s run events over SSE', async () => {
     const controller = new AbortController();
     const res = await fetch(`${base}/trpc/runs.events?input=${encodeURIComponent(JSON.stringify({ flowId: 'flow-1' }))}`, {
-      headers: { accept: 'text/event-stream' },
+      headers: { accept: 'text/event-stream', cookie },
       signal: controller.signal,
     });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
@@ -92,7 +95,7 @@ describe('the HTTP app', () => {
     app.bus.publish('flow-1', {
       type: 'run',
       run: {
-        id: 'run-1', flowId: 'flow-1', flowVersion: 1, status: 'running', trigger: { type: 'manual', nodeId: 't' }, userId: 'u',
+        id: 'run-1', flowId: 'flow-1', flowVersion: 1, status: 'running', trigger: { type: 'manual', nodeId: 't' }, userId: 'u', actedAs: { id: 'u', name: 'Ann', email: 'ann@example.com' },
         startedAt: '2024-01-01T00:00:00.000Z', finishedAt: null, durationMs: null, error: null,
       },
     });

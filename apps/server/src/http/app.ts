@@ -28,7 +28,7 @@ export function createApp({ db, services, webDist }: AppOptions): Express {
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req }) => createContext(db, services, req),
+      createContext: ({ req, res }) => createContext(db, services, req, res),
       maxBodySize: maxBodyBytes,
       // Procedure failures are logged by the error middleware; this catches context failures.
       onError: ({ error, ctx }) => {

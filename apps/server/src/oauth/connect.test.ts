@@ -38,7 +38,8 @@ async function endpoint(type: 'slack' | 'msgraph', baseUrl = type === 'slack' ? 
 
 /** The browser's part: the popup follows the provider's redirect to our callback. */
 async function callback(query: URLSearchParams): Promise<{ status: number; html: string }> {
-  const res = await fetch(`${base}/oauth/callback?${query.toString()}`);
+  // The popup carries the session cookie of the admin who started Connect (app.caller).
+  const res = await fetch(`${base}/oauth/callback?${query.toString()}`, { headers: { cookie: await app.sessionCookie() } });
   return { status: res.status, html: await res.text() };
 }
 
@@ -66,7 +67,7 @@ describe('Slack Connect', () => {
     expect(page.html).toContain('window.opener.postMessage');
 
     const view = await app.caller.endpoints.get({ id: created.id });
-    expect(view.auth).toEqual({ type: 'slack', connection: { account: 'mock.user in Mock Team', connectedBy: 'Local Admin', connectedAt: expect.any(String) } });
+    expect(view.auth).toEqual({ type: 'slack', connection: { account: 'mock.user in Mock Team', connectedBy: 'Admin', connectedAt: expect.any(String) } });
     const resolved = await createEndpointResolver(app, app.workflowId).get(created.id);
     expect(resolved?.auth).toMatchObject({ type: 'slack', tokens: { accessToken: expect.stringMatching(/^xoxb-/) } });
 
@@ -97,7 +98,7 @@ describe('Slack Connect', () => {
     expect(postedMessage(denied.html)).toMatchObject({ type: 'flowyard:connect-failed', endpointId: created.id, message: expect.stringContaining('access_denied') });
 
     const query = await approveConsent((await app.caller.endpoints.connectUrl({ id: created.id })).url);
-    const other = await app.services.endpoints.completeConnect(query, { id: 'someone-else', name: 'Mallory', email: 'm@example.com', role: 'developer' });
+    const other = await app.services.endpoints.completeConnect(query, { id: 'someone-else', name: 'Mallory', email: 'm@example.com', role: 'developer', disabled: false, createdAt: '2024-01-01T00:00:00.000Z' });
     expect(other).toMatchObject({ ok: false, message: expect.stringContaining('another user') });
     expect((await app.caller.endpoints.get({ id: created.id })).auth).toEqual({ type: 'slack', connection: null });
   });
@@ -141,7 +142,7 @@ describe('Microsoft Graph Connect', () => {
     expect(exchange?.form.get('code_verifier')).toMatch(/^[\w-]{43,}$/);
     expect((await app.caller.endpoints.get({ id: created.id })).auth).toMatchObject({
       type: 'msgraph',
-      connection: { account: 'Megan Bowen (megan@contoso.example)', connectedBy: 'Local Admin' },
+      connection: { account: 'Megan Bowen (megan@contoso.example)', connectedBy: 'Admin' },
     });
   });
 

@@ -1,4 +1,6 @@
 import { router } from './init';
+import { apiKeysRouter } from './routers/api-keys';
+import { authRouter } from './routers/auth';
 import { constantsRouter } from './routers/constants';
 import { customStepsRouter } from './routers/custom-steps';
 import { endpointsRouter } from './routers/endpoints';
@@ -6,10 +8,14 @@ import { flowsRouter } from './routers/flows';
 import { librariesRouter } from './routers/libraries';
 import { meRouter } from './routers/me';
 import { runsRouter } from './routers/runs';
+import { usersRouter } from './routers/users';
 import { workflowsRouter } from './routers/workflows';
 
 export const appRouter = router({
+  auth: authRouter,
   me: meRouter,
+  users: usersRouter,
+  apiKeys: apiKeysRouter,
   workflows: workflowsRouter,
   endpoints: endpointsRouter,
   flows: flowsRouter,

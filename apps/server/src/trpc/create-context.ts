@@ -1,16 +1,34 @@
 import type { FlowyardDb } from '@flowyard/db';
 import { FlowyardError } from '@flowyard/engine';
 import { TRPCError } from '@trpc/server';
-import type { IncomingMessage } from 'node:http';
+import type { Request, Response } from 'express';
 import type { AppServices } from '../app-services';
+import { crossSiteProblem } from '../auth/cross-site-guard';
+import { recordingSessionCookie, responseSessionCookie } from '../auth/session-cookie';
+import type { UserView } from '../users/user-view';
 import type { Context } from './context';
 
-/** Builds a request's context, resolving its user; a request without one is FORBIDDEN. */
-export async function createContext(db: FlowyardDb, services: AppServices, req: IncomingMessage | undefined): Promise<Context> {
-  const user = await services.resolveUser(req);
-  if (!user) {
-    const cause = new FlowyardError('FORBIDDEN', 'Sign in to use Flowyard');
+/**
+ * Builds an HTTP request's context: refuses possible cross-site requests (FORBIDDEN), then
+ * finds the caller from its API key or session cookie (or nobody: user null).
+ */
+export async function createContext(db: FlowyardDb, services: AppServices, req: Request, res: Response): Promise<Context> {
+  const problem = crossSiteProblem(req, services.auth.publicOrigin);
+  if (problem !== undefined) {
+    const cause = new FlowyardError('FORBIDDEN', problem);
     throw new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
   }
-  return { db, services, user };
+  const caller = await services.auth.resolveCaller(req);
+  return {
+    db,
+    services,
+    user: caller?.user ?? null,
+    sessionId: caller?.sessionId ?? null,
+    sessionCookie: responseSessionCookie(res, services.auth.secureCookies),
+  };
+}
+
+/** An in-process context acting as `user` (tests, scripts); null calls as nobody. */
+export function contextFor(db: FlowyardDb, services: AppServices, user: UserView | null): Context {
+  return { db, services, user, sessionId: null, sessionCookie: recordingSessionCookie() };
 }

@@ -1,31 +1,44 @@
-import { isFlowyardError } from '@flowyard/engine';
+import { can, FlowyardError, isFlowyardError, roleLabels, type Permission } from '@flowyard/engine';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { log } from '../log';
 import { describeApiError } from './api-error';
 import type { Context } from './context';
 import { trpcCodeBySpecCode } from './error-map';
 
-const t = initTRPC.context<Context>().create({
-  // Stack traces never go to clients, in development either.
-  isDev: false,
-  // Pings keep SSE subscriptions alive through proxies; the client reconnects after silence.
-  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
-  errorFormatter({ shape, error }) {
-    const api = describeApiError(error);
-    return {
-      code: shape.code,
-      message: api.message,
-      data: {
-        code: api.code,
-        trpcCode: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        issues: api.issues,
-        details: api.details,
-      },
-    };
-  },
-});
+/**
+ * Who may call a procedure: anyone (`public`), any signed-in user (`authed`; the
+ * handler may check more, e.g. "self or users.read"), or holders of a permission.
+ */
+export type Access = 'public' | 'authed' | Permission;
+
+export interface ProcedureMeta {
+  access: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Stack traces never go to clients, in development either.
+    isDev: false,
+    // Pings keep SSE subscriptions alive through proxies; the client reconnects after silence.
+    sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
+    errorFormatter({ shape, error }) {
+      const api = describeApiError(error);
+      return {
+        code: shape.code,
+        message: api.message,
+        data: {
+          code: api.code,
+          trpcCode: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          issues: api.issues,
+          details: api.details,
+        },
+      };
+    },
+  });
 
 /**
  * Gives FlowyardErrors their mapped tRPC code, and logs anything unexpected (the
@@ -42,6 +55,42 @@ const errorMapping = t.middleware(async ({ next, path }) => {
   return result;
 });
 
+const signedIn = t.middleware(({ ctx, next }) => {
+  if (ctx.user === null) throw new FlowyardError('UNAUTHORIZED', 'Sign in to use Flowyard');
+  return next({ ctx: { user: ctx.user } });
+});
+
+/** Checks the permission before the input is parsed: a caller without it learns nothing about the input. */
+function permitted(permission: Permission) {
+  return t.middleware(({ ctx, next }) => {
+    if (ctx.user === null) throw new FlowyardError('UNAUTHORIZED', 'Sign in to use Flowyard');
+    if (!can(ctx.user.role, permission)) {
+      throw new FlowyardError('FORBIDDEN', `A ${roleLabels[ctx.user.role]} may not do this (needs ${permission})`, {
+        details: { permission, role: ctx.user.role },
+      });
+    }
+    return next({ ctx: { user: ctx.user } });
+  });
+}
+
+const base = t.procedure.use(errorMapping);
+
 export const router = t.router;
-export const procedure = t.procedure.use(errorMapping);
 export const createCallerFactory = t.createCallerFactory;
+
+/** Callable without signing in: `auth.signIn`, `auth.session`, `auth.signOut`. */
+export const publicProcedure = base.meta({ access: 'public' });
+
+/** Any signed-in user (session cookie or API key); `ctx.user` is set. */
+export const authedProcedure = base.meta({ access: 'authed' }).use(signedIn);
+
+/** A signed-in user whose role holds `permission` (see packages/engine/src/users/permissions.ts); FORBIDDEN otherwise. */
+export function procedureWith(permission: Permission) {
+  return base.meta({ access: permission }).use(permitted(permission));
+}
+
+/**
+ * @deprecated Declares no access: pick `publicProcedure`, `authedProcedure` or
+ * `procedureWith(permission)` (the router test fails on procedures built from this).
+ */
+export const procedure = base.use(signedIn);

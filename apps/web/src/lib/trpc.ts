@@ -20,7 +20,9 @@ export const trpcClient = createTRPCClient<AppRouter>({
     splitLink({
       condition: (op) => op.type === 'subscription',
       true: httpSubscriptionLink({ url: '/trpc' }),
-      false: httpBatchLink({ url: '/trpc' }),
+      // The server refuses mutations without this header: a cross-site form cannot send it.
+      // (Subscriptions are GETs, which it does not need.)
+      false: httpBatchLink({ url: '/trpc', headers: { 'x-flowyard-csrf': '1' } }),
     }),
   ],
 });

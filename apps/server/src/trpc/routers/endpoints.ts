@@ -1,29 +1,32 @@
 import { endpointCreateSchema, endpointNameSchema, endpointUpdateSchema, testRequestSchema } from '@flowyard/engine';
 import { z } from 'zod';
-import { procedure, router } from '../init';
+import { procedureWith, router } from '../init';
+
+/** Everything here is workflow editing (SPEC §9: Admin, Developer). */
+const editProcedure = procedureWith('flows.edit');
 
 const byId = z.object({ id: z.string().min(1) });
 
 export const endpointsRouter = router({
-  list: procedure.input(z.object({ workflowId: z.string().min(1) })).query(({ ctx, input }) => ctx.services.endpoints.list(input.workflowId)),
-  get: procedure.input(byId).query(({ ctx, input }) => ctx.services.endpoints.get(input.id)),
+  list: editProcedure.input(z.object({ workflowId: z.string().min(1) })).query(({ ctx, input }) => ctx.services.endpoints.list(input.workflowId)),
+  get: editProcedure.input(byId).query(({ ctx, input }) => ctx.services.endpoints.get(input.id)),
   /** Flow steps (`kind: 'step'`) and custom step scripts that name it literally (`kind: 'script'`). */
-  usage: procedure.input(byId).query(({ ctx, input }) => ctx.services.endpoints.usage(input.id)),
+  usage: editProcedure.input(byId).query(({ ctx, input }) => ctx.services.endpoints.usage(input.id)),
   /** Before a rename: `{ renamed, scripts }`, the scripts `update({ …, updateScripts: true })` would rewrite. */
-  renameImpact: procedure
+  renameImpact: editProcedure
     .input(z.object({ id: z.string().min(1), name: endpointNameSchema }))
     .query(({ ctx, input }) => ctx.services.endpoints.renameImpact(input.id, input.name)),
-  create: procedure.input(endpointCreateSchema).mutation(({ ctx, input }) => ctx.services.endpoints.create(input)),
-  update: procedure.input(endpointUpdateSchema).mutation(({ ctx, input }) => ctx.services.endpoints.update(input)),
-  delete: procedure.input(byId).mutation(({ ctx, input }) => ctx.services.endpoints.delete(input.id)),
+  create: editProcedure.input(endpointCreateSchema).mutation(({ ctx, input }) => ctx.services.endpoints.create(input)),
+  update: editProcedure.input(endpointUpdateSchema).mutation(({ ctx, input }) => ctx.services.endpoints.update(input)),
+  delete: editProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.endpoints.delete(input.id)),
   /** OAuth2, Salesforce, Remedy, ServiceNow: `{ ok: true, message, details, exchanges } | { ok: false, code, message, status, body, exchanges }`. */
-  testAuthentication: procedure.input(byId).mutation(({ ctx, input }) => ctx.services.endpoints.testAuthentication(input.id)),
+  testAuthentication: editProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.endpoints.testAuthentication(input.id)),
   /** Any type: `{ exchanges, response, error }`, secrets redacted. */
-  testRequest: procedure
+  testRequest: editProcedure
     .input(testRequestSchema.extend({ id: z.string().min(1) }))
     .mutation(({ ctx, input: { id, ...request } }) => ctx.services.endpoints.testRequest(id, request)),
   /** Slack, Microsoft Graph: the provider page for the Connect popup. */
-  connectUrl: procedure.input(byId).mutation(({ ctx, input }) => ctx.services.endpoints.connectUrl(input.id, ctx.user)),
+  connectUrl: editProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.endpoints.connectUrl(input.id, ctx.user)),
   /** The default Salesforce login URL and whether Slack / Graph Connect is set up on this server. */
-  authSettings: procedure.query(({ ctx }) => ctx.services.endpoints.authSettings()),
+  authSettings: editProcedure.query(({ ctx }) => ctx.services.endpoints.authSettings()),
 });

@@ -1,12 +1,15 @@
 import { librarySaveSchema } from '@flowyard/engine';
 import { z } from 'zod';
-import { procedure, router } from '../init';
+import { procedureWith, router } from '../init';
+
+/** Everything here is workflow editing (SPEC §9: Admin, Developer). */
+const editProcedure = procedureWith('flows.edit');
 
 const byId = z.object({ id: z.string().min(1) });
 
 export const librariesRouter = router({
-  list: procedure.input(z.object({ workflowId: z.string().min(1) })).query(({ ctx, input }) => ctx.services.libraries.list(input.workflowId)),
-  get: procedure.input(byId).query(({ ctx, input }) => ctx.services.libraries.get(input.id)),
-  save: procedure.input(librarySaveSchema).mutation(({ ctx, input }) => ctx.services.libraries.save(input)),
-  delete: procedure.input(byId).mutation(({ ctx, input }) => ctx.services.libraries.delete(input.id)),
+  list: editProcedure.input(z.object({ workflowId: z.string().min(1) })).query(({ ctx, input }) => ctx.services.libraries.list(input.workflowId)),
+  get: editProcedure.input(byId).query(({ ctx, input }) => ctx.services.libraries.get(input.id)),
+  save: editProcedure.input(librarySaveSchema).mutation(({ ctx, input }) => ctx.services.libraries.save(input)),
+  delete: editProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.libraries.delete(input.id)),
 });

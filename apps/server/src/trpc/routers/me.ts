@@ -1,5 +1,5 @@
-import { procedure, router } from '../init';
+import { authedProcedure, router } from '../init';
 
 export const meRouter = router({
-  get: procedure.query(({ ctx }) => ctx.user),
+  get: authedProcedure.query(({ ctx }) => ctx.user),
 });

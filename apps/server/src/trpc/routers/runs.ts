@@ -1,6 +1,6 @@
 import { jsonSchema, type RunEvent } from '@flowyard/engine';
 import { z } from 'zod';
-import { procedure, router } from '../init';
+import { procedureWith, router } from '../init';
 
 const runStartSchema = z.object({
   flowId: z.string().min(1),
@@ -15,11 +15,11 @@ const runListSchema = z.object({
 });
 
 export const runsRouter = router({
-  start: procedure.input(runStartSchema).mutation(({ ctx, input }) => ctx.services.runs.start(ctx.user, input)),
-  list: procedure.input(runListSchema).query(({ ctx, input }) => ctx.services.runs.list(input.flowId, input.limit, input.cursor ?? undefined)),
-  get: procedure.input(z.object({ runId: z.string().min(1) })).query(({ ctx, input }) => ctx.services.runs.get(input.runId)),
+  start: procedureWith('flows.edit').input(runStartSchema).mutation(({ ctx, input }) => ctx.services.runs.start(ctx.user, input)),
+  list: procedureWith('runs.view').input(runListSchema).query(({ ctx, input }) => ctx.services.runs.list(input.flowId, input.limit, input.cursor ?? undefined)),
+  get: procedureWith('runs.view').input(z.object({ runId: z.string().min(1) })).query(({ ctx, input }) => ctx.services.runs.get(input.runId)),
   /** Live run and step records of one flow (SSE through httpSubscriptionLink). */
-  events: procedure.input(z.object({ flowId: z.string().min(1) })).subscription(async function* ({ ctx, input, signal }): AsyncGenerator<RunEvent, void, undefined> {
+  events: procedureWith('runs.view').input(z.object({ flowId: z.string().min(1) })).subscription(async function* ({ ctx, input, signal }): AsyncGenerator<RunEvent, void, undefined> {
     yield* ctx.services.runs.events(input.flowId, signal);
   }),
 });

@@ -1,5 +1,8 @@
-import { procedure, router } from '../init';
+import { procedureWith, router } from '../init';
+
+/** Everything here is workflow editing (SPEC §9: Admin, Developer). */
+const editProcedure = procedureWith('flows.edit');
 
 export const workflowsRouter = router({
-  list: procedure.query(({ ctx }) => ctx.services.workflows.list()),
+  list: editProcedure.query(({ ctx }) => ctx.services.workflows.list()),
 });

@@ -1,0 +1,97 @@
+import { apiKeys, desc, eq, users, type ApiKeyRow } from '@flowyard/db';
+import { apiKeyPrefix, can, type ApiKeyView, type FlowyardError } from '@flowyard/engine';
+import { randomToken, sha256Hex } from '../auth/tokens';
+import type { ServiceDeps } from '../deps';
+import { userNotFound } from '../users/user-errors';
+import { userViewOf, type UserView } from '../users/user-view';
+import { apiKeyNotFound, disabledKeyUser, invalidApiKey, notYourKeys, revokedApiKey } from './api-key-errors';
+import { looksLikeApiKey } from './read-api-key';
+
+/** How many characters of a key lists show (`fy_` and 6 more). */
+const displayedLength = apiKeyPrefix.length + 6;
+// Recording every use would write on every call; to the minute is enough for "last used".
+const lastUsedEveryMs = 60_000;
+
+const toView = (row: ApiKeyRow): ApiKeyView => ({
+  id: row.id,
+  userId: row.userId,
+  name: row.name,
+  prefix: row.prefix,
+  createdAt: row.createdAt,
+  lastUsedAt: row.lastUsedAt,
+  revokedAt: row.revokedAt,
+});
+
+/** Whether `actor` may manage the keys of `userId`: their own with apiKeys.own, anyone's with users.manage. */
+function mayManage(actor: UserView, userId: string): boolean {
+  return can(actor.role, 'users.manage') || (userId === actor.id && can(actor.role, 'apiKeys.own'));
+}
+
+/** API keys (`fy_…`) for API clients and HTTP triggers: shown once, stored as SHA-256. */
+export function createApiKeysService({ db, now, newId }: ServiceDeps) {
+  async function findRow(id: string): Promise<ApiKeyRow | undefined> {
+    const [row] = await db.orm.select().from(apiKeys).where(eq(apiKeys.id, id));
+    return row;
+  }
+
+  return {
+    /** A new key for `userId` (default: the actor). `key` is returned this once and never again. */
+    async createAs(actor: UserView, input: { userId?: string | undefined; name: string }): Promise<{ key: string; apiKey: ApiKeyView }> {
+      const userId = input.userId ?? actor.id;
+      if (!mayManage(actor, userId)) throw notYourKeys();
+      const [owner] = await db.orm.select({ id: users.id }).from(users).where(eq(users.id, userId));
+      if (!owner) throw userNotFound(userId);
+      const key = `${apiKeyPrefix}${randomToken()}`;
+      const row: ApiKeyRow = {
+        id: newId(),
+        userId,
+        name: input.name,
+        prefix: key.slice(0, displayedLength),
+        keyHash: sha256Hex(key),
+        createdAt: now().toISOString(),
+        lastUsedAt: null,
+        revokedAt: null,
+      };
+      await db.orm.insert(apiKeys).values(row);
+      return { key, apiKey: toView(row) };
+    },
+
+    /** The keys of `userId` (default: the actor), newest first, revoked ones included. */
+    async listAs(actor: UserView, userId: string | undefined): Promise<ApiKeyView[]> {
+      const owner = userId ?? actor.id;
+      if (!mayManage(actor, owner)) throw notYourKeys();
+      const rows = await db.orm.select().from(apiKeys).where(eq(apiKeys.userId, owner)).orderBy(desc(apiKeys.createdAt));
+      return rows.map(toView);
+    },
+
+    /** Revokes a key at once; revoking it again changes nothing. */
+    async revokeAs(actor: UserView, id: string): Promise<ApiKeyView> {
+      const row = await findRow(id);
+      // Someone else's key is "not found" to a caller who may not see it.
+      if (!row || !mayManage(actor, row.userId)) throw apiKeyNotFound(id);
+      if (row.revokedAt !== null) return toView(row);
+      const [updated] = await db.orm.update(apiKeys).set({ revokedAt: now().toISOString() }).where(eq(apiKeys.id, id)).returning();
+      return toView(updated ?? row);
+    },
+
+    /**
+     * The user a key acts as: UNAUTHORIZED (401) for an unknown or revoked key, FORBIDDEN
+     * (403) when its user is disabled. Role checks (e.g. flows.trigger) are the caller's.
+     */
+    async authenticate(key: string): Promise<UserView | FlowyardError> {
+      if (!looksLikeApiKey(key)) return invalidApiKey();
+      const [found] = await db.orm.select().from(apiKeys).innerJoin(users, eq(apiKeys.userId, users.id)).where(eq(apiKeys.keyHash, sha256Hex(key)));
+      if (!found) return invalidApiKey();
+      if (found.api_keys.revokedAt !== null) return revokedApiKey();
+      if (found.users.disabled) return disabledKeyUser();
+      const at = now();
+      const last = found.api_keys.lastUsedAt === null ? 0 : Date.parse(found.api_keys.lastUsedAt);
+      if (at.getTime() - last >= lastUsedEveryMs) {
+        await db.orm.update(apiKeys).set({ lastUsedAt: at.toISOString() }).where(eq(apiKeys.id, found.api_keys.id));
+      }
+      return userViewOf(found.users);
+    },
+  };
+}
+
+export type ApiKeysService = ReturnType<typeof createApiKeysService>;

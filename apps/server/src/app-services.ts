@@ -3,6 +3,8 @@ import { createApiKeysService } from './api-keys/api-keys-service';
 import { createAuthService } from './auth/auth-service';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
 import { createSessionsService } from './auth/sessions-service';
+import { createBuiltinEndpoints } from './builtin/builtin-endpoints';
+import { createRunCredentials } from './builtin/run-credentials';
 import { createCustomStepsService } from './custom-steps/custom-steps-service';
 import type { ServiceDeps } from './deps';
 import { createEndpointsService } from './endpoints/endpoints-service';
@@ -29,6 +31,7 @@ export function createAppServices(deps: ServiceDeps, options: { http: HttpClient
   const customSteps = createCustomStepsService(deps, workflows);
   const constants = createConstantsService(deps, workflows);
   const libraries = createLibrariesService(deps, workflows);
+  const runCredentials = createRunCredentials({ now: deps.now });
   const runs = createRunsService(deps, flows, {
     http: options.http,
     bus: options.bus ?? createRunEventBus(),
@@ -36,6 +39,7 @@ export function createAppServices(deps: ServiceDeps, options: { http: HttpClient
     customSteps,
     constants,
     libraries,
+    credentials: runCredentials,
   });
   return {
     users,
@@ -49,6 +53,8 @@ export function createAppServices(deps: ServiceDeps, options: { http: HttpClient
     constants,
     libraries,
     runs,
+    runCredentials,
+    builtinEndpoints: createBuiltinEndpoints(deps),
     resolveUser: createResolveUser(auth),
     reindexStaleScripts: () => reindexStaleScripts(deps.db),
   };
@@ -66,6 +72,7 @@ export async function bootstrap(
   options: { adminPassword: string | undefined },
 ): Promise<{ interruptedRuns: number; reindexedScripts: number; firstAdmin: FirstAdminOutcome }> {
   await services.workflows.ensureDefault();
+  await services.builtinEndpoints.ensureAll();
   const firstAdmin = await services.users.ensureFirstAdmin(options.adminPassword);
   await services.sessions.prune();
   const reindexedScripts = await services.reindexStaleScripts();

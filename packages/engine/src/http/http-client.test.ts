@@ -344,7 +344,9 @@ describe('TLS', () => {
   it('refuses a self-signed certificate unless the endpoint trusts self-signed ones, with certificate details', async () => {
     const error = await failure(client.send(request(endpoint(selfSigned.url)), () => {}));
     expect(error.code).toBe('TLS_UNTRUSTED_CERT');
-    expect(error.details).toMatchObject({ certificate: { subject: 'CN=localhost', issuer: 'CN=localhost' } });
+    expect(error.details).toMatchObject({
+      certificate: { subject: 'CN=localhost', issuer: 'CN=localhost', subjectAltNames: ['DNS:localhost', 'IP Address:127.0.0.1'] },
+    });
     expect(selfSigned.requests).toHaveLength(0);
 
     const response = await client.send(request(endpoint(selfSigned.url, { type: 'none' }, true)), () => {});

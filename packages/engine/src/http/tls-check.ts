@@ -8,6 +8,8 @@ export interface CertificateDetails {
   validFrom: string;
   validTo: string;
   fingerprint256: string;
+  /** Subject alternative names as the certificate lists them, e.g. `DNS:localhost`, `IP Address:127.0.0.1`. */
+  subjectAltNames: string[];
 }
 
 /** A TLS verification failure with the certificate that caused it; `code` uses Node's verify codes. */
@@ -106,7 +108,17 @@ function certificateDetails(cert: PeerCertificate): CertificateDetails {
     validFrom: isoDate(cert.valid_from),
     validTo: isoDate(cert.valid_to),
     fingerprint256: cert.fingerprint256,
+    subjectAltNames: subjectAltNames(cert.subjectaltname),
   };
+}
+
+// Node joins the names with ", "; a name itself never contains that sequence in practice.
+function subjectAltNames(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(', ')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
 }
 
 function distinguishedName(name: PeerCertificate['subject'] | undefined): string {

@@ -17,6 +17,7 @@ import {
   type EndpointView,
   type FieldIssue,
 } from '@flowyard/engine';
+import { builtinFirst, checkBuiltinDelete, checkBuiltinUpdate, checkCreatableAuth, isBuiltinRow } from '../builtin/builtin-rules';
 import type { ServiceDeps } from '../deps';
 import { connectAvailability, createConnectService, type ConnectOutcome } from '../oauth/connect-service';
 import type { UserView } from '../users/user-view';
@@ -43,6 +44,7 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
       trustSelfSigned: row.trustSelfSigned,
       auth: authView(row),
       needsCredentials: row.needsCredentials,
+      builtIn: isBuiltinRow(row),
       usageCount,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
@@ -112,7 +114,7 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
     async list(workflowId: string): Promise<EndpointView[]> {
       const rows = await db.orm.select().from(endpoints).where(eq(endpoints.workflowId, workflowId)).orderBy(asc(endpoints.nameKey), asc(endpoints.name));
       const counts = await indexedUsageCounts(db.orm, rows.map(usageKey));
-      return rows.map((row) => toView(row, counts.get(row.id) ?? 0));
+      return builtinFirst(rows).map((row) => toView(row, counts.get(row.id) ?? 0));
     },
 
     async get(id: string): Promise<EndpointView> {
@@ -123,6 +125,7 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
     async create(input: EndpointCreate): Promise<EndpointView> {
       return db.exclusive(async () => {
         await workflows.require(input.workflowId);
+        checkCreatableAuth(input.auth);
         await checkRules(input, null);
         const id = newId();
         const at = now().toISOString();
@@ -153,6 +156,7 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
     async update(input: EndpointUpdate): Promise<EndpointView> {
       return db.exclusive(async () => {
         const current = await findRow(input.id);
+        checkBuiltinUpdate(current, input);
         if (input.auth.type !== current.authType && !current.needsCredentials) {
           const message = 'The authentication type cannot be changed after the endpoint is created';
           throw new FlowyardError('AUTH_TYPE_IMMUTABLE', message, {
@@ -210,6 +214,7 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
     async delete(id: string): Promise<{ id: string }> {
       return db.exclusive(async () => {
         const row = await findRow(id);
+        checkBuiltinDelete(row);
         const uses = await endpointUsage(db.orm, usageKey(row));
         if (uses.length > 0) throw endpointInUse(row.name, uses);
         await db.orm.delete(endpoints).where(eq(endpoints.id, id));

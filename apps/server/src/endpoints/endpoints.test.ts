@@ -34,7 +34,7 @@ describe('endpoint validation', () => {
     expect(error.trpcCode).toBe('BAD_REQUEST');
     expect(error.issues[0]).toEqual({ path: 'baseUrl', message: expect.stringMatching(message) });
     expect(error.issues.every((issue) => issue.path === 'baseUrl')).toBe(true);
-    expect(await app.caller.endpoints.list({ workflowId: app.workflowId })).toEqual([]);
+    expect((await app.caller.endpoints.list({ workflowId: app.workflowId })).map((e) => e.name)).toEqual(['Flowyard']);
   });
 
   it('rejects an empty or blank name on name, and a missing Basic username on auth.username', async () => {
@@ -80,10 +80,11 @@ describe('endpoint names', () => {
     expect(renamed.name).toBe('BILLING');
   });
 
-  it('are listed sorted by name', async () => {
+  it('are listed sorted by name, after the built-in Flowyard endpoint', async () => {
     for (const name of ['beta', 'Alpha', 'gamma']) await createEndpoint(name);
     const list = await app.caller.endpoints.list({ workflowId: app.workflowId });
-    expect(list.map((e) => e.name)).toEqual(['Alpha', 'beta', 'gamma']);
+    expect(list.map((e) => e.name)).toEqual(['Flowyard', 'Alpha', 'beta', 'gamma']);
+    expect(list.map((e) => e.builtIn)).toEqual([true, false, false, false]);
   });
 });
 
@@ -185,6 +186,7 @@ describe('endpoint usage and delete', () => {
     ]);
     expect(await app.caller.endpoints.usage({ id: billing.id })).toEqual([]);
     expect((await app.caller.endpoints.list({ workflowId: app.workflowId })).map((e) => [e.name, e.usageCount])).toEqual([
+      ['Flowyard', 0],
       ['Billing', 0],
       ['Orders', 3],
     ]);
@@ -209,6 +211,6 @@ describe('endpoint usage and delete', () => {
 
     await app.caller.flows.save({ id: flow.id, version: saved.version, graph: chainGraph([]) });
     expect(await app.caller.endpoints.delete({ id: endpoint.id })).toEqual({ id: endpoint.id });
-    expect(await app.caller.endpoints.list({ workflowId: app.workflowId })).toEqual([]);
+    expect((await app.caller.endpoints.list({ workflowId: app.workflowId })).map((e) => e.name)).toEqual(['Flowyard']);
   });
 });

@@ -26,6 +26,7 @@ const storedConfigSchema = z.discriminatedUnion('type', [
   connectionSchema.extend({ type: z.literal('msgraph') }),
   z.object({ type: z.literal('remedy'), username: z.string() }),
   z.object({ type: z.literal('servicenow'), username: z.string() }),
+  z.object({ type: z.literal('flowyard') }),
 ]);
 type StoredConfig = z.infer<typeof storedConfigSchema>;
 
@@ -48,7 +49,8 @@ export function storeAuth(auth: AuthInput, endpointId: string, box: SecretBox, p
   const seal = (plain: object): string => box.seal(JSON.stringify(plain), endpointId);
   switch (auth.type) {
     case 'none':
-      return { authType: 'none', authConfig: {}, secrets: null };
+    case 'flowyard':
+      return { authType: auth.type, authConfig: {}, secrets: null };
     case 'basic':
     case 'remedy':
     case 'servicenow': {
@@ -110,7 +112,8 @@ export function authView(columns: StoredAuthColumns): AuthView {
   const set = columns.secrets !== null;
   switch (config.type) {
     case 'none':
-      return { type: 'none' };
+    case 'flowyard':
+      return { type: config.type };
     case 'basic':
       return { type: 'basic', username: config.username, preemptive: config.preemptive, passwordSet: set };
     case 'oauth2':
@@ -159,6 +162,9 @@ export function resolveAuth(columns: StoredAuthColumns, endpointId: string, box:
       const { password } = openRequired(columns, endpointId, box, passwordSecretsSchema);
       return { type: config.type, username: config.username, password };
     }
+    case 'flowyard':
+      // The credential is minted per run (builtin/run-credentials) and added by the run's resolver.
+      return { type: 'flowyard', token: null };
   }
 }
 

@@ -15,7 +15,9 @@ function endpointFieldPath(node: FlowNode, index: number): string {
     case 'custom-step':
       return `graph.nodes.${index}.data.config.endpointId`;
     case 'manual-trigger':
+    case 'http-trigger':
     case 'switch':
+    case 'find-user':
       return `graph.nodes.${index}`;
   }
 }

@@ -1,7 +1,8 @@
 import type { RunRow, RunStepRow } from '@flowyard/db';
-import type { RunSummary, StepRecord } from '@flowyard/engine';
+import type { RunSummary, RunUser, StepRecord } from '@flowyard/engine';
 
-export function toRunSummary(row: RunRow): RunSummary {
+/** A run row with the user it acted as (joined from users). */
+export function toRunSummary(row: RunRow, actedAs: RunUser): RunSummary {
   return {
     id: row.id,
     flowId: row.flowId,
@@ -9,6 +10,7 @@ export function toRunSummary(row: RunRow): RunSummary {
     status: row.status,
     trigger: { type: row.triggerType, nodeId: row.triggerNodeId },
     userId: row.userId,
+    actedAs: { id: actedAs.id, name: actedAs.name, email: actedAs.email },
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
     durationMs: row.durationMs,

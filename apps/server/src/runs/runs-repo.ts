@@ -1,7 +1,10 @@
-import { and, asc, desc, eq, lt, or, runs, runSteps, type FlowyardDb } from '@flowyard/db';
+import { and, asc, desc, eq, lt, or, runs, runSteps, users, type FlowyardDb } from '@flowyard/db';
 import type { Json, RunSummary, StepRecord } from '@flowyard/engine';
 import { decodeRunCursor, encodeRunCursor } from './run-cursor';
 import { runUpdate, stepRow, toRunSummary, toStepRecord } from './run-views';
+
+/** The user columns a run summary shows (who the run acted as). */
+const actedAsColumns = { id: users.id, name: users.name, email: users.email };
 
 /** Run and step records: written as the engine reports progress, read by the Activity panel. */
 export function createRunsRepo(db: FlowyardDb) {
@@ -32,8 +35,9 @@ export function createRunsRepo(db: FlowyardDb) {
     async list(flowId: string, limit: number, cursor: string | undefined): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
       const after = cursor === undefined ? undefined : decodeRunCursor(cursor);
       const rows = await db.orm
-        .select()
+        .select({ run: runs, actedAs: actedAsColumns })
         .from(runs)
+        .innerJoin(users, eq(users.id, runs.userId))
         .where(
           and(
             eq(runs.flowId, flowId),
@@ -43,18 +47,18 @@ export function createRunsRepo(db: FlowyardDb) {
         .orderBy(desc(runs.startedAt), desc(runs.id))
         .limit(limit + 1);
       const page = rows.slice(0, limit);
-      const last = page.at(-1);
+      const last = page.at(-1)?.run;
       return {
-        items: page.map(toRunSummary),
+        items: page.map((row) => toRunSummary(row.run, row.actedAs)),
         nextCursor: rows.length > limit && last ? encodeRunCursor({ startedAt: last.startedAt, id: last.id }) : null,
       };
     },
 
     async get(runId: string): Promise<{ run: RunSummary; steps: StepRecord[] } | undefined> {
-      const [row] = await db.orm.select().from(runs).where(eq(runs.id, runId));
+      const [row] = await db.orm.select({ run: runs, actedAs: actedAsColumns }).from(runs).innerJoin(users, eq(users.id, runs.userId)).where(eq(runs.id, runId));
       if (!row) return undefined;
       const steps = await db.orm.select().from(runSteps).where(eq(runSteps.runId, runId)).orderBy(asc(runSteps.startedAt), asc(runSteps.id));
-      return { run: toRunSummary(row), steps: steps.map(toStepRecord) };
+      return { run: toRunSummary(row.run, row.actedAs), steps: steps.map(toStepRecord) };
     },
 
     /** Marks what was in flight when the server stopped as interrupted (SPEC §6); returns how many runs. */

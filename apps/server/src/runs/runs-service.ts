@@ -11,17 +11,20 @@ import {
   type Json,
   type RunEvent,
   type RunSummary,
+  type RunTriggerType,
+  type RunUser,
   type ScriptRunner,
   type StepRecord,
 } from '@flowyard/engine';
 import type { CustomStepsService } from '../custom-steps/custom-steps-service';
+import type { RunCredentials } from '../builtin/run-credentials';
+import { withRunCredential } from '../builtin/run-endpoints';
 import type { ServiceDeps } from '../deps';
 import { createEndpointResolver } from '../endpoints/endpoint-resolver';
 import type { FlowsService } from '../flows/flows-service';
 import { log } from '../log';
 import type { ConstantsService } from '../scripting/constants-service';
 import type { LibrariesService } from '../scripting/libraries-service';
-import type { UserView } from '../users/user-view';
 import type { RunEventBus } from './run-event-bus';
 import { createRunsRepo } from './runs-repo';
 
@@ -33,6 +36,16 @@ export interface RunsServiceOptions {
   customSteps: CustomStepsService;
   constants: ConstantsService;
   libraries: LibrariesService;
+  /** Mints the credential a run's built-in Flowyard endpoint sends, revoked when the run ends. */
+  credentials: RunCredentials;
+}
+
+/**
+ * The trigger's payload: a call to an HTTP trigger's URL brings the request envelope; a Run
+ * button click on an HTTP trigger sends its test payload as the request body.
+ */
+function triggerPayload(trigger: FlowNode, payload: Json, via: RunTriggerType): Json {
+  return trigger.type === 'http-trigger' && via === 'manual' ? { body: payload, headers: {}, query: {} } : payload;
 }
 
 function isTrigger(node: FlowNode): boolean {
@@ -86,7 +99,7 @@ function checkReferences(flow: Flow, triggerId: string, definitions: ReadonlyMap
  * Starts runs in the background through the engine, persisting every run and step
  * record as the engine reports it and publishing it to the flow's subscribers.
  */
-export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http, bus, scripts, customSteps, constants, libraries }: RunsServiceOptions) {
+export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http, bus, scripts, customSteps, constants, libraries, credentials }: RunsServiceOptions) {
   const repo = createRunsRepo(deps.db);
   const inFlight = new Map<string, { flowId: string; controller: AbortController; done: Promise<void> }>();
 
@@ -116,9 +129,14 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
   }
 
   return {
-    async start(user: UserView, input: { flowId: string; triggerNodeId?: string | undefined; payload: Json }): Promise<{ runId: string }> {
+    /**
+     * Starts a run acting as `user` (their permissions apply to the built-in endpoint). `via`:
+     * the Run button (`manual`) or a call to an HTTP trigger's URL (`http`, payload = the request).
+     */
+    async start(user: RunUser, input: { flowId: string; triggerNodeId?: string | undefined; payload: Json }, via: RunTriggerType = 'manual'): Promise<{ runId: string }> {
       const flow = await flows.get(input.flowId);
       const trigger = chooseTrigger(flow.graph.nodes, input.triggerNodeId);
+      const payload = triggerPayload(trigger, input.payload, via);
       // One snapshot of the definitions serves the check and the run.
       const definitions = await customSteps.definitions(flow.workflowId);
       checkReferences(flow, trigger.id, definitions);
@@ -127,23 +145,25 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
         flowId: flow.id,
         flowVersion: flow.version,
         status: 'running',
-        trigger: { type: 'manual', nodeId: trigger.id },
+        trigger: { type: via, nodeId: trigger.id },
         userId: user.id,
+        actedAs: { id: user.id, name: user.name, email: user.email },
         startedAt: deps.now().toISOString(),
         finishedAt: null,
         durationMs: null,
         error: null,
       };
-      await repo.insertRun(run, input.payload);
+      await repo.insertRun(run, payload);
       bus.publish(flow.id, { type: 'run', run });
 
       const controller = new AbortController();
+      const credential = credentials.mint({ userId: user.id, runId: run.id });
       const done = runFlow({
         runId: run.id,
-        userId: user.id,
+        user: run.actedAs,
         flow: { id: flow.id, version: flow.version, graph: flow.graph },
-        trigger: { nodeId: trigger.id, payload: input.payload },
-        endpoints: createEndpointResolver(deps, flow.workflowId),
+        trigger: { nodeId: trigger.id, payload, type: via },
+        endpoints: withRunCredential(createEndpointResolver(deps, flow.workflowId), credential),
         http,
         scripting: {
           customSteps: { get: async (id) => definitions.get(id) },
@@ -158,7 +178,10 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
       })
         .then(() => undefined)
         .catch((error: unknown) => interruptAfterCrash(run.id, flow.id, error))
-        .finally(() => inFlight.delete(run.id));
+        .finally(() => {
+          credentials.revokeRun(run.id);
+          inFlight.delete(run.id);
+        });
       inFlight.set(run.id, { flowId: flow.id, controller, done });
       return { runId: run.id };
     },
@@ -172,6 +195,21 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     },
 
     events: (flowId: string, signal?: AbortSignal) => bus.subscribe(flowId, signal),
+
+    /** Waits up to `timeoutMs` for a run of this process to finish; true when it has (or was not running here). */
+    async waitForRun(runId: string, timeoutMs: number): Promise<boolean> {
+      const running = inFlight.get(runId);
+      if (running === undefined) return true;
+      let timer: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        running.done.then(() => true),
+        new Promise<false>((resolve) => {
+          timer = setTimeout(() => resolve(false), timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      return finished;
+    },
 
     /** At start: runs and steps left `running` by a previous process are `interrupted`. */
     markInterrupted: () => repo.markInterrupted(deps.now()),

@@ -1,4 +1,4 @@
-import type { HttpExchange, Json, LogLine, RunStatus, StepError, StepStatus } from '@flowyard/engine';
+import type { HttpExchange, Json, LogLine, RunStatus, RunTriggerType, StepError, StepStatus } from '@flowyard/engine';
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
 import { flows } from './flows';
@@ -13,7 +13,7 @@ export const runs = sqliteTable(
       .references(() => flows.id, { onDelete: 'cascade' }),
     flowVersion: integer('flow_version').notNull(),
     status: text('status').$type<RunStatus>().notNull(),
-    triggerType: text('trigger_type').$type<'manual'>().notNull(),
+    triggerType: text('trigger_type').$type<RunTriggerType>().notNull(),
     triggerNodeId: text('trigger_node_id').notNull(),
     userId: text('user_id')
       .notNull()

@@ -6,6 +6,7 @@ import type { Json } from '../run/run-record';
 import { authFailed } from './auth-failed';
 import type { AuthContext, SendAttempt } from './auth-strategy';
 import { basicAuth } from './basic-auth';
+import { flowyardAuth } from './flowyard-auth';
 import { graphTokenUse, msgraphAuth, notConnected } from './msgraph-auth';
 import { noneAuth } from './none-auth';
 import { oauth2Auth } from './oauth2-auth';
@@ -37,6 +38,8 @@ export function sendWithAuth(auth: ResolvedAuth, attempt: SendAttempt, ctx: Auth
       return remedyAuth.send(auth, attempt, ctx);
     case 'servicenow':
       return serviceNowAuth.send(auth, attempt, ctx);
+    case 'flowyard':
+      return flowyardAuth.send(auth, attempt, ctx);
   }
 }
 
@@ -59,6 +62,8 @@ export function authSecrets(auth: ResolvedAuth): string[] {
       return remedyAuth.secrets(auth);
     case 'servicenow':
       return serviceNowAuth.secrets(auth);
+    case 'flowyard':
+      return flowyardAuth.secrets(auth);
   }
 }
 
@@ -79,6 +84,7 @@ export async function scriptAccessToken(auth: ResolvedAuth, ctx: AuthContext): P
     case 'salesforce':
     case 'remedy':
     case 'servicenow':
+    case 'flowyard':
       throw new FlowyardError(
         'VALIDATION_FAILED',
         `http.authenticate('${ctx.endpoint.name}') works only for Slack and Microsoft Graph endpoints; this endpoint adds its credentials to requests by itself`,
@@ -134,6 +140,7 @@ export async function checkAuthentication(auth: ResolvedAuth, ctx: AuthContext, 
     case 'basic':
     case 'slack':
     case 'msgraph':
+    case 'flowyard':
       throw new FlowyardError('VALIDATION_FAILED', 'Test Authentication applies to OAuth2, Salesforce, BMC Remedy and ServiceNow endpoints', {
         details: { authType: auth.type },
       });

@@ -90,7 +90,7 @@ describe('Slack requests', () => {
     const events: RunEvent[] = [];
     const summary = await runFlow({
       runId: 'run-slack',
-      userId: 'user-1',
+      user: { id: 'user-1', name: 'Ann', email: 'ann@example.com' },
       flow: {
         id: 'flow-slack',
         version: 1,
@@ -102,7 +102,7 @@ describe('Slack requests', () => {
           edges: [{ id: 'e', source: 't', target: 's' }],
         }),
       },
-      trigger: { nodeId: 't', payload: null },
+      trigger: { nodeId: 't', payload: null, type: 'manual' },
       endpoints: { get: async (id) => (id === slack.id ? slack : undefined), getByName: async (name) => (endpointNameKey(name) === 'slack' ? slack : undefined) },
       http: kit.http,
       scripting: { customSteps: { get: async (id) => (id === definition.id ? definition : undefined) }, scripts: pool, constants: async () => ({}), libraries: async () => ({}) },

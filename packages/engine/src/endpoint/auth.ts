@@ -6,7 +6,7 @@ import { baseUrlProblem } from './base-url';
  * are required, on update an absent secret keeps the stored one. Slack and Microsoft Graph
  * have no fields: they are connected with the authorization-code flow (`endpoints.connectUrl`).
  */
-export const authTypes = ['none', 'basic', 'oauth2', 'salesforce', 'slack', 'msgraph', 'remedy', 'servicenow'] as const;
+export const authTypes = ['none', 'basic', 'oauth2', 'salesforce', 'slack', 'msgraph', 'remedy', 'servicenow', 'flowyard'] as const;
 export const authTypeSchema = z.enum(authTypes);
 export type AuthType = z.infer<typeof authTypeSchema>;
 
@@ -19,7 +19,14 @@ export const authTypeLabels: Record<AuthType, string> = {
   msgraph: 'Microsoft Graph API',
   remedy: 'BMC Remedy token',
   servicenow: 'ServiceNow',
+  flowyard: 'Flowyard (as the user who started the run)',
 };
+
+/**
+ * The types people can choose for a new endpoint. `flowyard` belongs to the built-in Flowyard
+ * endpoint alone (SPEC §2): its credential is minted per run, so it has no fields.
+ */
+export const creatableAuthTypes = authTypes.filter((type): type is Exclude<AuthType, 'flowyard'> => type !== 'flowyard');
 
 /** Types whose credentials the Test Authentication button checks with a real request. */
 export const testableAuthTypes = ['oauth2', 'salesforce', 'remedy', 'servicenow'] as const satisfies readonly AuthType[];
@@ -120,6 +127,9 @@ export const servicenowAuthInputSchema = z.object({
   password: passwordSchema.optional(),
 });
 
+/** Only the built-in Flowyard endpoint has it; saving that endpoint sends it back unchanged. */
+export const flowyardAuthInputSchema = z.object({ type: z.literal('flowyard') });
+
 export const authInputSchema = z.discriminatedUnion('type', [
   noAuthInputSchema,
   basicAuthInputSchema,
@@ -129,6 +139,7 @@ export const authInputSchema = z.discriminatedUnion('type', [
   msgraphAuthInputSchema,
   remedyAuthInputSchema,
   servicenowAuthInputSchema,
+  flowyardAuthInputSchema,
 ]);
 export type AuthInput = z.infer<typeof authInputSchema>;
 
@@ -173,6 +184,7 @@ export const authViewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('msgraph'), connection: connectionViewSchema.nullable() }),
   z.object({ type: z.literal('remedy'), username: z.string(), passwordSet: z.boolean() }),
   z.object({ type: z.literal('servicenow'), username: z.string(), passwordSet: z.boolean() }),
+  z.object({ type: z.literal('flowyard') }),
 ]);
 export type AuthView = z.infer<typeof authViewSchema>;
 
@@ -226,5 +238,10 @@ export const resolvedAuthSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('msgraph'), tokens: connectedTokensSchema.nullable(), client: oauthClientSchema.nullable() }),
   z.object({ type: z.literal('remedy'), username: z.string(), password: z.string() }),
   z.object({ type: z.literal('servicenow'), username: z.string(), password: z.string() }),
+  /**
+   * The built-in endpoint: `token` is the credential the server minted for the run (bound to its
+   * user and the run, revoked when it ends); null outside a run, where requests cannot authenticate.
+   */
+  z.object({ type: z.literal('flowyard'), token: z.string().nullable() }),
 ]);
 export type ResolvedAuth = z.infer<typeof resolvedAuthSchema>;

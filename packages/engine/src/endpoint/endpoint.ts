@@ -35,6 +35,8 @@ export const endpointViewSchema = z.object({
   auth: authViewSchema,
   /** Created by an import without credentials; cleared by the next save (which may choose the auth type). */
   needsCredentials: z.boolean(),
+  /** The workflow's Flowyard endpoint (SPEC §2): listed first, cannot be renamed or deleted, base URL fixed. */
+  builtIn: z.boolean(),
   /** How many flow steps and custom step scripts reference it; the Usage tab shows when > 0. */
   usageCount: z.number().int(),
   createdAt: z.string(),

@@ -27,7 +27,9 @@ export function remapFlowGraph(graph: FlowGraph, ids: ImportIdMaps): FlowGraph {
           },
         };
       case 'manual-trigger':
+      case 'http-trigger':
       case 'switch':
+      case 'find-user':
         return node;
     }
   };

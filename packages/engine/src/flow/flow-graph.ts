@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { httpRequestConfigSchema } from '../steps/http-request/http-request-config';
 import { customStepConfigSchema } from '../steps/custom-step/custom-step-config';
+import { findUserConfigSchema } from '../steps/find-user/find-user-config';
+import { httpTriggerConfigSchema } from '../steps/http-trigger/http-trigger-config';
 import { manualTriggerConfigSchema } from '../steps/manual-trigger/manual-trigger-config';
 import { switchConfigSchema } from '../steps/switch/switch-config';
 
@@ -42,17 +44,33 @@ export const switchNodeSchema = z.object({
   data: z.object({ name: stepNameSchema, config: switchConfigSchema }),
 });
 
+export const httpTriggerNodeSchema = z.object({
+  id: nodeIdSchema,
+  type: z.literal('http-trigger'),
+  position: positionSchema,
+  data: z.object({ name: stepNameSchema, config: httpTriggerConfigSchema }),
+});
+
+export const findUserNodeSchema = z.object({
+  id: nodeIdSchema,
+  type: z.literal('find-user'),
+  position: positionSchema,
+  data: z.object({ name: stepNameSchema, config: findUserConfigSchema }),
+});
+
 export const flowNodeSchema = z.discriminatedUnion('type', [
   manualTriggerNodeSchema,
+  httpTriggerNodeSchema,
   httpRequestNodeSchema,
   customStepNodeSchema,
   switchNodeSchema,
+  findUserNodeSchema,
 ]);
 export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type FlowNodeType = FlowNode['type'];
 export type FlowNodeOf<T extends FlowNodeType> = Extract<FlowNode, { type: T }>;
 
-export const triggerNodeTypes = ['manual-trigger'] as const satisfies readonly FlowNodeType[];
+export const triggerNodeTypes = ['manual-trigger', 'http-trigger'] as const satisfies readonly FlowNodeType[];
 
 export const flowEdgeSchema = z.object({
   id: z.string().min(1).max(200),

@@ -48,13 +48,24 @@ export const logLineSchema = z.object({
 });
 export type LogLine = z.infer<typeof logLineSchema>;
 
+/** How a run was started: the Run button (`manual`, any trigger) or a call to an HTTP trigger's URL (`http`). */
+export const runTriggerTypes = ['manual', 'http'] as const;
+export const runTriggerTypeSchema = z.enum(runTriggerTypes);
+export type RunTriggerType = z.infer<typeof runTriggerTypeSchema>;
+
+/** The user a run acts as (SPEC §9): who clicked Run, or whose API key called the trigger. */
+export const runUserSchema = z.object({ id: z.string(), name: z.string(), email: z.string() });
+export type RunUser = z.infer<typeof runUserSchema>;
+
 export const runSummarySchema = z.object({
   id: z.string(),
   flowId: z.string(),
   flowVersion: z.number().int(),
   status: runStatusSchema,
-  trigger: z.object({ type: z.literal('manual'), nodeId: z.string() }),
+  trigger: z.object({ type: runTriggerTypeSchema, nodeId: z.string() }),
   userId: z.string(),
+  /** The user the run acted as; the built-in endpoint and Find User have exactly their permissions. */
+  actedAs: runUserSchema,
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   durationMs: z.number().nullable(),

@@ -46,9 +46,9 @@ async function statuses(nodes: unknown[], edges: unknown[]) {
   const events: RunEvent[] = [];
   const summary = await runFlow({
     runId: 'r',
-    userId: 'u',
+    user: { id: 'u', name: 'Ann', email: 'ann@example.com' },
     flow: { id: 'f', version: 1, graph: flowGraphSchema.parse({ nodes, edges }) },
-    trigger: { nodeId: 't', payload: null },
+    trigger: { nodeId: 't', payload: null, type: 'manual' },
     endpoints: { get: async () => undefined, getByName: async () => undefined },
     http: unusedHttp,
     sink: (event) => void events.push(event),

@@ -35,9 +35,9 @@ async function run(graph: FlowGraph, baseUrl: string, payload: Json) {
   const events: RunEvent[] = [];
   const summary = await runFlow({
     runId: 'run-1',
-    userId: 'user-1',
+    user: { id: 'user-1', name: 'Ann', email: 'ann@example.com' },
     flow: { id: 'flow-1', version: 1, graph },
-    trigger: { nodeId: 't', payload },
+    trigger: { nodeId: 't', payload, type: 'manual' },
     endpoints: { get: async (id) => (id === 'ep' ? endpoint : undefined), getByName: async () => undefined },
     http,
     sink: (event) => void events.push(event),
@@ -107,9 +107,9 @@ describe('Switch in a flow', () => {
     const events: RunEvent[] = [];
     const summary = await runFlow({
       runId: 'r',
-      userId: 'u',
+      user: { id: 'u', name: 'Ann', email: 'ann@example.com' },
       flow: { id: 'f', version: 1, graph: endpointGraph },
-      trigger: { nodeId: 't', payload: { kind: 'a', second: 'b' } },
+      trigger: { nodeId: 't', payload: { kind: 'a', second: 'b' }, type: 'manual' },
       endpoints: {
         get: async (id) => ({ id, name: id, baseUrl: id === 'broken' ? broken : server.url, trustSelfSigned: false, auth: { type: 'none' } }),
         getByName: async () => undefined,

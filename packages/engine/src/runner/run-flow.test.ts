@@ -46,9 +46,9 @@ async function run(graph: FlowGraph, options: Partial<RunFlowOptions> & { payloa
   const events: RunEvent[] = [];
   const summary = await runFlow({
     runId: 'run-1',
-    userId: 'user-1',
+    user: { id: 'user-1', name: 'Ann', email: 'ann@example.com' },
     flow: { id: 'flow-1', version: 3, graph },
-    trigger: { nodeId: 't', payload: options.payload ?? {} },
+    trigger: { nodeId: 't', payload: options.payload ?? {}, type: 'manual' },
     endpoints: endpoints({}),
     http,
     sink: (event) => void events.push(event),
@@ -84,7 +84,7 @@ describe('runFlow', () => {
     );
     const { summary, events, final } = await run(graph, { endpoints: endpoints({ ep: server.url }), payload: { who: 'ann smith' } });
 
-    expect(summary).toMatchObject({ id: 'run-1', flowId: 'flow-1', flowVersion: 3, status: 'succeeded', userId: 'user-1', error: null, trigger: { type: 'manual', nodeId: 't' } });
+    expect(summary).toMatchObject({ id: 'run-1', flowId: 'flow-1', flowVersion: 3, status: 'succeeded', userId: 'user-1', actedAs: { id: 'user-1', name: 'Ann', email: 'ann@example.com' }, error: null, trigger: { type: 'manual', nodeId: 't' } });
     expect(events.map((e) => (e.type === 'run' ? `run:${e.run.status}` : `${e.step.name}:${e.step.status}`))).toEqual([
       'run:running',
       'Manual trigger:running',
@@ -222,9 +222,9 @@ describe('runFlow', () => {
   it('refuses a trigger id that is not a trigger of the flow, before emitting anything', async () => {
     const events: RunEvent[] = [];
     const graph = graphOf([trigger(), call('a', 'A')], [edge('t', 'a')]);
-    const base = { runId: 'r', userId: 'u', flow: { id: 'f', version: 1, graph }, endpoints: endpoints({}), http, sink: (e: RunEvent) => void events.push(e) };
-    await expect(runFlow({ ...base, trigger: { nodeId: 'a', payload: null } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(runFlow({ ...base, trigger: { nodeId: 'nope', payload: null } })).rejects.toBeInstanceOf(FlowyardError);
+    const base = { runId: 'r', user: { id: 'u', name: 'Ann', email: 'ann@example.com' }, flow: { id: 'f', version: 1, graph }, endpoints: endpoints({}), http, sink: (e: RunEvent) => void events.push(e) };
+    await expect(runFlow({ ...base, trigger: { nodeId: 'a', payload: null, type: 'manual' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(runFlow({ ...base, trigger: { nodeId: 'nope', payload: null, type: 'manual' } })).rejects.toBeInstanceOf(FlowyardError);
     expect(events).toEqual([]);
   });
 
@@ -252,9 +252,9 @@ describe('runFlow', () => {
     const graph = graphOf([trigger(), call('a', 'A'), call('b', 'B'), call('c', 'C')], [edge('t', 'a'), edge('t', 'b'), edge('t', 'c')]);
     await runFlow({
       runId: 'r',
-      userId: 'u',
+      user: { id: 'u', name: 'Ann', email: 'ann@example.com' },
       flow: { id: 'f', version: 1, graph },
-      trigger: { nodeId: 't', payload: null },
+      trigger: { nodeId: 't', payload: null, type: 'manual' },
       endpoints: endpoints({ ep: server.url }),
       http,
       sink: async (event) => {
@@ -277,9 +277,9 @@ describe('runFlow', () => {
     let calls = 0;
     const result = runFlow({
       runId: 'r',
-      userId: 'u',
+      user: { id: 'u', name: 'Ann', email: 'ann@example.com' },
       flow: { id: 'f', version: 1, graph },
-      trigger: { nodeId: 't', payload: null },
+      trigger: { nodeId: 't', payload: null, type: 'manual' },
       endpoints: endpoints({ ep: server.url }),
       http,
       sink: () => {

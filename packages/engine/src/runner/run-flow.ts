@@ -5,7 +5,7 @@ import { FlowyardError, isFlowyardError } from '../errors/flowyard-error';
 import type { FlowEdge, FlowGraph } from '../flow/flow-graph';
 import type { ReferenceScope } from '../flow/references';
 import type { HttpClient } from '../http/http-types';
-import type { HttpExchange, Json, LogLine, RunEvent, RunSummary, StepError, StepRecord } from '../run/run-record';
+import type { HttpExchange, Json, LogLine, RunEvent, RunSummary, RunTriggerType, RunUser, StepError, StepRecord } from '../run/run-record';
 import type { ScriptRunner } from '../steps/define-step';
 import { stepCustomStepId } from '../steps/registry';
 import { compileFlow, type CompiledNode } from './compile-flow';
@@ -29,10 +29,12 @@ export const noScripting: FlowScripting = {
 
 export interface RunFlowOptions {
   runId: string;
-  userId: string;
+  /** The user the run acts as. */
+  user: RunUser;
   /** Pass the same `graph` object for every run of a saved version to reuse its compilation. */
   flow: { id: string; version: number; graph: FlowGraph };
-  trigger: { nodeId: string; payload: Json };
+  /** `type`: how the run was started (the Run button, or a call to an HTTP trigger's URL). */
+  trigger: { nodeId: string; payload: Json; type: RunTriggerType };
   endpoints: EndpointResolver;
   http: HttpClient;
   /** Custom step definitions, the sandbox, constants and libraries (default: noScripting). */
@@ -102,8 +104,9 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     flowId: options.flow.id,
     flowVersion: options.flow.version,
     status: 'running',
-    trigger: { type: 'manual', nodeId: plan.triggerId },
-    userId: options.userId,
+    trigger: { type: options.trigger.type, nodeId: plan.triggerId },
+    userId: options.user.id,
+    actedAs: { id: options.user.id, name: options.user.name, email: options.user.email },
     startedAt: now().toISOString(),
     finishedAt: null,
     durationMs: null,
@@ -172,7 +175,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
       await emit({ type: 'step', step: snapshot() });
       const result = await step.run({
         scope: scopeFor(node.id),
-        trigger: options.trigger,
+        trigger: { nodeId: options.trigger.nodeId, payload: options.trigger.payload },
         endpoints: options.endpoints,
         http: options.http,
         customSteps,

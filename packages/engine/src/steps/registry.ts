@@ -2,6 +2,8 @@ import type { CustomStepLookup } from '../custom-step/custom-step';
 import type { FlowNode, FlowNodeOf, FlowNodeType } from '../flow/flow-graph';
 import type { Json } from '../run/run-record';
 import { customStepStep } from './custom-step/custom-step-step';
+import { findUserStep } from './find-user/find-user-step';
+import { httpTriggerStep } from './http-trigger/http-trigger-step';
 import type { StepDescriptor, StepEnvironment, StepResult, TemplateField } from './define-step';
 import { httpRequestStep } from './http-request/http-request-step';
 import { manualTriggerStep } from './manual-trigger/manual-trigger-step';
@@ -12,9 +14,11 @@ type ConfigOf<T extends FlowNodeType> = FlowNodeOf<T>['data']['config'];
 /** Every step type by its node type; the canvas palette and the runner both read this. */
 export const stepRegistry: { [T in FlowNodeType]: StepDescriptor<T, ConfigOf<T>> } = {
   'manual-trigger': manualTriggerStep,
+  'http-trigger': httpTriggerStep,
   'http-request': httpRequestStep,
   'custom-step': customStepStep,
   switch: switchStep,
+  'find-user': findUserStep,
 };
 
 /**
@@ -50,12 +54,16 @@ export function bindStep(node: FlowNode): BoundStep {
   switch (node.type) {
     case 'manual-trigger':
       return bind(stepRegistry['manual-trigger'], node.data.config);
+    case 'http-trigger':
+      return bind(stepRegistry['http-trigger'], node.data.config);
     case 'http-request':
       return bind(stepRegistry['http-request'], node.data.config);
     case 'custom-step':
       return bind(stepRegistry['custom-step'], node.data.config);
     case 'switch':
       return bind(stepRegistry.switch, node.data.config);
+    case 'find-user':
+      return bind(stepRegistry['find-user'], node.data.config);
   }
 }
 

@@ -87,9 +87,9 @@ async function run(config: Record<string, unknown>, payload: Json, definitions: 
   const events: RunEvent[] = [];
   const summary = await runFlow({
     runId: 'run-1',
-    userId: 'user-1',
+    user: { id: 'user-1', name: 'Ann', email: 'ann@example.com' },
     flow: { id: 'flow-1', version: 1, graph: flow(config) },
-    trigger: { nodeId: 't', payload },
+    trigger: { nodeId: 't', payload, type: 'manual' },
     endpoints: {
       get: async (id) => endpoints.find((e) => e.id === id),
       getByName: async (name) => endpoints.find((e) => endpointNameKey(e.name) === endpointNameKey(name)),

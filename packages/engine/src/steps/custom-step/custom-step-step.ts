@@ -5,6 +5,7 @@ import { defineStep, type StepContext } from '../define-step';
 import { customStepConfigSchema, type CustomStepConfig } from './custom-step-config';
 import { inputTemplate, resolveCustomInputs, validateCustomInputs } from './custom-step-inputs';
 import { scriptAuthenticate } from '../../auth/script-authenticate';
+import { resolveBuiltinEndpoint } from '../../endpoint/builtin-endpoint';
 import { scriptRequest } from './script-request';
 
 const missingDefinition = 'The custom step this step uses no longer exists; replace the step';
@@ -13,7 +14,7 @@ const missingDefinition = 'The custom step this step uses no longer exists; repl
 function definitionProblems(config: CustomStepConfig, definition: CustomStepDefinition | undefined): string[] {
   if (definition === undefined) return [missingDefinition];
   const problems: string[] = [];
-  if (definition.includeEndpoint && config.endpointId === null) problems.push(`Endpoint "${definition.endpointLabel}" is required`);
+  if (definition.includeEndpoint && definition.endpointType !== 'flowyard' && config.endpointId === null) problems.push(`Endpoint "${definition.endpointLabel}" is required`);
   for (const input of definition.inputs) {
     if (input.required && inputTemplate(config, input).trim() === '') problems.push(`Input "${input.label}" is required`);
   }
@@ -85,9 +86,14 @@ function shownTemplates(config: CustomStepConfig, lookup: CustomStepLookup | und
   return shown;
 }
 
-/** The step's endpoint label → the bound endpoint's name, which is how scripts reach it. */
+/**
+ * The step's endpoint label → the bound endpoint's name, which is how scripts reach it. A step
+ * whose endpoint type is Flowyard is bound to the built-in endpoint, whatever the instance holds.
+ */
 async function boundEndpointLabels(ctx: StepContext<CustomStepConfig>, definition: CustomStepDefinition): Promise<Record<string, string>> {
-  if (!definition.includeEndpoint || ctx.config.endpointId === null) return {};
+  if (!definition.includeEndpoint) return {};
+  if (definition.endpointType === 'flowyard') return { [definition.endpointLabel]: (await resolveBuiltinEndpoint(ctx.endpoints)).name };
+  if (ctx.config.endpointId === null) return {};
   const endpoint = await ctx.endpoints.get(ctx.config.endpointId);
   if (endpoint === undefined) {
     throw new FlowyardError('ENDPOINT_NOT_FOUND', `The endpoint bound to "${definition.endpointLabel}" no longer exists; choose another one`, {

@@ -1,4 +1,7 @@
 import { Route, Switch } from 'wouter';
+import { RequireSession } from './auth/RequireSession';
+import { useCan } from './auth/session-context';
+import { SignInPage } from './auth/SignInPage';
 import { FlowEditorPage } from './canvas/FlowEditorPage';
 import { EndpointsPage } from './endpoints/EndpointsPage';
 import { FlowsPage } from './flows/FlowsPage';
@@ -7,21 +10,39 @@ import { IntegrationBuilderPage } from './shell/IntegrationBuilderPage';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { EditStepPage, NewStepPage } from './steps/StepEditorPage';
 import { StepsPage } from './steps/StepsPage';
+import { AccountPage } from './users/AccountPage';
+import { UserPage } from './users/UserPage';
+import { UsersPage } from './users/UsersPage';
+
+/** The start page: the flows for those who may see them, else the person's own account. */
+function HomePage() {
+  return useCan('runs.view') ? <FlowsPage /> : <AccountPage />;
+}
 
 export function App() {
   return (
-    <AppShell>
-      <Switch>
-        <Route path="/" component={FlowsPage} />
-        <Route path="/flows" component={FlowsPage} />
-        <Route path="/flows/:id" component={FlowEditorPage} />
-        <Route path="/integration-builder" component={IntegrationBuilderPage} />
-        <Route path="/integration-builder/endpoints" component={EndpointsPage} />
-        <Route path="/steps" component={StepsPage} />
-        <Route path="/steps/new" component={NewStepPage} />
-        <Route path="/steps/:id" component={EditStepPage} />
-        <Route component={NotFoundPage} />
-      </Switch>
-    </AppShell>
+    <Switch>
+      <Route path="/sign-in" component={SignInPage} />
+      <Route>
+        <RequireSession>
+          <AppShell>
+            <Switch>
+              <Route path="/" component={HomePage} />
+              <Route path="/flows" component={FlowsPage} />
+              <Route path="/flows/:id" component={FlowEditorPage} />
+              <Route path="/integration-builder" component={IntegrationBuilderPage} />
+              <Route path="/integration-builder/endpoints" component={EndpointsPage} />
+              <Route path="/steps" component={StepsPage} />
+              <Route path="/steps/new" component={NewStepPage} />
+              <Route path="/steps/:id" component={EditStepPage} />
+              <Route path="/users" component={UsersPage} />
+              <Route path="/users/:id" component={UserPage} />
+              <Route path="/account" component={AccountPage} />
+              <Route component={NotFoundPage} />
+            </Switch>
+          </AppShell>
+        </RequireSession>
+      </Route>
+    </Switch>
   );
 }

@@ -1,23 +1,29 @@
-import { useQuery } from '@tanstack/react-query';
+import { can, type Permission } from '@flowyard/engine/schemas';
 import { Waypoints } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { useCurrentUser } from '../auth/session-context';
+import { UserMenu } from '../auth/UserMenu';
 import { cn } from '../lib/cn';
-import { useTRPC } from '../lib/trpc';
 
-const sections = [
-  { label: 'Flows', href: '/flows', matches: (path: string) => path === '/' || path.startsWith('/flows') },
+/** The main sections, each shown to the roles that may use it (the server refuses the others anyway). */
+const sections: ReadonlyArray<{ label: string; href: string; permission: Permission; matches(path: string): boolean }> = [
+  { label: 'Flows', href: '/flows', permission: 'runs.view', matches: (path) => path === '/' || path.startsWith('/flows') },
   {
     label: 'Integration Builder',
     href: '/integration-builder',
-    matches: (path: string) => path.startsWith('/integration-builder'),
+    permission: 'flows.edit',
+    matches: (path) => path.startsWith('/integration-builder'),
   },
-  { label: 'Steps', href: '/steps', matches: (path: string) => path === '/steps' || path.startsWith('/steps/') },
-] as const;
+  { label: 'Steps', href: '/steps', permission: 'flows.edit', matches: (path) => path === '/steps' || path.startsWith('/steps/') },
+  { label: 'Users', href: '/users', permission: 'users.manage', matches: (path) => path === '/users' || path.startsWith('/users/') },
+];
 
 /** The full-height frame: top bar with the main navigation, and the page filling the rest. */
 export function AppShell({ children }: { children: ReactNode }) {
   const [location] = useLocation();
+  const user = useCurrentUser();
+  const visible = sections.filter((section) => can(user.role, section.permission));
   return (
     <div className="flex h-full flex-col bg-zinc-50 text-zinc-900 antialiased">
       <header className="flex h-12 shrink-0 items-center gap-6 border-b border-zinc-200 bg-white px-4">
@@ -28,7 +34,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           Flowyard
         </Link>
         <nav aria-label="Main" className="flex h-full items-stretch gap-1">
-          {sections.map((section) => {
+          {visible.map((section) => {
             const active = section.matches(location);
             return (
               <Link
@@ -46,30 +52,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           })}
         </nav>
         <div className="ml-auto">
-          <CurrentUser />
+          <UserMenu />
         </div>
       </header>
       <main className="min-h-0 flex-1">{children}</main>
-    </div>
-  );
-}
-
-function CurrentUser() {
-  const trpc = useTRPC();
-  const me = useQuery(trpc.me.get.queryOptions(undefined, { staleTime: Infinity }));
-  if (!me.data) return null;
-  const initials = me.data.name
-    .split(/\s+/)
-    .map((part) => part.charAt(0))
-    .join('')
-    .slice(0, 2)
-    .toUpperCase();
-  return (
-    <div className="flex items-center gap-2 text-sm text-zinc-600" title={me.data.email}>
-      <span aria-hidden className="flex size-7 items-center justify-center rounded-full bg-zinc-200 text-xs font-semibold text-zinc-700">
-        {initials}
-      </span>
-      <span className="hidden sm:inline">{me.data.name}</span>
     </div>
   );
 }

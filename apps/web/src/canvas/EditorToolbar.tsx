@@ -1,5 +1,6 @@
 import { ArrowLeft, Check, CircleDot, Loader2, Play, Redo2, Save, Trash2, Undo2 } from 'lucide-react';
 import { Link } from 'wouter';
+import { useCan } from '../auth/session-context';
 import { ComponentsMenu } from '../endpoints/ComponentsMenu';
 import { Button } from '../ui/Button';
 import { redo, removeSelected, undo } from './editor-actions';
@@ -44,6 +45,7 @@ export function EditorToolbar({ flowName, workflowId, saving, onSave, onRun }: E
   const canUndo = useFlowStore((s) => s.past.length > 0);
   const canRedo = useFlowStore((s) => s.future.length > 0);
   const hasSelection = useFlowStore((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected));
+  const canEdit = useCan('flows.edit');
 
   return (
     <div className="flex h-12 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white px-3">
@@ -53,27 +55,29 @@ export function EditorToolbar({ flowName, workflowId, saving, onSave, onRun }: E
       <h1 className="max-w-80 truncate text-sm font-semibold text-zinc-900" title={flowName}>
         {flowName}
       </h1>
-      <SaveState saving={saving} />
+      {canEdit ? <SaveState saving={saving} /> : <span className="text-xs text-zinc-500">Read only</span>}
 
-      <div className="ml-auto flex items-center gap-1">
-        <Button size="sm" variant="ghost" title={`Undo (${mod}Z)`} disabled={!canUndo} onClick={undo} icon={<Undo2 aria-hidden className="size-4" />}>
-          Undo
-        </Button>
-        <Button size="sm" variant="ghost" title={`Redo (${mod}Shift+Z)`} disabled={!canRedo} onClick={redo} icon={<Redo2 aria-hidden className="size-4" />}>
-          Redo
-        </Button>
-        <Button size="sm" variant="ghost" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={removeSelected} icon={<Trash2 aria-hidden className="size-4" />}>
-          Delete
-        </Button>
-        <span aria-hidden className="mx-1.5 h-5 w-px bg-zinc-200" />
-        <ComponentsMenu workflowId={workflowId} />
-        <Button size="md" title={`Save (${mod}S)`} disabled={saving} onClick={onSave} icon={<Save aria-hidden className="size-4" />}>
-          Save
-        </Button>
-        <Button size="md" variant="primary" onClick={onRun} icon={<Play aria-hidden className="size-4" />}>
-          Run
-        </Button>
-      </div>
+      {canEdit ? (
+        <div className="ml-auto flex items-center gap-1">
+          <Button size="sm" variant="ghost" title={`Undo (${mod}Z)`} disabled={!canUndo} onClick={undo} icon={<Undo2 aria-hidden className="size-4" />}>
+            Undo
+          </Button>
+          <Button size="sm" variant="ghost" title={`Redo (${mod}Shift+Z)`} disabled={!canRedo} onClick={redo} icon={<Redo2 aria-hidden className="size-4" />}>
+            Redo
+          </Button>
+          <Button size="sm" variant="ghost" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={removeSelected} icon={<Trash2 aria-hidden className="size-4" />}>
+            Delete
+          </Button>
+          <span aria-hidden className="mx-1.5 h-5 w-px bg-zinc-200" />
+          <ComponentsMenu workflowId={workflowId} />
+          <Button size="md" title={`Save (${mod}S)`} disabled={saving} onClick={onSave} icon={<Save aria-hidden className="size-4" />}>
+            Save
+          </Button>
+          <Button size="md" variant="primary" onClick={onRun} icon={<Play aria-hidden className="size-4" />}>
+            Run
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
 import { ActivityPanel } from '../activity/ActivityPanel';
+import { useCan } from '../auth/session-context';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
 import { redo, removeSelected, undo } from './editor-actions';
@@ -79,6 +80,7 @@ interface FlowEditorProps {
 function FlowEditor({ flowId, flowName, workflowId, reload }: FlowEditorProps) {
   const { save, saving, problem, clearProblem } = useSaveFlow();
   const [runOpen, setRunOpen] = useState(false);
+  const canEdit = useCan('flows.edit');
   useUnsavedWarning();
   useEditorShortcuts({
     save: () => void save(),
@@ -102,7 +104,7 @@ function FlowEditor({ flowId, flowName, workflowId, reload }: FlowEditorProps) {
           />
         ) : null}
         <div className="flex min-h-0 flex-1">
-          <StepsPalette />
+          {canEdit ? <StepsPalette /> : null}
           <div className="flex min-w-0 flex-1 flex-col">
             <FlowCanvas />
           </div>

@@ -1,4 +1,5 @@
 import { Plus } from 'lucide-react';
+import { useCan } from '../auth/session-context';
 import { readApiError } from '../lib/trpc-error';
 import { Button } from '../ui/Button';
 import { Dialog, DialogBody, DialogClose, DialogFooter } from '../ui/Dialog';
@@ -16,14 +17,17 @@ export interface EndpointsListDialogProps {
 export function EndpointsListDialog({ open, onOpenChange, workflowId }: EndpointsListDialogProps) {
   const endpoints = useEndpoints(open ? workflowId : undefined);
   const editor = useEndpointEditor(workflowId);
+  const canEdit = useCan('flows.edit');
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="Endpoints" description="Base URLs and credentials your steps call." size="lg">
       <DialogBody className="flex flex-col gap-3">
-        <div className="flex justify-end">
-          <Button variant="primary" size="sm" icon={<Plus aria-hidden className="size-4" />} onClick={editor.openNew}>
-            Add Endpoint
-          </Button>
-        </div>
+        {canEdit ? (
+          <div className="flex justify-end">
+            <Button variant="primary" size="sm" icon={<Plus aria-hidden className="size-4" />} onClick={editor.openNew}>
+              Add Endpoint
+            </Button>
+          </div>
+        ) : null}
         {endpoints.isError ? (
           <p role="alert" className="text-sm text-red-600">
             {readApiError(endpoints.error).message}
@@ -35,7 +39,7 @@ export function EndpointsListDialog({ open, onOpenChange, workflowId }: Endpoint
             No endpoints yet.
           </p>
         ) : (
-          <EndpointList endpoints={endpoints.data} onOpen={editor.open} onDelete={editor.confirmDelete} />
+          <EndpointList endpoints={endpoints.data} onOpen={editor.open} {...(canEdit ? { onDelete: editor.confirmDelete } : {})} />
         )}
         {editor.dialogs}
       </DialogBody>

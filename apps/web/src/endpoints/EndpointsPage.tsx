@@ -1,5 +1,6 @@
 import { Globe, Plus } from 'lucide-react';
 import { Link } from 'wouter';
+import { useCan } from '../auth/session-context';
 import { readApiError } from '../lib/trpc-error';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { useCurrentWorkflow } from '../shell/use-workflow';
@@ -12,6 +13,7 @@ import { useEndpoints } from './use-endpoints';
 /** Integration Builder → Edit Endpoints: every endpoint of the workflow, with Add and Delete. */
 export function EndpointsPage() {
   useDocumentTitle('Endpoints');
+  const canEdit = useCan('flows.edit');
   const workflow = useCurrentWorkflow();
   const endpoints = useEndpoints(workflow.workflowId);
   const editor = useEndpointEditor(workflow.workflowId);
@@ -28,14 +30,16 @@ export function EndpointsPage() {
         }
         description="Define a system once — base URL and authentication — and use it in any step."
         actions={
-          <Button
-            variant="primary"
-            icon={<Plus aria-hidden className="size-4" />}
-            disabled={!workflow.workflowId}
-            onClick={editor.openNew}
-          >
-            Add Endpoint
-          </Button>
+          canEdit ? (
+            <Button
+              variant="primary"
+              icon={<Plus aria-hidden className="size-4" />}
+              disabled={!workflow.workflowId}
+              onClick={editor.openNew}
+            >
+              Add Endpoint
+            </Button>
+          ) : null
         }
       />
       {error ? (
@@ -49,7 +53,7 @@ export function EndpointsPage() {
           Add one to call an API from your flows.
         </EmptyState>
       ) : (
-        <EndpointList endpoints={endpoints.data} onOpen={editor.open} onDelete={editor.confirmDelete} />
+        <EndpointList endpoints={endpoints.data} onOpen={editor.open} {...(canEdit ? { onDelete: editor.confirmDelete } : {})} />
       )}
       {editor.dialogs}
     </Page>

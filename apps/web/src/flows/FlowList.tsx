@@ -6,8 +6,9 @@ import { formatRelativeTime } from '../lib/relative-time';
 
 export interface FlowListProps {
   flows: FlowSummary[];
-  onRename(flow: FlowSummary): void;
-  onDelete(flow: FlowSummary): void;
+  /** Without it (a role that may not edit flows) there is no Rename button; the same for onDelete. */
+  onRename?(flow: FlowSummary): void;
+  onDelete?(flow: FlowSummary): void;
 }
 
 /** The workflow's flows as links to their canvas, with rename and delete. */
@@ -29,13 +30,17 @@ export function FlowList({ flows, onRename, onDelete }: FlowListProps) {
             </span>
           </div>
           <div className="flex items-center gap-1 opacity-70 group-hover:opacity-100 focus-within:opacity-100">
-            <IconButton label={`Rename flow ${flow.name}`} icon={<Pencil aria-hidden className="size-4" />} onClick={() => onRename(flow)} />
-            <IconButton
-              label={`Delete flow ${flow.name}`}
-              tone="danger"
-              icon={<Trash2 aria-hidden className="size-4" />}
-              onClick={() => onDelete(flow)}
-            />
+            {onRename ? (
+              <IconButton label={`Rename flow ${flow.name}`} icon={<Pencil aria-hidden className="size-4" />} onClick={() => onRename(flow)} />
+            ) : null}
+            {onDelete ? (
+              <IconButton
+                label={`Delete flow ${flow.name}`}
+                tone="danger"
+                icon={<Trash2 aria-hidden className="size-4" />}
+                onClick={() => onDelete(flow)}
+              />
+            ) : null}
           </div>
         </li>
       ))}

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Plus, Workflow } from 'lucide-react';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
+import { useCan } from '../auth/session-context';
 import { ComponentsMenu } from '../endpoints/ComponentsMenu';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
@@ -19,6 +20,7 @@ import { useFlows, useInvalidateFlows } from './use-flows';
 export function FlowsPage() {
   useDocumentTitle('Flows');
   const trpc = useTRPC();
+  const canEdit = useCan('flows.edit');
   const [, navigate] = useLocation();
   const workflow = useCurrentWorkflow();
   const flows = useFlows(workflow.workflowId);
@@ -36,17 +38,19 @@ export function FlowsPage() {
         title="Flows"
         description="A flow starts with a trigger and runs its steps in order."
         actions={
-          <>
-            {workflow.workflowId ? <ComponentsMenu workflowId={workflow.workflowId} /> : null}
-            <Button
-              variant="primary"
-              icon={<Plus aria-hidden className="size-4" />}
-              disabled={!workflow.workflowId}
-              onClick={() => setCreating(true)}
-            >
-              New Flow
-            </Button>
-          </>
+          canEdit ? (
+            <>
+              {workflow.workflowId ? <ComponentsMenu workflowId={workflow.workflowId} /> : null}
+              <Button
+                variant="primary"
+                icon={<Plus aria-hidden className="size-4" />}
+                disabled={!workflow.workflowId}
+                onClick={() => setCreating(true)}
+              >
+                New Flow
+              </Button>
+            </>
+          ) : null
         }
       />
       {error ? (
@@ -60,7 +64,7 @@ export function FlowsPage() {
           Create one with New Flow, then drag a trigger and steps onto its canvas.
         </EmptyState>
       ) : (
-        <FlowList flows={flows.data} onRename={setRenaming} onDelete={setDeleting} />
+        <FlowList flows={flows.data} {...(canEdit ? { onRename: setRenaming, onDelete: setDeleting } : {})} />
       )}
 
       <FlowNameDialog

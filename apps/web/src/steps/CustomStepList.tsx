@@ -8,7 +8,8 @@ import { cn } from '../lib/cn';
 
 export interface CustomStepListProps {
   steps: readonly CustomStepView[];
-  onDelete(step: CustomStepView): void;
+  /** Without it (a role that may not edit steps) there is no X. */
+  onDelete?(step: CustomStepView): void;
 }
 
 /** The Steps library: each custom step with its icon, name (opens the editor), description and usage. */
@@ -40,7 +41,9 @@ export function CustomStepList({ steps, onDelete }: CustomStepListProps) {
             <span className="w-28 text-right text-xs text-zinc-500">
               {view.usageCount === 0 ? 'Not used' : `Used in ${view.usageCount} ${view.usageCount === 1 ? 'place' : 'places'}`}
             </span>
-            <IconButton label={`Delete step ${view.step.name}`} tone="danger" icon={<X aria-hidden className="size-4" />} onClick={() => onDelete(view)} />
+            {onDelete ? (
+              <IconButton label={`Delete step ${view.step.name}`} tone="danger" icon={<X aria-hidden className="size-4" />} onClick={() => onDelete(view)} />
+            ) : null}
           </li>
         );
       })}

@@ -6,6 +6,7 @@ import { Check, CircleDot, Save, Trash2 } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
+import { useCan } from '../auth/session-context';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
 import { useLeaveWarning } from '../lib/use-leave-warning';
@@ -44,6 +45,7 @@ export function StepEditorForm({ workflowId, stored, justSaved = false }: StepEd
   const update = useMutation(trpc.customSteps.update.mutationOptions());
   const [savedOnce, setSavedOnce] = useState(justSaved);
   const [deleting, setDeleting] = useState(false);
+  const canEdit = useCan('flows.edit');
   const form = useForm<StepEditorValues, unknown, CustomStepBody>({
     // The API's own rules, so a bad value shows here with the message the server would give.
     resolver: zodResolver(stepEditorSchema),
@@ -97,17 +99,19 @@ export function StepEditorForm({ workflowId, stored, justSaved = false }: StepEd
             : 'A reusable step: people fill in its inputs on the canvas, and its script runs in a sandbox.'
         }
         actions={
-          <>
-            <SaveState dirty={formState.isDirty} saved={savedOnce} />
-            {stored ? (
-              <Button variant="ghost" icon={<Trash2 aria-hidden className="size-4" />} onClick={() => setDeleting(true)}>
-                Delete
+          canEdit ? (
+            <>
+              <SaveState dirty={formState.isDirty} saved={savedOnce} />
+              {stored ? (
+                <Button variant="ghost" icon={<Trash2 aria-hidden className="size-4" />} onClick={() => setDeleting(true)}>
+                  Delete
+                </Button>
+              ) : null}
+              <Button type="submit" variant="primary" disabled={formState.isSubmitting} icon={<Save aria-hidden className="size-4" />}>
+                Save Changes
               </Button>
-            ) : null}
-            <Button type="submit" variant="primary" disabled={formState.isSubmitting} icon={<Save aria-hidden className="size-4" />}>
-              Save Changes
-            </Button>
-          </>
+            </>
+          ) : null
         }
       />
       <FormError>{errors.root?.server?.message ? <span className="whitespace-pre-line">{errors.root.server.message}</span> : null}</FormError>

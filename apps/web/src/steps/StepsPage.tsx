@@ -2,6 +2,7 @@ import type { CustomStepView } from '@flowyard/engine/schemas';
 import { Plus, Puzzle } from 'lucide-react';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
+import { useCan } from '../auth/session-context';
 import { readApiError } from '../lib/trpc-error';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { useCurrentWorkflow } from '../shell/use-workflow';
@@ -15,6 +16,7 @@ import { useCustomSteps } from './use-custom-steps';
 export function StepsPage() {
   useDocumentTitle('Steps');
   const [, navigate] = useLocation();
+  const canEdit = useCan('flows.edit');
   const workflow = useCurrentWorkflow();
   const steps = useCustomSteps(workflow.workflowId);
   const [deleting, setDeleting] = useState<CustomStepView | null>(null);
@@ -27,9 +29,11 @@ export function StepsPage() {
         title="Steps"
         description="Reusable steps with their own inputs, outputs and script. They appear in every flow’s palette."
         actions={
-          <Button variant="primary" icon={<Plus aria-hidden className="size-4" />} disabled={!workflow.workflowId} onClick={() => navigate('/steps/new')}>
-            New Step
-          </Button>
+          canEdit ? (
+            <Button variant="primary" icon={<Plus aria-hidden className="size-4" />} disabled={!workflow.workflowId} onClick={() => navigate('/steps/new')}>
+              New Step
+            </Button>
+          ) : null
         }
       />
       {error ? (
@@ -43,7 +47,7 @@ export function StepsPage() {
           Create one to call an endpoint from a script, with inputs people fill in on the canvas.
         </EmptyState>
       ) : (
-        <CustomStepList steps={sorted} onDelete={setDeleting} />
+        <CustomStepList steps={sorted} {...(canEdit ? { onDelete: setDeleting } : {})} />
       )}
       {/* Keyed so a refusal shown for one step is not shown for the next. */}
       <DeleteStepDialog key={deleting?.id ?? 'none'} step={deleting} onClose={() => setDeleting(null)} />

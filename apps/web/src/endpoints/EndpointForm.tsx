@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
+import { useCan } from '../auth/session-context';
 import { useTRPC } from '../lib/trpc';
 import { formLevelMessage, readApiError, splitIssues } from '../lib/trpc-error';
 import { Button } from '../ui/Button';
@@ -138,6 +139,9 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
   });
 
   const showUsage = current !== undefined && current.usageCount > 0;
+  // The built-in Flowyard endpoint keeps its name and base URL (SPEC §2); the API refuses changes too.
+  const builtIn = current?.builtIn === true;
+  const canEdit = useCan('flows.edit');
 
   return (
     <form noValidate onSubmit={onSubmit} className="flex min-h-0 flex-1 flex-col">
@@ -159,16 +163,27 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
 
           {/* Kept mounted while another tab shows, so a secret being replaced stays being replaced. */}
           <TabsContent value="settings" forceMount className="flex flex-col gap-4 pt-4 data-[state=inactive]:hidden">
+            {builtIn ? (
+              <p className="rounded-md border border-indigo-100 bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
+                Built in: this endpoint calls Flowyard’s own API as the user who started the run, so a step can never do more than that
+                user may. Its name and base URL cannot be changed.
+              </p>
+            ) : null}
             <Field label="Name" error={fieldError('name')}>
-              {(control) => <TextInput autoComplete="off" data-autofocus {...control} {...register('name')} />}
+              {(control) => <TextInput autoComplete="off" data-autofocus readOnly={builtIn} {...control} {...register('name')} />}
             </Field>
-            <Field label="Base URL" error={fieldError('baseUrl')} hint="For example https://api.example.com/v1. Steps add their path to it.">
+            <Field
+              label="Base URL"
+              error={fieldError('baseUrl')}
+              hint={builtIn ? 'This server’s public URL (FLOWYARD_PUBLIC_URL).' : 'For example https://api.example.com/v1. Steps add their path to it.'}
+            >
               {(control) => (
                 <TextInput
                   type="url"
                   autoComplete="off"
                   spellCheck={false}
                   placeholder="https://"
+                  readOnly={builtIn}
                   {...control}
                   {...register('baseUrl')}
                 />
@@ -208,9 +223,11 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
         <DialogClose asChild>
           <Button>Close</Button>
         </DialogClose>
-        <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
-          Save Changes
-        </Button>
+        {canEdit && !builtIn ? (
+          <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
+            Save Changes
+          </Button>
+        ) : null}
       </DialogFooter>
       {renameScripts.dialog}
     </form>

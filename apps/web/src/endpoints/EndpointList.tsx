@@ -7,7 +7,8 @@ import { NeedsCredentialsBadge } from './NeedsCredentialsBadge';
 export interface EndpointListProps {
   endpoints: EndpointView[];
   onOpen(endpoint: EndpointView): void;
-  onDelete(endpoint: EndpointView): void;
+  /** Without it (a role that may not edit endpoints) there is no X. */
+  onDelete?(endpoint: EndpointView): void;
 }
 
 /** The endpoints of a workflow: name (opens the dialog), base URL, auth type, usage, and the X to delete. */
@@ -29,6 +30,7 @@ export function EndpointList({ endpoints, onOpen, onDelete }: EndpointListProps)
             </button>
             <span className="truncate font-mono text-xs text-zinc-500">{endpoint.baseUrl}</span>
           </div>
+          {endpoint.builtIn ? <Badge tone="accent">Built in</Badge> : null}
           {endpoint.needsCredentials ? <NeedsCredentialsBadge /> : null}
           <Badge tone={endpoint.auth.type === 'none' ? 'neutral' : 'accent'}>
             {endpoint.auth.type === 'none' ? null : <Lock aria-hidden className="size-3" />}
@@ -37,12 +39,14 @@ export function EndpointList({ endpoints, onOpen, onDelete }: EndpointListProps)
           <span className="w-24 text-right text-xs text-zinc-500">
             {endpoint.usageCount === 0 ? 'Not used' : `Used in ${endpoint.usageCount} ${endpoint.usageCount === 1 ? 'place' : 'places'}`}
           </span>
-          <IconButton
-            label={`Delete endpoint ${endpoint.name}`}
-            tone="danger"
-            icon={<X aria-hidden className="size-4" />}
-            onClick={() => onDelete(endpoint)}
-          />
+          {onDelete && !endpoint.builtIn ? (
+            <IconButton
+              label={`Delete endpoint ${endpoint.name}`}
+              tone="danger"
+              icon={<X aria-hidden className="size-4" />}
+              onClick={() => onDelete(endpoint)}
+            />
+          ) : null}
         </li>
       ))}
     </ul>

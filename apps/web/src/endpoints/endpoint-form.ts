@@ -41,6 +41,7 @@ export function newAuthValues(type: AuthType): EndpointFormAuth {
     case 'none':
     case 'slack':
     case 'msgraph':
+    case 'flowyard':
       return { type };
     case 'basic':
       return { type, username: '', password: '', preemptive: true };
@@ -72,6 +73,7 @@ function authValues(auth: AuthView): EndpointFormAuth {
     case 'none':
     case 'slack':
     case 'msgraph':
+    case 'flowyard':
       return { type: auth.type };
     case 'basic':
       return { type: auth.type, username: auth.username, preemptive: auth.preemptive };
@@ -91,6 +93,7 @@ export function storedSecrets(auth: AuthView | undefined): Record<SecretFieldNam
     case 'none':
     case 'slack':
     case 'msgraph':
+    case 'flowyard':
       return { 'auth.password': false, 'auth.clientSecret': false };
     case 'basic':
     case 'remedy':

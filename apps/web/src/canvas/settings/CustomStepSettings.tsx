@@ -91,17 +91,19 @@ function DefinedStepSettings({ node, workflowId, definition }: { node: Node; wor
 
       {definition.description ? <p className="-mt-1 text-xs leading-relaxed text-zinc-500">{definition.description}</p> : null}
 
-      {definition.includeEndpoint ? (
+      {definition.includeEndpoint && definition.endpointType === 'flowyard' ? (
+        // Bound to the built-in endpoint by the engine: there is nothing to choose.
+        <div role="group" aria-label={definition.endpointLabel} className="flex flex-col gap-1">
+          <span className="text-sm font-medium text-zinc-800">{definition.endpointLabel}</span>
+          <p className="rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-700">
+            Flowyard <span className="text-xs text-zinc-500">(built in: calls Flowyard’s API as the user who started the run)</span>
+          </p>
+        </div>
+      ) : definition.includeEndpoint ? (
         <Field
           label={definition.endpointLabel}
           error={errors.endpointId?.message}
-          hint={
-            definition.endpointType === 'flowyard'
-              ? 'This step calls Flowyard’s own API: choose the Flowyard endpoint.'
-              : baseUrl
-                ? `Base URL: ${baseUrl}`
-                : 'The script calls it by this label.'
-          }
+          hint={baseUrl ? `Base URL: ${baseUrl}` : 'The script calls it by this label.'}
         >
           {(control) => (
             <Controller

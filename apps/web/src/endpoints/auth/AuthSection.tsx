@@ -1,7 +1,7 @@
 import {
   authTypeLabels,
   authTypeSchema,
-  authTypes,
+  creatableAuthTypes,
   isConnectAuthType,
   isTestableAuthType,
   type AuthType,
@@ -56,7 +56,8 @@ export function AuthSection({ form, stored, lockedAuthType, saveFirst, reload }:
             disabled={locked}
             onChange={(event) => form.setValue('auth', newAuthValues(authTypeSchema.parse(event.target.value)), { shouldDirty: true })}
           >
-            {authTypes.map((type) => (
+            {/* The Flowyard type belongs to the built-in endpoint alone; it is listed only there. */}
+            {(authType === 'flowyard' ? [authType] : creatableAuthTypes).map((type) => (
               <option key={type} value={type}>
                 {authTypeLabels[type]}
               </option>

@@ -36,6 +36,7 @@ export function CredentialFields({ form, type, secrets }: CredentialFieldsProps)
     case 'none':
     case 'slack':
     case 'msgraph':
+    case 'flowyard':
       return null;
     case 'basic':
       return (

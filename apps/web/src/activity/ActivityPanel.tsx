@@ -9,6 +9,7 @@ import { Empty } from './DetailSection';
 import { defaultStep } from './run-cache';
 import { runListInput } from './run-queries';
 import { RunList } from './RunList';
+import { RunOrigin } from './RunOrigin';
 import { StepDetails } from './StepDetails';
 import { StepList } from './StepList';
 import { useRunDetail } from './use-run-detail';
@@ -108,6 +109,7 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
               <p className="p-3 text-xs text-red-700">{readApiError(detail.error).message}</p>
             ) : (
               <>
+                <RunOrigin run={detail.data.run} />
                 {detail.data.run.error ? (
                   <div className="m-1.5 rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-800">
                     <span className="font-mono font-semibold">{detail.data.run.error.code}</span> {detail.data.run.error.message}

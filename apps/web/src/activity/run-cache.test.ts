@@ -10,6 +10,7 @@ function run(id: string, startedAt: string, status: RunSummary['status'] = 'runn
     status,
     trigger: { type: 'manual', nodeId: 't' },
     userId: 'u',
+    actedAs: { id: 'u', name: 'Ada', email: 'ada@example.test' },
     startedAt,
     finishedAt: null,
     durationMs: null,

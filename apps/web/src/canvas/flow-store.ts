@@ -1,10 +1,12 @@
 import type {
   CustomStepConfig,
+  FindUserConfig,
   FlowEdge,
   FlowGraph,
   FlowNode,
   FlowNodeType,
   HttpRequestConfig,
+  HttpTriggerConfig,
   ManualTriggerConfig,
   SwitchConfig,
 } from '@flowyard/engine/schemas';
@@ -21,6 +23,8 @@ export type CanvasEdge = FlowEdge & Pick<Edge, 'selected'>;
 export type StepConfigPatch =
   | { type: 'http-request'; config: HttpRequestConfig }
   | { type: 'manual-trigger'; config: ManualTriggerConfig }
+  | { type: 'http-trigger'; config: HttpTriggerConfig }
+  | { type: 'find-user'; config: FindUserConfig }
   | { type: 'custom-step'; config: CustomStepConfig }
   | { type: 'switch'; config: SwitchConfig };
 
@@ -86,6 +90,10 @@ function toFlowNode(node: CanvasNode): FlowNode {
       return { id: node.id, type: node.type, position, data: node.data };
     case 'switch':
       return { id: node.id, type: node.type, position, data: node.data };
+    case 'http-trigger':
+      return { id: node.id, type: node.type, position, data: node.data };
+    case 'find-user':
+      return { id: node.id, type: node.type, position, data: node.data };
   }
 }
 
@@ -113,6 +121,8 @@ function withConfig(node: CanvasNode, patch: StepConfigPatch): CanvasNode {
   if (node.type === 'manual-trigger' && patch.type === 'manual-trigger') return { ...node, data: { ...node.data, config: patch.config } };
   if (node.type === 'custom-step' && patch.type === 'custom-step') return { ...node, data: { ...node.data, config: patch.config } };
   if (node.type === 'switch' && patch.type === 'switch') return { ...node, data: { ...node.data, config: patch.config } };
+  if (node.type === 'http-trigger' && patch.type === 'http-trigger') return { ...node, data: { ...node.data, config: patch.config } };
+  if (node.type === 'find-user' && patch.type === 'find-user') return { ...node, data: { ...node.data, config: patch.config } };
   return node;
 }
 
@@ -126,6 +136,10 @@ function withName(node: CanvasNode, name: string): CanvasNode {
     case 'custom-step':
       return { ...node, data: { ...node.data, name } };
     case 'switch':
+      return { ...node, data: { ...node.data, name } };
+    case 'http-trigger':
+      return { ...node, data: { ...node.data, name } };
+    case 'find-user':
       return { ...node, data: { ...node.data, name } };
   }
 }

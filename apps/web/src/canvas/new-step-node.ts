@@ -1,6 +1,8 @@
 import {
   customStepConfigSchema,
+  findUserConfigSchema,
   httpRequestConfigSchema,
+  httpTriggerConfigSchema,
   manualTriggerConfigSchema,
   switchConfigSchema,
   type FlowNode,
@@ -13,8 +15,10 @@ export type NewStep = { type: BuiltInStepType } | { type: 'custom-step'; customS
 /** The default name a new built-in step gets (made unique with a number suffix). */
 export const stepTitles: Record<BuiltInStepType, string> = {
   'manual-trigger': 'Manual Trigger',
+  'http-trigger': 'HTTP Trigger',
   'http-request': 'HTTP Request',
   switch: 'Switch',
+  'find-user': 'Find User',
 };
 
 /** A built-in type given as a bare string means that type. */
@@ -32,10 +36,14 @@ export function newStepNode(step: NewStep, id: string, name: string, position: {
   switch (step.type) {
     case 'manual-trigger':
       return { id, type: step.type, position, data: { name, config: manualTriggerConfigSchema.parse({}) } };
+    case 'http-trigger':
+      return { id, type: step.type, position, data: { name, config: httpTriggerConfigSchema.parse({}) } };
     case 'http-request':
       return { id, type: step.type, position, data: { name, config: httpRequestConfigSchema.parse({}) } };
     case 'switch':
       return { id, type: step.type, position, data: { name, config: switchConfigSchema.parse({}) } };
+    case 'find-user':
+      return { id, type: step.type, position, data: { name, config: findUserConfigSchema.parse({}) } };
     case 'custom-step':
       return { id, type: step.type, position, data: { name, config: customStepConfigSchema.parse({ customStepId: step.customStepId }) } };
   }

@@ -1,5 +1,5 @@
 import type { FlowNodeType } from '@flowyard/engine/schemas';
-import { Globe, Play, Puzzle, Split, type LucideIcon } from 'lucide-react';
+import { Globe, Play, Puzzle, Split, UserSearch, Webhook, type LucideIcon } from 'lucide-react';
 import { customStepTile } from '../steps/custom-step-icons';
 
 export interface StepVisual {
@@ -22,6 +22,12 @@ export const stepVisuals: Record<FlowNodeType, StepVisual> = {
     icon: Play,
     tile: 'bg-emerald-50 text-emerald-600 ring-emerald-200',
   },
+  'http-trigger': {
+    label: 'HTTP Trigger',
+    description: 'Starts the flow when its URL is called with an API key',
+    icon: Webhook,
+    tile: 'bg-teal-50 text-teal-600 ring-teal-200',
+  },
   'http-request': {
     label: 'HTTP Request',
     description: 'Calls an endpoint',
@@ -33,6 +39,12 @@ export const stepVisuals: Record<FlowNodeType, StepVisual> = {
     description: 'Follows the branch whose case matches',
     icon: Split,
     tile: 'bg-amber-50 text-amber-600 ring-amber-200',
+  },
+  'find-user': {
+    label: 'Find User',
+    description: 'Looks up users by name or email, as the run’s user',
+    icon: UserSearch,
+    tile: 'bg-sky-50 text-sky-600 ring-sky-200',
   },
   'custom-step': {
     label: 'Custom step',
@@ -46,4 +58,4 @@ export const stepVisuals: Record<FlowNodeType, StepVisual> = {
 export type BuiltInStepType = Exclude<FlowNodeType, 'custom-step'>;
 
 /** The order built-in steps appear in the palette. */
-export const paletteOrder: readonly BuiltInStepType[] = ['manual-trigger', 'http-request', 'switch'];
+export const paletteOrder: readonly BuiltInStepType[] = ['manual-trigger', 'http-trigger', 'http-request', 'switch', 'find-user'];

@@ -9,7 +9,9 @@ import { isTriggerType } from '../graph-rules';
 import { stepLook } from '../step-look';
 import { AvailableData } from './AvailableData';
 import { CustomStepSettings } from './CustomStepSettings';
+import { FindUserSettings } from './FindUserSettings';
 import { HttpRequestSettings } from './HttpRequestSettings';
+import { HttpTriggerSettings } from './HttpTriggerSettings';
 import { insertIntoField, isReferenceField, REFERENCE_FIELD_SELECTOR } from './insert-reference';
 import { ManualTriggerSettings } from './ManualTriggerSettings';
 import { SwitchSettings } from './SwitchSettings';
@@ -18,12 +20,16 @@ function StepForm({ node, workflowId }: { node: CanvasNode; workflowId: string }
   switch (node.type) {
     case 'manual-trigger':
       return <ManualTriggerSettings node={node} />;
+    case 'http-trigger':
+      return <HttpTriggerSettings node={node} />;
     case 'http-request':
       return <HttpRequestSettings node={node} workflowId={workflowId} />;
     case 'custom-step':
       return <CustomStepSettings node={node} workflowId={workflowId} />;
     case 'switch':
       return <SwitchSettings node={node} />;
+    case 'find-user':
+      return <FindUserSettings node={node} />;
   }
 }
 

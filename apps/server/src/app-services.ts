@@ -8,7 +8,9 @@ import { createRunCredentials } from './builtin/run-credentials';
 import { createCustomStepsService } from './custom-steps/custom-steps-service';
 import type { ServiceDeps } from './deps';
 import { createEndpointsService } from './endpoints/endpoints-service';
+import { createExportService } from './export/export-service';
 import { createFlowsService } from './flows/flows-service';
+import { createImportService } from './import/import-service';
 import { createRunEventBus, type RunEventBus } from './runs/run-event-bus';
 import { createRunsService } from './runs/runs-service';
 import { createConstantsService } from './scripting/constants-service';
@@ -55,6 +57,8 @@ export function createAppServices(deps: ServiceDeps, options: { http: HttpClient
     runs,
     runCredentials,
     builtinEndpoints: createBuiltinEndpoints(deps),
+    exports: createExportService(deps),
+    imports: createImportService(deps, workflows),
     resolveUser: createResolveUser(auth),
     reindexStaleScripts: () => reindexStaleScripts(deps.db),
   };

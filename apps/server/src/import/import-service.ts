@@ -1,0 +1,126 @@
+import { constants, customStepRefs, customSteps, endpointRefs, endpoints, flows, libraries, scriptEndpointRefs } from '@flowyard/db';
+import {
+  checkExportFile,
+  endpointNameKey,
+  FlowyardError,
+  scriptIndexVersion,
+  type ExportFile,
+  type FieldIssue,
+  type ImportBindings,
+  type ImportPreviewResult,
+  type ImportResult,
+} from '@flowyard/engine';
+import type { ServiceDeps } from '../deps';
+import { storeAuth } from '../endpoints/stored-auth';
+import { graphCustomStepRefs } from '../flows/custom-step-refs';
+import { graphEndpointRefs } from '../flows/endpoint-refs';
+import { librarySyntaxIssue } from '../scripting/library-syntax';
+import { scriptRefRows } from '../usage/script-refs';
+import type { WorkflowsService } from '../workflows/workflows-service';
+import { defaultBindings, endpointChoices, planImport, type ImportPlan } from './import-plan';
+import { readWorkflowState } from './workflow-state';
+
+/** Import of an export file (SPEC §8): checked whole, then written in one batch or not at all. */
+export function createImportService(deps: ServiceDeps, workflows: WorkflowsService) {
+  const { db, now, newId } = deps;
+  const librarySyntax = (name: string, source: string): string | null => librarySyntaxIssue(name, source)?.message ?? null;
+
+  function invalid(problems: FieldIssue[]): FlowyardError {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    return new FlowyardError('VALIDATION_FAILED', `The import file has ${count}; nothing was imported`, { issues: problems });
+  }
+
+  async function plan(workflowId: string, file: ExportFile, bindings: ImportBindings | null) {
+    const state = await readWorkflowState(db, workflowId);
+    return { state, result: planImport(file, state, bindings ?? defaultBindings(file, state), { newId, librarySyntax }) };
+  }
+
+  function statements(workflowId: string, plan: ImportPlan) {
+    const at = now().toISOString();
+    const createdEndpoints = plan.endpoints
+      .filter((endpoint) => endpoint.created)
+      .map((endpoint) => ({
+        id: endpoint.id,
+        workflowId,
+        name: endpoint.name,
+        nameKey: endpointNameKey(endpoint.name),
+        baseUrl: endpoint.baseUrl,
+        trustSelfSigned: false,
+        ...storeAuth({ type: 'none' }, endpoint.id, deps.secretBox, null),
+        needsCredentials: true,
+        createdAt: at,
+        updatedAt: at,
+      }));
+    const stepRows = plan.customSteps.map((step) => ({
+      id: step.id,
+      workflowId,
+      name: step.step.name,
+      nameKey: endpointNameKey(step.step.name),
+      definition: step.step,
+      scriptIndexVersion,
+      createdAt: at,
+      updatedAt: at,
+    }));
+    const scriptRefs = plan.customSteps.flatMap((step) => scriptRefRows(step.id, workflowId, step.step));
+    const flowRows = plan.flows.map((flow) => ({ id: flow.id, workflowId, name: flow.name, graph: flow.graph, version: 1, createdAt: at, updatedAt: at }));
+    const refRows = plan.flows.flatMap((flow) =>
+      graphEndpointRefs(flow.graph).map((ref) => ({ endpointId: ref.endpointId, flowId: flow.id, nodeId: ref.nodeId, stepName: ref.stepName })),
+    );
+    const stepRefRows = plan.flows.flatMap((flow) =>
+      graphCustomStepRefs(flow.graph).map((ref) => ({ customStepId: ref.customStepId, flowId: flow.id, nodeId: ref.nodeId, stepName: ref.stepName })),
+    );
+    const constantRows = plan.constants.map((constant) => ({ id: newId(), workflowId, name: constant.name, nameKey: endpointNameKey(constant.name), value: constant.value, createdAt: at, updatedAt: at }));
+    const libraryRows = plan.libraries.map((library) => ({ id: newId(), workflowId, name: library.name, nameKey: endpointNameKey(library.name), source: library.source, createdAt: at, updatedAt: at }));
+    // Parents before the rows that reference them; every insert is skipped when it has no rows.
+    return [
+      ...(createdEndpoints.length > 0 ? [db.orm.insert(endpoints).values(createdEndpoints)] : []),
+      ...(stepRows.length > 0 ? [db.orm.insert(customSteps).values(stepRows)] : []),
+      ...(scriptRefs.length > 0 ? [db.orm.insert(scriptEndpointRefs).values(scriptRefs)] : []),
+      ...(flowRows.length > 0 ? [db.orm.insert(flows).values(flowRows)] : []),
+      ...(refRows.length > 0 ? [db.orm.insert(endpointRefs).values(refRows)] : []),
+      ...(stepRefRows.length > 0 ? [db.orm.insert(customStepRefs).values(stepRefRows)] : []),
+      ...(constantRows.length > 0 ? [db.orm.insert(constants).values(constantRows)] : []),
+      ...(libraryRows.length > 0 ? [db.orm.insert(libraries).values(libraryRows)] : []),
+    ];
+  }
+
+  return {
+    /** Checks a file against the format and the workflow; writes nothing. */
+    async preview(workflowId: string, input: unknown): Promise<ImportPreviewResult> {
+      await workflows.require(workflowId);
+      const check = checkExportFile(input);
+      if (!check.ok) return { ok: false, problems: check.problems };
+      const { state, result } = await plan(workflowId, check.file, null);
+      if (!result.ok) return { ok: false, problems: result.problems };
+      return { ok: true, endpoints: endpointChoices(check.file, state), summary: result.plan.summary };
+    },
+
+    /**
+     * Imports a file: VALIDATION_FAILED listing every problem (JSON paths) and nothing written,
+     * or everything written in one batch. Endpoints bound in `bindings` are used as they are;
+     * the others are created without credentials and flagged "needs credentials".
+     */
+    async import(workflowId: string, input: unknown, bindings: ImportBindings): Promise<ImportResult> {
+      await workflows.require(workflowId);
+      const check = checkExportFile(input);
+      if (!check.ok) throw invalid(check.problems);
+      const file = check.file;
+      return db.exclusive(async () => {
+        // Planned under the lock, so names and bindings are checked against what the batch meets.
+        const { result } = await plan(workflowId, file, bindings);
+        if (!result.ok) throw invalid(result.problems);
+        const writes = statements(workflowId, result.plan);
+        const [first, ...rest] = writes;
+        if (first !== undefined) await db.orm.batch([first, ...rest]);
+        return {
+          summary: result.plan.summary,
+          endpoints: result.plan.endpoints.map(({ exportId, id, name, created }) => ({ exportId, id, name, created })),
+          flows: result.plan.flows.map(({ id, name }) => ({ id, name })),
+          customSteps: result.plan.customSteps.map(({ exportId, id, step }) => ({ exportId, id, name: step.name })),
+        };
+      });
+    },
+  };
+}
+
+export type ImportService = ReturnType<typeof createImportService>;

@@ -1,4 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { adminAccount, adminStatePath } from './support/admin-account';
 
 /** Fixed so the tests know where the app is; chosen to stay clear of the dev port 3000. */
 const port = Number(process.env.FLOWYARD_E2E_PORT ?? 3917);
@@ -8,6 +11,8 @@ const providersPort = Number(process.env.FLOWYARD_E2E_PROVIDERS_PORT ?? port + 1
 
 export default defineConfig({
   testDir: './tests',
+  // Signs the admin in once through the sign-in page; every test starts signed in (use.storageState).
+  globalSetup: './support/global-setup.ts',
   outputDir: './test-results',
   // Two cores and one shared server: one worker keeps runs deterministic.
   workers: 1,
@@ -19,6 +24,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL,
+    storageState: adminStatePath(dirname(fileURLToPath(import.meta.url))),
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     viewport: { width: 1400, height: 900 },
@@ -51,7 +57,11 @@ export default defineConfig({
     // starts the mock providers (TypeScript, hence tsx) before the server.
     command: 'node --import tsx scripts/start-server.mjs',
     url: `${baseURL}/healthz`,
-    env: { FLOWYARD_E2E_PORT: String(port), FLOWYARD_E2E_PROVIDERS_PORT: String(providersPort) },
+    env: {
+      FLOWYARD_E2E_PORT: String(port),
+      FLOWYARD_E2E_PROVIDERS_PORT: String(providersPort),
+      FLOWYARD_E2E_ADMIN_PASSWORD: adminAccount.password,
+    },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

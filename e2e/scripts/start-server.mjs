@@ -23,6 +23,7 @@ if (!existsSync(serverMain)) {
 }
 
 const { startMockProviders } = await import('../mocks/providers/start-mock-providers.ts');
+const { adminAccount } = await import('../support/admin-account.ts');
 const providers = await startMockProviders({ port: providersPort });
 
 rmSync(dataDir, { recursive: true, force: true });
@@ -40,6 +41,8 @@ const child = spawn(process.execPath, [serverMain], {
     // The address the browser uses: OAuth redirects come back to it and the callback page
     // posts to an opener of this exact origin.
     FLOWYARD_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // The first admin's password (support/admin-account.ts); the global setup signs in with it.
+    FLOWYARD_ADMIN_PASSWORD: adminAccount.password,
     NODE_ENV: 'production',
   },
   stdio: ['ignore', 'pipe', 'pipe'],

@@ -29,9 +29,14 @@ export function arrayOf(value: unknown, what: string): unknown[] {
   return value;
 }
 
+/** The header the server requires on mutations (its cross-site request protection); the web client sends it too. */
+export const csrfHeader = { 'x-flowyard-csrf': '1' } as const;
+
 /**
  * Calls the app's tRPC API the way its web client does, minus batching (tRPC accepts
- * both): queries as GET with `?input=`, mutations as POST with a JSON body, no transformer.
+ * both): queries as GET with `?input=`, mutations as POST with a JSON body and the CSRF
+ * header, no transformer. It is signed in when its request context carries a session
+ * cookie (the `request` fixture does: use.storageState in playwright.config.ts).
  */
 export class TrpcHttp {
   constructor(private readonly request: APIRequestContext) {}
@@ -43,7 +48,7 @@ export class TrpcHttp {
   }
 
   async mutation(path: string, input: unknown): Promise<unknown> {
-    const response = await this.request.post(`/trpc/${path}`, { data: input });
+    const response = await this.request.post(`/trpc/${path}`, { data: input, headers: csrfHeader });
     return unwrap(path, response.status(), await response.text());
   }
 }

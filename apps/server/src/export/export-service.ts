@@ -1,5 +1,6 @@
 import { constants, customSteps, endpoints, eq, flows, libraries, workflows as workflowsTable } from '@flowyard/db';
 import { buildExportFile, FlowyardError, type ExportFile } from '@flowyard/engine';
+import { isBuiltinRow } from '../builtin/builtin-rules';
 import type { ServiceDeps } from '../deps';
 
 /** Export of a workflow (SPEC §8) as the file object the web app downloads as JSON. */
@@ -7,14 +8,15 @@ export function createExportService(deps: ServiceDeps) {
   const { db, now } = deps;
   return {
     /**
-     * Flows, custom steps, constants, libraries and endpoints. Only endpoint names and base
-     * URLs are read: no auth column is selected, so no credential can reach the file.
+     * Flows, custom steps, constants, libraries and endpoints (not the built-in one: every
+     * install has its own). Only endpoint names, base URLs and auth types are read: no
+     * credential column is selected, so none can reach the file.
      */
     async export(workflowId: string): Promise<ExportFile> {
       const [workflow] = await db.orm.select({ name: workflowsTable.name }).from(workflowsTable).where(eq(workflowsTable.id, workflowId));
       if (workflow === undefined) throw new FlowyardError('NOT_FOUND', 'Workflow not found', { details: { id: workflowId } });
       const [endpointRows, stepRows, flowRows, constantRows, libraryRows] = await Promise.all([
-        db.orm.select({ id: endpoints.id, name: endpoints.name, baseUrl: endpoints.baseUrl }).from(endpoints).where(eq(endpoints.workflowId, workflowId)),
+        db.orm.select({ id: endpoints.id, name: endpoints.name, baseUrl: endpoints.baseUrl, authType: endpoints.authType }).from(endpoints).where(eq(endpoints.workflowId, workflowId)),
         db.orm.select({ id: customSteps.id, definition: customSteps.definition }).from(customSteps).where(eq(customSteps.workflowId, workflowId)),
         db.orm.select({ name: flows.name, graph: flows.graph }).from(flows).where(eq(flows.workflowId, workflowId)),
         db.orm.select({ name: constants.name, value: constants.value }).from(constants).where(eq(constants.workflowId, workflowId)),
@@ -23,7 +25,7 @@ export function createExportService(deps: ServiceDeps) {
       return buildExportFile({
         workflowName: workflow.name,
         exportedAt: now(),
-        endpoints: endpointRows,
+        endpoints: endpointRows.map((row) => ({ id: row.id, name: row.name, baseUrl: row.baseUrl, builtIn: isBuiltinRow(row) })),
         customSteps: stepRows.map((row) => ({ id: row.id, ...row.definition })),
         flows: flowRows,
         constants: constantRows,

@@ -15,7 +15,7 @@ describe('workflows.export', () => {
   it('holds no authentication data of any kind and no Trust self-signed left on', async () => {
     await seedWorkflow(app);
     // The workflow really holds every planted value (so finding none in the file means something).
-    const views = await app.caller.endpoints.list({ workflowId: app.workflowId });
+    const views = (await app.caller.endpoints.list({ workflowId: app.workflowId })).filter((view) => !view.builtIn);
     expect(views.map((view) => view.auth.type).sort()).toEqual(['basic', 'msgraph', 'none', 'oauth2', 'remedy', 'salesforce', 'servicenow', 'slack']);
     expect(views.every((view) => view.trustSelfSigned)).toBe(true);
     expect(JSON.stringify(views)).toContain(planted.slackAccount);
@@ -46,6 +46,9 @@ describe('workflows.export', () => {
     const post = file.flows[0]?.graph.nodes.find((node) => node.id === 'post');
     expect(post).toMatchObject({ data: { config: { customStepId, endpointId: endpointIds['Basic API'] } } });
     expect(file.endpoints.find((endpoint) => endpoint.exportId === endpointIds['Basic API'])?.name).toBe('Basic API');
+    // The built-in endpoint is every install's own: not exported, steps using it hold a reserved id.
+    expect(file.endpoints.map((endpoint) => endpoint.name)).not.toContain('Flowyard');
+    expect(file.flows[0]?.graph.nodes.find((node) => node.id === 'self')).toMatchObject({ data: { config: { endpointId: 'flowyard:builtin' } } });
     expect(checkExportFile(JSON.parse(JSON.stringify(file)))).toMatchObject({ ok: true });
   });
 

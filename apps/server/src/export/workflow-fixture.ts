@@ -64,7 +64,7 @@ export const posterStep: StepInput = {
   timeoutMs: 20_000,
 };
 
-/** A workflow with an endpoint of every auth type (Slack and Graph connected, https ones trusting self-signed), flows, a custom step, constants and a library. */
+/** A workflow with an endpoint of every auth type (and a step using the built-in one) (Slack and Graph connected, https ones trusting self-signed), flows, a custom step, constants and a library. */
 export async function seedWorkflow(app: TestApp) {
   const ids: Record<string, string> = {};
   for (const [name, auth] of endpointsByAuth) {
@@ -76,6 +76,7 @@ export async function seedWorkflow(app: TestApp) {
   await connect(app, ids['Slack'] ?? '', 'slack', planted.slackAccount, slackTokens);
   await connect(app, ids['Graph'] ?? '', 'msgraph', planted.graphAccount, graphTokens);
 
+  const builtinId = (await app.caller.endpoints.list({ workflowId: app.workflowId })).find((e) => e.builtIn)?.id ?? null;
   const step = await app.caller.customSteps.create({ workflowId: app.workflowId, step: posterStep });
   await app.caller.constants.set({ workflowId: app.workflowId, name: 'Channel', value: '#general' });
   await app.caller.libraries.save({ workflowId: app.workflowId, name: 'format', source: 'exports.stamp = function (s) { return String(s).length; };' });
@@ -92,12 +93,14 @@ export async function seedWorkflow(app: TestApp) {
       { id: 'post', type: 'custom-step', position: { x: 20, y: 240 }, data: { name: 'Post', config: { customStepId: step.id, inputs: { msg: '{{Fetch.body}}' }, endpointId: ids['Basic API'] ?? null } } },
       { id: 'route', type: 'switch', position: { x: 30, y: 360 }, data: { name: 'Route', config: { value: '{{Fetch.status}}', cases: [{ id: 'ok', value: '200' }] } } },
       { id: 'unbound', type: 'http-request', position: { x: 40, y: 480 }, data: { name: 'Not ready', config: { endpointId: null } } },
+      { id: 'self', type: 'http-request', position: { x: 50, y: 600 }, data: { name: 'Who am I', config: { endpointId: builtinId, path: '/api/v1/users?search=a' } } },
     ],
     edges: [
       { id: 'e1', source: 'trigger', target: 'fetch' },
       { id: 'e2', source: 'fetch', target: 'post' },
       { id: 'e3', source: 'post', target: 'route' },
       { id: 'e4', source: 'route', target: 'unbound', sourceHandle: 'ok' },
+      { id: 'e5', source: 'route', target: 'self', sourceHandle: 'default' },
     ],
   };
   const main = await app.caller.flows.create({ workflowId: app.workflowId, name: 'Main flow' });
@@ -114,7 +117,7 @@ export async function seedWorkflow(app: TestApp) {
       edges: [{ id: 'e', source: 't', target: 'sf' }],
     },
   });
-  return { endpointIds: ids, customStepId: step.id };
+  return { endpointIds: ids, customStepId: step.id, builtinId };
 }
 
 async function connect(app: TestApp, id: string, type: 'slack' | 'msgraph', account: string, tokens: { accessToken: string; expiresAt: number | null; refreshToken: string | null; connectedAt: string }) {

@@ -1,4 +1,5 @@
 import {
+  builtinEndpointExportId,
   endpointNameKey,
   jsonPath,
   remapFlowGraph,
@@ -86,15 +87,18 @@ export function planImport(file: ExportFile, state: WorkflowState, bindings: Imp
     return { exportId, id: options.newId(), step: { ...step, name, script } };
   });
 
+  // Steps that use the built-in Flowyard endpoint are bound to this workflow's own.
+  const builtin: [string, string][] = state.builtinEndpointId === null ? [] : [[builtinEndpointExportId, state.builtinEndpointId]];
+  if (state.builtinEndpointId === null) problems.push(...builtinUses(file));
   const ids = {
-    endpoints: new Map(planned.map((endpoint) => [endpoint.exportId, endpoint.id])),
+    endpoints: new Map([...builtin, ...planned.map((endpoint): [string, string] => [endpoint.exportId, endpoint.id])]),
     customSteps: new Map(steps.map((step) => [step.exportId, step.id])),
   };
   const flowNames = new Set(state.flowNameKeys);
   const flows = file.flows.map((flow, index) => {
     const name = uniqueImportName(flow.name, flowNames);
     if (name !== flow.name) renamed.push({ kind: 'flow', path: jsonPath(['flows', index, 'name']), from: flow.name, to: name });
-    return { id: options.newId(), name, graph: remapFlowGraph(flow.graph, ids) };
+    return { id: options.newId(), name, graph: problems.length > 0 ? flow.graph : remapFlowGraph(flow.graph, ids) };
   });
 
   const unchanged: ImportSummary['unchanged'] = [];
@@ -147,4 +151,15 @@ export function planImport(file: ExportFile, state: WorkflowState, bindings: Imp
       },
     },
   };
+}
+
+/** Where a file's steps use the built-in endpoint, for a workflow that has none (only a broken store lacks it). */
+function builtinUses(file: ExportFile): FieldIssue[] {
+  return file.flows.flatMap((flow, flowIndex) =>
+    flow.graph.nodes.flatMap((node, nodeIndex) =>
+      (node.type === 'http-request' || node.type === 'custom-step') && node.data.config.endpointId === builtinEndpointExportId
+        ? [{ path: jsonPath(['flows', flowIndex, 'graph', 'nodes', nodeIndex, 'data', 'config', 'endpointId']), message: 'This workflow has no built-in Flowyard endpoint to bind the step to; restart the server to recreate it' }]
+        : [],
+    ),
+  );
 }

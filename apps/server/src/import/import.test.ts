@@ -98,9 +98,10 @@ describe('import: endpoints, bindings and credentials', () => {
     const result = await target.caller.workflows.import({ workflowId: target.workflowId, file, bindings: { [serviceNow?.exportId ?? '']: existing.id } });
     expect(result.summary).toMatchObject({ endpointsCreated: 7, endpointsBound: 1 });
     const views = await target.caller.endpoints.list({ workflowId: target.workflowId });
-    expect(views).toHaveLength(8);
+    expect(views).toHaveLength(9);
     for (const view of views) {
-      if (view.id === existing.id) expect(view).toMatchObject({ needsCredentials: false, auth: { type: 'basic', username: 'me' } });
+      if (view.builtIn) expect(view).toMatchObject({ needsCredentials: false, auth: { type: 'flowyard' } });
+      else if (view.id === existing.id) expect(view).toMatchObject({ needsCredentials: false, auth: { type: 'basic', username: 'me' } });
       else expect(view).toMatchObject({ needsCredentials: true, trustSelfSigned: false, auth: { type: 'none' } });
     }
     // The imported flow's ServiceNow step uses the bound endpoint.
@@ -108,6 +109,9 @@ describe('import: endpoints, bindings and credentials', () => {
     const flow = await target.caller.flows.get({ id: main?.id ?? '' });
     expect(flow.graph.nodes.find((n) => n.id === 'fetch')).toMatchObject({ data: { config: { endpointId: existing.id } } });
     expect(await target.caller.endpoints.usage({ id: existing.id })).toEqual([{ kind: 'step', flowId: flow.id, flowName: 'Main flow', nodeId: 'fetch', stepName: 'Fetch' }]);
+    // The step that used the source's built-in endpoint uses this workflow's.
+    const builtin = views.find((view) => view.builtIn);
+    expect(flow.graph.nodes.find((n) => n.id === 'self')).toMatchObject({ data: { config: { endpointId: builtin?.id } } });
   });
 
   it('lets the first save of an imported endpoint choose its auth type and clears the flag', async () => {
@@ -173,7 +177,7 @@ describe('import: name collisions', () => {
       { kind: 'library', name: 'format' },
     ]);
     expect((await target.caller.flows.list({ workflowId: target.workflowId })).map((f) => f.name)).toEqual(['Main flow', 'Main flow (imported)', 'Salesforce sync', 'Salesforce sync (imported)']);
-    expect(await target.caller.endpoints.list({ workflowId: target.workflowId })).toHaveLength(8);
+    expect(await target.caller.endpoints.list({ workflowId: target.workflowId })).toHaveLength(9);
   });
 
   it('refuses a constant or library whose name is taken with another value, naming it, and writes nothing', async () => {

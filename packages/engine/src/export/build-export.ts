@@ -1,12 +1,14 @@
 import type { CustomStepDefinition } from '../custom-step/custom-step';
 import type { FlowGraph } from '../flow/flow-graph';
-import { exportFormat, exportVersion, type ExportFile } from './export-file';
+import { builtinEndpointExportId, exportFormat, exportVersion, type ExportFile } from './export-file';
+import { remapFlowGraph } from './remap-graph';
 
 /** What an export is built from. Endpoints contribute only their name and base URL, never auth. */
 export interface ExportSource {
   workflowName: string;
   exportedAt: Date;
-  endpoints: readonly { id: string; name: string; baseUrl: string }[];
+  /** `builtIn`: the workflow's Flowyard endpoint, written as `builtinEndpointExportId` where steps use it. */
+  endpoints: readonly { id: string; name: string; baseUrl: string; builtIn: boolean }[];
   customSteps: readonly CustomStepDefinition[];
   flows: readonly { name: string; graph: FlowGraph }[];
   constants: readonly { name: string; value: string }[];
@@ -21,16 +23,21 @@ const byName = <T>(name: (item: T) => string) => (a: T, b: T): number => name(a)
  * the file. Ids become export ids, which flow steps keep referring to.
  */
 export function buildExportFile(source: ExportSource): ExportFile {
+  const ids = {
+    endpoints: new Map(source.endpoints.map((endpoint) => [endpoint.id, endpoint.builtIn ? builtinEndpointExportId : endpoint.id])),
+    customSteps: new Map(source.customSteps.map((step) => [step.id, step.id])),
+  };
   return {
     format: exportFormat,
     version: exportVersion,
     exportedAt: source.exportedAt.toISOString(),
     workflow: { name: source.workflowName },
-    endpoints: [...source.endpoints]
+    endpoints: source.endpoints
+      .filter((endpoint) => !endpoint.builtIn)
       .sort(byName((e) => e.name))
       .map((endpoint) => ({ exportId: endpoint.id, name: endpoint.name, baseUrl: endpoint.baseUrl, trustSelfSigned: false, auth: { type: 'none' } })),
     customSteps: [...source.customSteps].sort(byName((s) => s.name)).map(({ id, ...step }) => ({ exportId: id, step: structuredClone(step) })),
-    flows: [...source.flows].sort(byName((f) => f.name)).map((flow) => ({ name: flow.name, graph: structuredClone(flow.graph) })),
+    flows: [...source.flows].sort(byName((f) => f.name)).map((flow) => ({ name: flow.name, graph: remapFlowGraph(structuredClone(flow.graph), ids) })),
     constants: [...source.constants].sort(byName((c) => c.name)).map((c) => ({ name: c.name, value: c.value })),
     libraries: [...source.libraries].sort(byName((l) => l.name)).map((l) => ({ name: l.name, source: l.source })),
   };

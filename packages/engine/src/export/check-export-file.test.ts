@@ -45,8 +45,9 @@ function validFile(): ExportFileInput {
     workflowName: 'Default',
     exportedAt: new Date('2026-01-02T03:04:05.000Z'),
     endpoints: [
-      { id: 'ep-1', name: 'Alpha', baseUrl: 'https://alpha.example' },
-      { id: 'ep-2', name: 'Beta', baseUrl: 'http://127.0.0.1:9' },
+      { id: 'ep-1', name: 'Alpha', baseUrl: 'https://alpha.example', builtIn: false },
+      { id: 'ep-2', name: 'Beta', baseUrl: 'http://127.0.0.1:9', builtIn: false },
+      { id: 'ep-builtin', name: 'Flowyard', baseUrl: 'https://flowyard.example', builtIn: true },
     ],
     customSteps: [{ id: 'cs-1', ...step }],
     flows: [{ name: 'Main', graph }],
@@ -67,6 +68,24 @@ describe('checkExportFile', () => {
     const fromObject = checkExportFile(file);
     expect(fromObject).toMatchObject({ ok: true, file: { format: 'flowyard-workflow', version: 1, workflow: { name: 'Default' } } });
     expect(checkExportFile(JSON.stringify(file, null, 2))).toEqual(fromObject);
+  });
+
+  it('leaves out the built-in endpoint; steps using it hold the reserved export id', () => {
+    const file = buildExportFile({
+      workflowName: 'W',
+      exportedAt: new Date(0),
+      endpoints: [{ id: 'ep-builtin', name: 'Flowyard', baseUrl: 'https://flowyard.example', builtIn: true }],
+      customSteps: [],
+      flows: [{ name: 'F', graph: { nodes: graph.nodes.slice(0, 2).map((n) => (n.type === 'http-request' ? { ...n, data: { ...n.data, config: { ...n.data.config, endpointId: 'ep-builtin' } } } : n)), edges: graph.edges.slice(0, 1) } }],
+      constants: [],
+      libraries: [],
+    });
+    expect(file.endpoints).toEqual([]);
+    expect(file.flows[0]?.graph.nodes[1]).toMatchObject({ data: { config: { endpointId: 'flowyard:builtin' } } });
+    expect(checkExportFile(file)).toMatchObject({ ok: true });
+    const named = JSON.parse(JSON.stringify(file));
+    named.endpoints.push({ exportId: 'flowyard:builtin', name: 'Mine', baseUrl: 'https://x.example', trustSelfSigned: false, auth: { type: 'none' } });
+    expect(checkExportFile(named)).toMatchObject({ ok: false, problems: [{ path: 'endpoints[0].exportId', message: expect.stringContaining('stands for the built-in Flowyard endpoint') }] });
   });
 
   it('writes every endpoint without authentication and with Trust self-signed off', () => {

@@ -1,6 +1,6 @@
 import { endpointNameKey } from '../endpoint/endpoint-name';
 import type { FieldIssue } from '../errors/flowyard-error';
-import { exportFileSchema, exportFormat, exportVersion, maxExportFileBytes, type ExportFile } from './export-file';
+import { builtinEndpointExportId, exportFileSchema, exportFormat, exportVersion, maxExportFileBytes, type ExportFile } from './export-file';
 import { jsonPath } from './json-path';
 
 export type ExportFileCheck = { ok: true; file: ExportFile } | { ok: false; problems: FieldIssue[] };
@@ -66,7 +66,7 @@ function crossReferenceProblems(file: JsonObject): FieldIssue[] {
       if (!isObject(config)) continue;
       const name = isObject(data) && typeof data.name === 'string' ? data.name : String(node.id);
       const at = ['flows', flowIndex, 'graph', 'nodes', nodeIndex, 'data', 'config'];
-      if (typeof config.endpointId === 'string' && !endpointIds.has(config.endpointId)) {
+      if (typeof config.endpointId === 'string' && config.endpointId !== builtinEndpointExportId && !endpointIds.has(config.endpointId)) {
         problems.push({ path: jsonPath([...at, 'endpointId']), message: `Step "${name}" uses endpoint "${config.endpointId}", which is not in the file's endpoints` });
       }
       if (node.type === 'custom-step' && typeof config.customStepId === 'string' && !stepIds.has(config.customStepId)) {

@@ -15,6 +15,13 @@ export const exportVersion = 1;
 export const maxExportFileBytes = 4 * 1024 * 1024;
 
 /**
+ * What flow steps of a file hold where they use the built-in Flowyard endpoint (SPEC §2): it is
+ * not in `endpoints`, because every install has its own; import binds it to the importing
+ * workflow's built-in endpoint.
+ */
+export const builtinEndpointExportId = 'flowyard:builtin';
+
+/**
  * Ties flow steps to the endpoints and custom steps of the same file; import gives every
  * record a new id and rebinds the references. Export uses the records' ids.
  */
@@ -26,7 +33,7 @@ const exportIdSchema = z.string({ error: 'Export id is required' }).min(1, 'Expo
  */
 export const exportedEndpointSchema = z.strictObject(
   {
-    exportId: exportIdSchema,
+    exportId: exportIdSchema.refine((id) => id !== builtinEndpointExportId, `"${builtinEndpointExportId}" stands for the built-in Flowyard endpoint and cannot name another one`),
     name: endpointNameSchema,
     baseUrl: baseUrlSchema,
     trustSelfSigned: z.literal(false, { error: 'Exported endpoints never trust self-signed certificates; turn it on after importing' }).default(false),

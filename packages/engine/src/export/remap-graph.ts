@@ -1,14 +1,14 @@
 import type { FlowGraph, FlowNode } from '../flow/flow-graph';
 
-/** Export id → id in the importing workflow. */
+/** The ids a graph holds → the ids it should hold (stored ids → export ids on export, export ids → new ids on import). */
 export interface ImportIdMaps {
   endpoints: ReadonlyMap<string, string>;
   customSteps: ReadonlyMap<string, string>;
 }
 
 /**
- * A graph from an export file with its endpoint and custom step references rebound to the
- * importing workflow's ids. Node ids, names, positions and edges stay as they are, so the
+ * A graph with its endpoint and custom step references rebound (an export file's graph to the
+ * importing workflow's ids, or a stored graph to export ids). Node ids, names, positions and edges stay as they are, so the
  * imported flow is the exported one. An id missing from a map is a bug in the caller
  * (the file's references were checked), so it throws.
  */

@@ -30,6 +30,15 @@ export interface CreatedFlow {
   stepName: string;
 }
 
+/** The SPEC §9 roles by their API ids. */
+export type TestRole = 'admin' | 'developer' | 'rest' | 'standard';
+
+export interface CreatedUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
 /** A flow graph as `flows.save` takes it; the server validates it, so tests spell nodes as plain JSON. */
 export interface TestGraph {
   nodes: { id: string; type: string; position: { x: number; y: number }; data: { name: string; config: Record<string, unknown> } }[];
@@ -144,6 +153,17 @@ export class FlowyardApi {
   async startRun(flowId: string, payload: unknown, triggerNodeId?: string): Promise<string> {
     const started = await this.trpc.mutation('runs.start', { flowId, payload, ...(triggerNodeId ? { triggerNodeId } : {}) });
     return stringField(started, 'runId');
+  }
+
+  /** Creates a user (as the signed-in admin); roles are the API's ids. */
+  async createUser(user: { name: string; email: string; role: TestRole; password: string }): Promise<CreatedUser> {
+    const created = await this.trpc.mutation('users.create', user);
+    return { id: stringField(created, 'id'), name: stringField(created, 'name'), email: stringField(created, 'email') };
+  }
+
+  /** Creates an API key for the user and returns the key itself (the API shows it only this once). */
+  async createApiKey(userId: string, name: string): Promise<string> {
+    return stringField(await this.trpc.mutation('apiKeys.create', { userId, name }), 'key');
   }
 
   /** How many steps use the endpoint, per the API's usage index. */

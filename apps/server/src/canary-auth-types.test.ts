@@ -93,7 +93,8 @@ describe('canaries in every secret field of every auth type', () => {
     for (const connectable of [slack, graph]) {
       const { url } = record(await app.caller.endpoints.connectUrl({ id: connectable.id }));
       const query = await approveConsent(url);
-      const page = await fetch(`${base}/oauth/callback?${query.toString()}`);
+      // The popup carries the session cookie of the admin who started Connect.
+      const page = await fetch(`${base}/oauth/callback?${query.toString()}`, { headers: { cookie: await app.sessionCookie() } });
       responses.push(await page.text());
       expect(page.status).toBe(200);
     }

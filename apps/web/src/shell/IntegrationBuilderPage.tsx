@@ -1,9 +1,10 @@
-import { ArrowRight, Globe } from 'lucide-react';
+import { ArrowLeftRight, ArrowRight, Globe } from 'lucide-react';
 import { useLocation } from 'wouter';
 import { useEndpoints } from '../endpoints/use-endpoints';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { Button } from '../ui/Button';
 import { Page, PageHeader } from '../ui/Page';
+import { WorkflowTransferButtons } from '../workflow/WorkflowTransferButtons';
 import { useCurrentWorkflow } from './use-workflow';
 
 /** The Integration Builder tab: the workflow's reusable building blocks. */
@@ -36,6 +37,23 @@ export function IntegrationBuilderPage() {
         <Button onClick={() => navigate('/integration-builder/endpoints')} icon={<ArrowRight aria-hidden className="size-4" />}>
           Edit Endpoints
         </Button>
+      </section>
+      <section aria-labelledby="ib-transfer" className="flex flex-wrap items-start gap-4 rounded-lg border border-zinc-200 bg-white p-5">
+        <div className="flex size-10 shrink-0 items-center justify-center rounded-md bg-indigo-50 text-indigo-600">
+          <ArrowLeftRight aria-hidden className="size-5" />
+        </div>
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
+          <h2 id="ib-transfer" className="text-base font-semibold text-zinc-900">
+            Export and import
+          </h2>
+          <p className="text-sm text-zinc-500">
+            Move this workflow's flows, custom steps, constants, libraries and endpoints to another Flowyard as one JSON file.
+            Credentials never leave: imported endpoints are bound to existing ones or wait for their credentials.
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          <WorkflowTransferButtons workflowId={workflowId} />
+        </div>
       </section>
     </Page>
   );

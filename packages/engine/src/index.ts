@@ -2,7 +2,6 @@
 export * from './schemas';
 export { createHttpClient, type AuthRequestSpec, type HttpClientOptions } from './http/http-client';
 export { mapHttpError } from './http/map-http-error';
-export type { CertificateDetails } from './http/tls-check';
 export type { AuthStrategy, SendAttempt } from './auth/auth-strategy';
 export { authSecrets, sendWithAuth, type AuthCheck } from './auth/send-with-auth';
 export { testAuthentication } from './auth/test-authentication';

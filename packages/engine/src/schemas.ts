@@ -15,6 +15,7 @@ export * from './http/join-url';
 export * from './http/redact';
 export * from './http/truncate';
 export type * from './http/http-types';
+export * from './http/certificate-details';
 export * from './steps/define-step';
 export * from './steps/registry';
 export * from './steps/http-request/http-request-config';

@@ -4,6 +4,8 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { AppServices } from '../app-services';
 import { log } from '../log';
 import { mountOAuthCallback } from '../oauth/callback-route';
+import { mountRestApi } from '../rest-api/rest-api-routes';
+import { mountHttpTriggers } from '../triggers/http-trigger-routes';
 import { appRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/create-context';
 import { serveWebApp } from './web-app';
@@ -17,7 +19,7 @@ export interface AppOptions {
   webDist: string;
 }
 
-/** The one origin: tRPC under /trpc (HTTP and SSE), /healthz, the Connect callback (/oauth/callback), and the built web app. */
+/** The one origin: tRPC under /trpc (HTTP and SSE), /healthz, the Connect callback (/oauth/callback), HTTP triggers (/hooks), the REST API (/api/v1), and the built web app. */
 export function createApp({ db, services, webDist }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -37,6 +39,8 @@ export function createApp({ db, services, webDist }: AppOptions): Express {
     }),
   );
   mountOAuthCallback(app, services);
+  mountHttpTriggers(app, services);
+  mountRestApi(app, services);
   serveWebApp(app, webDist);
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);

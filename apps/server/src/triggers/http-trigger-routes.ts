@@ -1,0 +1,96 @@
+import { can, FlowyardError, isFlowyardError, type FlowNodeOf, type UserView } from '@flowyard/engine';
+import type { Express, NextFunction, Request, Response } from 'express';
+import type { AppServices } from '../app-services';
+import { authenticateApiCaller } from '../builtin/api-caller';
+import { sendApiError } from '../builtin/api-response';
+import { log } from '../log';
+import { parseTriggerBody, UnsupportedBodyError } from './parse-body';
+import { BodyTooLargeError, defaultMaxTriggerBodyBytes, readBody } from './read-body';
+import { triggerHeaders, triggerQuery, wantsToWait } from './trigger-request';
+import { outcomeStatus, triggerOutcome } from './trigger-outcome';
+
+/** How long `?wait=true` waits before answering 202 with the run id. */
+export const defaultTriggerWaitMs = 30_000;
+
+export interface HttpTriggerOptions {
+  maxBodyBytes?: number;
+  waitMs?: number;
+}
+
+type TriggerServices = Pick<AppServices, 'apiKeys' | 'users' | 'runCredentials' | 'flows' | 'runs'>;
+
+/**
+ * HTTP triggers (SPEC §6): `POST /hooks/<flowId>/<triggerNodeId>` (GET with a query works too),
+ * authenticated with a user's API key; the run acts as that user. Every refusal happens before a
+ * run exists: 401 no valid key, 403 disabled user / no `flows.trigger` / role not allowed by the
+ * trigger, 404 no such trigger, 413 body over the limit, 415 unsupported type, 400 bad JSON.
+ * Answers 202 `{ runId }`; `?wait=true` waits (bounded) for `{ runId, status, outputs, error }`.
+ */
+export function mountHttpTriggers(app: Express, services: TriggerServices, options: HttpTriggerOptions = {}): void {
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxTriggerBodyBytes;
+  const waitMs = options.waitMs ?? defaultTriggerWaitMs;
+
+  async function findTrigger(flowId: string, nodeId: string): Promise<FlowNodeOf<'http-trigger'>> {
+    const notFound = new FlowyardError('NOT_FOUND', `There is no saved HTTP trigger ${nodeId} in flow ${flowId}`);
+    let flow;
+    try {
+      flow = await services.flows.get(flowId);
+    } catch (error) {
+      if (isFlowyardError(error) && error.code === 'NOT_FOUND') throw notFound;
+      throw error;
+    }
+    const node = flow.graph.nodes.find((candidate) => candidate.id === nodeId);
+    if (node === undefined || node.type !== 'http-trigger') throw notFound;
+    return node;
+  }
+
+  async function checkCaller(req: Request, trigger: () => Promise<FlowNodeOf<'http-trigger'>>): Promise<UserView> {
+    const user = await authenticateApiCaller(services, req.headers, { runCredentials: false });
+    if (isFlowyardError(user)) throw user;
+    if (!can(user.role, 'flows.trigger')) throw new FlowyardError('FORBIDDEN', 'Your role may not trigger flows', { details: { permission: 'flows.trigger' } });
+    const node = await trigger();
+    if (!node.data.config.allowedRoles.includes(user.role)) {
+      throw new FlowyardError('FORBIDDEN', `This trigger does not accept callers with your role (${user.role})`, { details: { allowedRoles: node.data.config.allowedRoles } });
+    }
+    return user;
+  }
+
+  const handle = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const { flowId, nodeId } = req.params;
+    try {
+      if (typeof flowId !== 'string' || typeof nodeId !== 'string') throw new FlowyardError('NOT_FOUND', 'There is no such HTTP trigger');
+      const user = await checkCaller(req, () => findTrigger(flowId, nodeId));
+      // A GET carries its data in the query; a body it might have is ignored.
+      const body = req.method === 'GET' ? null : parseTriggerBody(await readBody(req, maxBodyBytes), req.headers['content-type']);
+      const payload = { body, headers: triggerHeaders(req.headers), query: triggerQuery(req.originalUrl) };
+      let runId: string;
+      try {
+        ({ runId } = await services.runs.start(user, { flowId, triggerNodeId: nodeId, payload }, 'http'));
+      } catch (error) {
+        // The flow itself cannot run (a reference that cannot resolve): the caller's request was fine.
+        if (isFlowyardError(error) && error.code === 'VALIDATION_FAILED') return sendApiError(res, error, 422);
+        throw error;
+      }
+      if (!wantsToWait(req.originalUrl) || !(await services.runs.waitForRun(runId, waitMs))) {
+        res.status(202).setHeader('Cache-Control', 'no-store').json({ runId, status: 'running' });
+        return;
+      }
+      const { run, steps } = await services.runs.get(runId);
+      const outcome = triggerOutcome(run, steps);
+      res.status(outcomeStatus(outcome.status)).setHeader('Cache-Control', 'no-store').json(outcome);
+    } catch (error) {
+      if (!isFlowyardError(error)) return next(error);
+      if (error instanceof BodyTooLargeError) {
+        // The caller may still be sending; closing is cheaper than reading a flood to its end.
+        res.setHeader('Connection', 'close');
+        return sendApiError(res, error, 413);
+      }
+      if (error instanceof UnsupportedBodyError) return sendApiError(res, error, 415);
+      if (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN') log.info(`HTTP trigger ${flowId ?? ''}/${nodeId ?? ''} refused a caller: ${error.message}`);
+      sendApiError(res, error);
+    }
+  };
+
+  app.get('/hooks/:flowId/:nodeId', handle);
+  app.post('/hooks/:flowId/:nodeId', handle);
+}

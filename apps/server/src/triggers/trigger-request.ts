@@ -1,0 +1,29 @@
+import { httpTriggerWaitParam, redactHeaders, type HttpTriggerPayload } from '@flowyard/engine';
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** The request headers a flow sees: lower-case names, repeated ones joined, credentials `[redacted]`. */
+export function triggerHeaders(headers: IncomingHttpHeaders): HttpTriggerPayload['headers'] {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return redactHeaders(out);
+}
+
+/** The query parameters a flow sees (a repeated one as a list), without the trigger's own `wait`. */
+export function triggerQuery(url: string): HttpTriggerPayload['query'] {
+  const query: HttpTriggerPayload['query'] = {};
+  for (const [name, value] of new URL(url, 'http://trigger.invalid').searchParams) {
+    if (name === httpTriggerWaitParam) continue;
+    const seen = query[name];
+    query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return query;
+}
+
+/** `?wait=true` (or 1, or an empty `?wait`): the caller waits for the run. */
+export function wantsToWait(url: string): boolean {
+  const value = new URL(url, 'http://trigger.invalid').searchParams.get(httpTriggerWaitParam);
+  return value !== null && ['', 'true', '1', 'yes'].includes(value.toLowerCase());
+}

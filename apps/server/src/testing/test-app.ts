@@ -44,7 +44,9 @@ export interface TestApp {
 }
 
 /** A bootstrapped app on a fresh database (in memory unless `dbUrl` says otherwise), called in-process. */
-export async function createTestApp(options: { dbUrl?: string; secretKey?: Buffer; scripts?: ScriptPool; env?: NodeJS.ProcessEnv; publicUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { dbUrl?: string; secretKey?: Buffer; scripts?: ScriptPool; env?: NodeJS.ProcessEnv; publicUrl?: string; now?: () => Date } = {},
+): Promise<TestApp> {
   const db = await createDb(options.dbUrl ?? ':memory:');
   const secretBox = createSecretBox(options.secretKey ?? randomBytes(32));
   const providers = loadProviderSettings(options.env ?? {}, options.publicUrl ?? 'http://localhost:3000');
@@ -54,7 +56,7 @@ export async function createTestApp(options: { dbUrl?: string; secretKey?: Buffe
   const scripts = options.scripts ?? createScriptPool({ size: 2 });
   // bcrypt's lowest cost: hashing at the production cost would dominate the test run.
   const passwords = createPasswordHasher(4);
-  const services = createAppServices({ db, secretBox, providers, now: () => new Date(), newId: () => randomUUID() }, { http, bus, scripts, passwords });
+  const services = createAppServices({ db, secretBox, providers, now: options.now ?? (() => new Date()), newId: () => randomUUID() }, { http, bus, scripts, passwords });
   await bootstrap(services, { adminPassword: testAdminPassword });
   const admin = await services.users.findByEmail(firstAdmin.email);
   if (!admin) throw new Error('No first admin after bootstrap');

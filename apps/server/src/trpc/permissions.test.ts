@@ -12,7 +12,7 @@ const procedureDefSchema = z.object({ type: z.enum(['query', 'mutation', 'subscr
 /** Every procedure of the router by dotted path, with the access its base procedure declared. */
 function procedureTable(): { path: string; type: string; access: Access | undefined }[] {
   return Object.entries(appRouter._def.procedures).map(([path, procedure]) => {
-    const def = procedureDefSchema.parse(procedure._def);
+    const def = procedureDefSchema.parse(Reflect.get(Object(procedure), '_def'));
     return { path, type: def.type, access: def.meta?.access };
   });
 }

@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCaller } from '../trpc/create-caller';
+import { contextFor } from '../trpc/create-context';
+import { apiErrorOf, createTestApp, testAdminPassword, type TestApp } from '../testing/test-app';
+import { recordingSessionCookie } from './session-cookie';
+import { sessionIdleMs, sessionMaxMs } from './sessions-service';
+import { maxFailedSignIns, signInWindowMs } from './sign-in-limiter';
+
+let app: TestApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** A clock the test moves by hand. */
+function manualClock(start = Date.parse('2030-01-01T00:00:00.000Z')) {
+  let at = start;
+  return { now: () => new Date(at), advance: (ms: number) => void (at += ms) };
+}
+
+/** A caller as a browser without a session, whose cookie the test can read. */
+function browser(current: TestApp) {
+  const cookie = recordingSessionCookie();
+  const caller = createCaller({ ...contextFor(current.db, current.services, null), sessionCookie: cookie });
+  return { cookie, caller };
+}
+
+describe('auth.signIn / auth.signOut / auth.session', () => {
+  it('signs in with email and password, sets the session cookie, and signs out', async () => {
+    app = await createTestApp();
+    const { cookie, caller } = browser(app);
+    expect(await caller.auth.session()).toBeNull();
+    const user = await caller.auth.signIn({ email: ' Admin@Localhost ', password: testAdminPassword });
+    expect(user).toMatchObject({ id: app.admin.id, email: 'admin@localhost', role: 'admin' });
+    expect(user).not.toHaveProperty('passwordHash');
+    const token = cookie.token;
+    if (token === null) throw new Error('no cookie set');
+    const session = await app.services.sessions.resolve(token);
+    expect(session?.user.id).toBe(app.admin.id);
+    // Only the token's hash is stored.
+    const stored = await app.db.client.execute('SELECT id FROM sessions');
+    expect(stored.rows.map((r) => r.id)).toEqual([session?.sessionId]);
+    expect(JSON.stringify(stored.rows)).not.toContain(token);
+
+    const signedIn = createCaller({ ...contextFor(app.db, app.services, user), sessionId: session?.sessionId ?? null, sessionCookie: cookie });
+    expect(await signedIn.auth.session()).toMatchObject({ id: app.admin.id });
+    expect(await signedIn.auth.signOut()).toEqual({ signedOut: true });
+    expect(cookie.token).toBeNull();
+    expect(await app.services.sessions.resolve(token)).toBeUndefined();
+  });
+
+  it('refuses a wrong password and an unknown email alike, with UNAUTHORIZED and no cookie', async () => {
+    app = await createTestApp();
+    const { cookie, caller } = browser(app);
+    const wrong = await apiErrorOf(caller.auth.signIn({ email: 'admin@localhost', password: 'not the password' }));
+    const unknown = await apiErrorOf(caller.auth.signIn({ email: 'nobody@example.com', password: 'not the password' }));
+    expect(wrong).toMatchObject({ code: 'UNAUTHORIZED', trpcCode: 'UNAUTHORIZED', message: 'Wrong email or password' });
+    expect(unknown).toEqual(wrong);
+    expect(cookie.token).toBeNull();
+    expect(await apiErrorOf(caller.auth.signIn({ email: 'admin@localhost', password: '' }))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'password', message: 'Password is required' }],
+    });
+  });
+
+  it('refuses a disabled user, and a disabled user’s session stops working at once', async () => {
+    app = await createTestApp();
+    const { user, password } = await app.createUser('developer');
+    const { token } = await app.services.auth.signIn({ email: user.email, password });
+    expect((await app.services.sessions.resolve(token))?.user.id).toBe(user.id);
+    await app.caller.users.update({ id: user.id, disabled: true });
+    expect(await app.services.sessions.resolve(token)).toBeUndefined();
+    const { caller } = browser(app);
+    expect(await apiErrorOf(caller.auth.signIn({ email: user.email, password }))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('disabled') });
+    // Enabled again, the user signs in anew (the old session stays ended).
+    await app.caller.users.update({ id: user.id, disabled: false });
+    expect(await app.services.sessions.resolve(token)).toBeUndefined();
+    expect((await caller.auth.signIn({ email: user.email, password })).id).toBe(user.id);
+  });
+
+  it('a changed role applies to the next call of an existing session', async () => {
+    app = await createTestApp();
+    const { user, password } = await app.createUser('developer');
+    const { token } = await app.services.auth.signIn({ email: user.email, password });
+    await app.caller.users.update({ id: user.id, role: 'standard' });
+    expect((await app.services.sessions.resolve(token))?.user.role).toBe('standard');
+  });
+
+  it('a new password ends the user’s sessions', async () => {
+    app = await createTestApp();
+    const { user, password } = await app.createUser('rest');
+    const { token } = await app.services.auth.signIn({ email: user.email, password });
+    await app.caller.users.update({ id: user.id, password: 'a brand new password' });
+    expect(await app.services.sessions.resolve(token)).toBeUndefined();
+    await expect(app.services.auth.signIn({ email: user.email, password })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    expect((await app.services.auth.signIn({ email: user.email, password: 'a brand new password' })).user.id).toBe(user.id);
+  });
+});
+
+describe('session expiry', () => {
+  it('ends a session left unused for 12 hours, and moves the expiry on while it is used', async () => {
+    const clock = manualClock();
+    app = await createTestApp({ now: clock.now });
+    const { token } = await app.services.auth.signIn({ email: 'admin@localhost', password: testAdminPassword });
+    clock.advance(sessionIdleMs - 60_000);
+    expect(await app.services.sessions.resolve(token)).toBeDefined();
+    // Used just now: another almost-12 hours are fine.
+    clock.advance(sessionIdleMs - 60_000);
+    expect(await app.services.sessions.resolve(token)).toBeDefined();
+    clock.advance(sessionIdleMs);
+    expect(await app.services.sessions.resolve(token)).toBeUndefined();
+    expect((await app.db.client.execute('SELECT count(*) AS n FROM sessions')).rows[0]?.n).toBe(0);
+  });
+
+  it('ends a session 7 days after sign-in however much it is used', async () => {
+    const clock = manualClock();
+    app = await createTestApp({ now: clock.now });
+    const { token } = await app.services.auth.signIn({ email: 'admin@localhost', password: testAdminPassword });
+    let elapsed = 0;
+    while (elapsed + sessionIdleMs / 2 < sessionMaxMs) {
+      clock.advance(sessionIdleMs / 2);
+      elapsed += sessionIdleMs / 2;
+      expect(await app.services.sessions.resolve(token)).toBeDefined();
+    }
+    clock.advance(sessionMaxMs - elapsed);
+    expect(await app.services.sessions.resolve(token)).toBeUndefined();
+  });
+
+  it('prunes ended sessions at start-up', async () => {
+    const clock = manualClock();
+    app = await createTestApp({ now: clock.now });
+    await app.services.auth.signIn({ email: 'admin@localhost', password: testAdminPassword });
+    clock.advance(sessionIdleMs + 1);
+    expect(await app.services.sessions.prune()).toBe(1);
+  });
+});
+
+describe('failed sign-in limit', () => {
+  it(`refuses an email after ${maxFailedSignIns} failures, even with the right password, until the window passes`, async () => {
+    const clock = manualClock();
+    app = await createTestApp({ now: clock.now });
+    for (let i = 0; i < maxFailedSignIns; i += 1) {
+      await expect(app.services.auth.signIn({ email: 'admin@localhost', password: 'guess' })).rejects.toMatchObject({ message: 'Wrong email or password' });
+    }
+    await expect(app.services.auth.signIn({ email: 'admin@localhost', password: testAdminPassword })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: expect.stringContaining('Too many failed sign-ins'),
+      details: { retryAfterSeconds: signInWindowMs / 1000 },
+    });
+    // Other emails are not affected.
+    const { user, password } = await app.createUser('standard');
+    expect((await app.services.auth.signIn({ email: user.email, password })).user.id).toBe(user.id);
+    clock.advance(signInWindowMs);
+    expect((await app.services.auth.signIn({ email: 'admin@localhost', password: testAdminPassword })).user.id).toBe(app.admin.id);
+  });
+});

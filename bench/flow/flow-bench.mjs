@@ -5,7 +5,7 @@
 // plain HTTP Request steps. Loopback only; every loop is bounded.
 //
 //   pnpm build && pnpm bench:flow              # 3 repeats, each on a fresh server
-//   node bench/flow/flow-bench.mjs --runs 30 --concurrency 4 --repeats 3 --delay 0
+//   node bench/flow/flow-bench.mjs --runs 30 --concurrency 4 --repeats 3 --delay 0 [--server path/to/main.js]
 //
 // Not a test: it asserts nothing about speed, it only reports.
 import { spawn } from 'node:child_process';
@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '8' },
     delay: { type: 'string', default: '0' },
     steps: { type: 'string', default: '10' },
+    // Another build of the server, e.g. one made from a clean export of a commit.
+    server: { type: 'string', default: process.env.FLOWYARD_BENCH_SERVER_MAIN ?? '' },
   },
 });
 const RUNS = boundedInt(args.runs, 'runs', 1, 1000);
@@ -36,7 +38,7 @@ const RUN_TIMEOUT_MS = 60_000;
 const BASELINE_REQUESTS = 200;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const serverMain = join(repoRoot, 'apps/server/dist/main.js');
+const serverMain = args.server ? resolve(args.server) : join(repoRoot, 'apps/server/dist/main.js');
 
 function boundedInt(text, name, min, max) {
   const n = Number(text);
@@ -107,8 +109,11 @@ async function startServer() {
     });
   });
   child.removeAllListeners('exit');
+  // Keep the server's recent output for the report when a run goes wrong.
+  child.stdout.on('data', () => (output = output.slice(-20_000)));
   return {
     url: `http://127.0.0.1:${port}`,
+    logTail: () => output.slice(-4_000),
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -273,7 +278,9 @@ async function runOnce(api, events, flowId, n) {
   const { run, steps } = await api.query('runs.get', { runId });
   if (run.status !== 'succeeded') {
     const failed = steps.find((s) => s.status === 'failed');
-    throw new Error(`run ${runId} ${run.status}: ${failed ? `${failed.name}: ${failed.error?.code} ${failed.error?.message}` : 'no failed step'}`);
+    const error = failed?.error ?? run.error;
+    const statuses = steps.map((s) => `${s.name}=${s.status}`).join(', ');
+    throw new Error(`run ${runId} ${run.status}: ${error ? `${failed?.name ?? 'run'}: ${error.code} ${error.message}` : 'no error recorded'} (${statuses})`);
   }
   if (steps.filter((s) => s.status === 'succeeded').length !== STEPS + 1) throw new Error(`run ${runId} did not run every step`);
   const serverMs = run.durationMs ?? Date.parse(run.finishedAt) - Date.parse(run.startedAt);
@@ -370,6 +377,9 @@ async function oneRepeat(repeat) {
     }
     process.stderr.write(`repeat ${repeat}: target latency ${latency.toFixed(2)} ms, ${target.count} target requests\n`);
     return { latency, rows };
+  } catch (error) {
+    process.stderr.write(`server output (tail):\n${server.logTail()}\n`);
+    throw error;
   } finally {
     await server.stop();
     await target.close();

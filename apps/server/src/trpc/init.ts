@@ -88,9 +88,3 @@ export const authedProcedure = base.meta({ access: 'authed' }).use(signedIn);
 export function procedureWith(permission: Permission) {
   return base.meta({ access: permission }).use(permitted(permission));
 }
-
-/**
- * @deprecated Declares no access: pick `publicProcedure`, `authedProcedure` or
- * `procedureWith(permission)` (the router test fails on procedures built from this).
- */
-export const procedure = base.use(signedIn);

@@ -1,0 +1,82 @@
+import { expect, test } from '../fixtures';
+import { UsersPage } from '../pages/UsersPage';
+import { HookCaller, triggerFindUserGraph } from '../support/hook-caller';
+import { field, numberField, stringField } from '../support/trpc-http';
+import { uniqueName } from '../support/unique-name';
+
+test('an admin makes a REST user and key; calls to the trigger run as the key’s user, live in Activity', async ({
+  page,
+  api,
+  flowEditor,
+  activity,
+  playwright,
+  baseURL,
+}) => {
+  const marker = uniqueName('hook').replace(' ', '-').toLowerCase();
+  const restName = `REST ${marker}`;
+  const restEmail = `rest-${marker}@example.test`;
+  const standard = await api.createUser({ name: `Standard ${marker}`, email: `std-${marker}@example.test`, role: 'standard', password: 'standard-pass-1' });
+  const standardKey = await api.createApiKey(standard.id, 'standard key');
+
+  // The admin creates the REST Web Service User and its key on the Users page; the key shows once.
+  const users = new UsersPage(page);
+  await users.goto();
+  await users.createUser({ name: restName, email: restEmail, role: 'REST Web Service User', password: 'rest-pass-123' });
+  const restKey = await users.createApiKey('order sync');
+  expect(restKey).toMatch(/^fy_/);
+  await expect(users.apiKey('order sync')).toContainText('Never used');
+  await expect(page.locator('body')).not.toContainText(restKey);
+
+  // The flow: HTTP Trigger → Find User searching for the body's "search".
+  const flow = await api.createFlowWithGraph(uniqueName('Find by hook'), triggerFindUserGraph());
+  await flowEditor.goto(flow.id, 'hook');
+  const urlField = flowEditor.settings.getByRole('textbox', { name: 'Trigger URL' });
+  const url = `${baseURL}/hooks/${flow.id}/hook`;
+  await expect(urlField).toHaveValue(url);
+  await expect(flowEditor.settings).toContainText('Authorization: Bearer');
+  await expect(activity.runButtons).toHaveCount(0);
+
+  const caller = await HookCaller.start(playwright);
+  try {
+    // Bad callers are refused and nothing runs.
+    expect((await caller.post(url, null, { search: marker })).status()).toBe(401);
+    expect((await caller.post(url, 'fy_not-a-real-key', { search: marker })).status()).toBe(401);
+
+    // The REST user's key: 202 with the run id; the run shows up without reloading.
+    const accepted = await caller.post(url, restKey, { search: marker });
+    expect(accepted.status()).toBe(202);
+    expect(stringField(await accepted.json(), 'runId')).toBeTruthy();
+    await expect(activity.runButtons).toHaveCount(1);
+    await activity.openLatestRun(/succeeded/i);
+    await expect(activity.root).toContainText(`Acted as ${restName}`);
+    await activity.openStep('HTTP Trigger', /succeeded/i);
+    await expect(activity.value('Outputs', 'body')).toContainText(marker);
+    // A REST Web Service User may read every user: both match the search.
+    await activity.openStep('Find User', /succeeded/i);
+    await expect(activity.value('Outputs', 'count')).toHaveText('2');
+    await expect(activity.value('Outputs', 'users')).toContainText(restEmail);
+    await expect(activity.value('Outputs', 'users')).toContainText(standard.email);
+
+    // The same flow called with the Standard User's key finds only that user.
+    expect((await caller.post(url, standardKey, { search: marker })).status()).toBe(202);
+    await expect(activity.runButtons).toHaveCount(2);
+    await activity.openLatestRun(/succeeded/i);
+    await expect(activity.root).toContainText(`Acted as ${standard.name}`);
+    await activity.openStep('Find User', /succeeded/i);
+    await expect(activity.value('Outputs', 'count')).toHaveText('1');
+    await expect(activity.value('Outputs', 'users')).toContainText(standard.email);
+    await expect(activity.value('Outputs', 'users')).not.toContainText(restEmail);
+
+    // ?wait=true answers with the run's status and the last step's outputs.
+    const waited = await caller.post(`${url}?wait=true`, restKey, { search: marker });
+    expect(waited.status()).toBe(200);
+    const outcome: unknown = await waited.json();
+    expect(stringField(outcome, 'status')).toBe('succeeded');
+    expect(numberField(field(outcome, 'outputs'), 'count')).toBe(2);
+    await expect(activity.runButtons).toHaveCount(3);
+  } finally {
+    await caller.close();
+  }
+  // The refused calls made no runs.
+  await expect(activity.runButtons).toHaveCount(3);
+});

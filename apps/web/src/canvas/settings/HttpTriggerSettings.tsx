@@ -24,7 +24,7 @@ function valuesOf(node: Node) {
  * Settings of an HTTP trigger: its URL and an example call to copy, and which roles' API keys may
  * call it. A call's body, headers and query become the trigger's outputs.
  */
-export function HttpTriggerSettings({ node }: { node: Node }) {
+export function HttpTriggerSettings({ node, workflowId }: { node: Node; workflowId: string }) {
   const otherNames = useOtherStepNames(node.id);
   const schema = useMemo(() => stepFormSchema(httpTriggerConfigSchema, otherNames), [otherNames]);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
@@ -34,7 +34,7 @@ export function HttpTriggerSettings({ node }: { node: Node }) {
   });
   const flowId = useFlowStore((s) => s.flowId) ?? '';
   const dirty = useFlowStore((s) => s.dirty);
-  const publicUrl = usePublicUrl();
+  const publicUrl = usePublicUrl(workflowId);
   const url = httpTriggerUrl(publicUrl, flowId, node.id);
   const curl = httpTriggerCurl(publicUrl, flowId, node.id);
 
@@ -80,7 +80,7 @@ export function HttpTriggerSettings({ node }: { node: Node }) {
           </h3>
           <CopyButton text={curl} label="Copy example request" />
         </div>
-        <pre className="overflow-x-auto rounded-md bg-zinc-900 px-3 py-2 font-mono text-[11px] leading-relaxed text-zinc-100">{curl}</pre>
+        <pre className="rounded-md bg-zinc-900 whitespace-pre-wrap break-all px-3 py-2 font-mono text-[11px] leading-relaxed text-zinc-100">{curl}</pre>
         <p className="text-xs text-zinc-500">
           The caller sends a user’s API key (Users page) as a Bearer token, or as the password of Basic authentication. The run acts as
           that user.

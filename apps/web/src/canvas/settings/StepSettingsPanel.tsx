@@ -21,7 +21,7 @@ function StepForm({ node, workflowId }: { node: CanvasNode; workflowId: string }
     case 'manual-trigger':
       return <ManualTriggerSettings node={node} />;
     case 'http-trigger':
-      return <HttpTriggerSettings node={node} />;
+      return <HttpTriggerSettings node={node} workflowId={workflowId} />;
     case 'http-request':
       return <HttpRequestSettings node={node} workflowId={workflowId} />;
     case 'custom-step':

@@ -1,16 +1,8 @@
 import { checkServerIdentity, rootCertificates, TLSSocket, type PeerCertificate } from 'node:tls';
 import { buildConnector } from 'undici';
+import type { CertificateDetails } from './certificate-details';
 
-/** Certificate facts shown in the Activity panel when TLS fails. */
-export interface CertificateDetails {
-  subject: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-  fingerprint256: string;
-  /** Subject alternative names as the certificate lists them, e.g. `DNS:localhost`, `IP Address:127.0.0.1`. */
-  subjectAltNames: string[];
-}
+export type { CertificateDetails } from './certificate-details';
 
 /** A TLS verification failure with the certificate that caused it; `code` uses Node's verify codes. */
 export class TlsVerifyError extends Error {
@@ -69,14 +61,14 @@ function verifyPeer(socket: TLSSocket, hostname: string, trustSelfSigned: boolea
   if (socket.authorized) return null;
   const reason = socket.authorizationError === null ? 'CERT_UNTRUSTED' : String(socket.authorizationError);
   if (!trustSelfSigned || !chainTrustCodes.has(reason)) {
-    return new TlsVerifyError(reason, tlsReasonMessage(reason), details);
+    return new TlsVerifyError(reason, tlsReasonMessage(reason, details), details);
   }
   // Node skips the host name check when the chain fails, so with an accepted chain problem both checks are ours.
   if (now < new Date(cert.valid_from)) {
-    return new TlsVerifyError('CERT_NOT_YET_VALID', `The certificate is not valid before ${details.validFrom}`, details);
+    return new TlsVerifyError('CERT_NOT_YET_VALID', tlsReasonMessage('CERT_NOT_YET_VALID', details), details);
   }
   if (now > new Date(cert.valid_to)) {
-    return new TlsVerifyError('CERT_HAS_EXPIRED', `The certificate expired on ${details.validTo}`, details);
+    return new TlsVerifyError('CERT_HAS_EXPIRED', tlsReasonMessage('CERT_HAS_EXPIRED', details), details);
   }
   const identity = checkServerIdentity(hostname, cert);
   if (identity !== undefined) {
@@ -85,15 +77,16 @@ function verifyPeer(socket: TLSSocket, hostname: string, trustSelfSigned: boolea
   return null;
 }
 
-function tlsReasonMessage(reason: string): string {
+// The same wording whether OpenSSL or our own trust-self-signed checks found the problem.
+function tlsReasonMessage(reason: string, details: CertificateDetails): string {
   switch (reason) {
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'SELF_SIGNED_CERT_IN_CHAIN':
       return 'The server certificate is self-signed and not trusted (turn on "Trust self-signed certificates" to accept it)';
     case 'CERT_HAS_EXPIRED':
-      return 'The server certificate has expired';
+      return `The server certificate expired on ${details.validTo}`;
     case 'CERT_NOT_YET_VALID':
-      return 'The server certificate is not valid yet';
+      return `The server certificate is not valid before ${details.validFrom}`;
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
       return "The server certificate does not match the endpoint's host name";
     default:
@@ -107,8 +100,8 @@ function certificateDetails(cert: PeerCertificate): CertificateDetails {
     issuer: distinguishedName(cert.issuer),
     validFrom: isoDate(cert.valid_from),
     validTo: isoDate(cert.valid_to),
-    fingerprint256: cert.fingerprint256,
     subjectAltNames: subjectAltNames(cert.subjectaltname),
+    fingerprint: cert.fingerprint256,
   };
 }
 

@@ -11,7 +11,7 @@ import { Field } from '../ui/Field';
 import { EndpointBindingList } from './EndpointBindingList';
 import { bindingCounts, defaultBindings } from './import-bindings';
 import { ImportProblems } from './ImportProblems';
-import { importSummaryText, renameLines } from './import-summary';
+import { fileContentsText, importSummaryText, renameLines } from './import-summary';
 
 export interface ImportWorkflowDialogProps {
   open: boolean;
@@ -138,15 +138,15 @@ function ImportWorkflowForm({ workflowId, onClose }: { workflowId: string; onClo
         {result?.ok ? (
           <section aria-label="Import preview" className="flex flex-col gap-3">
             <p className="text-sm text-zinc-700">
-              {fileName} holds {importSummaryText(result.summary)}.
+              {fileName} holds {fileContentsText(result.summary)}.
             </p>
+            <Renames lines={renameLines(result.summary)} />
             <h3 className="text-sm font-semibold text-zinc-900">Endpoints</h3>
             <EndpointBindingList
               endpoints={result.endpoints}
               bindings={bindings}
               onChange={(exportId, endpointId) => setBindings((current) => ({ ...current, [exportId]: endpointId }))}
             />
-            <Renames lines={renameLines(result.summary)} />
             {counts && result.endpoints.length > 0 ? (
               <p className="text-xs text-zinc-500">
                 {counts.bound} bound to existing endpoints, {counts.created} created without credentials.

@@ -1,6 +1,6 @@
 import type { ImportSummary } from '@flowyard/engine/schemas';
 import { describe, expect, it } from 'vitest';
-import { importSummaryText, renameLines } from './import-summary';
+import { fileContentsText, importSummaryText, renameLines } from './import-summary';
 
 const summary: ImportSummary = {
   flows: 2,
@@ -19,6 +19,10 @@ describe('import summary', () => {
     expect(importSummaryText({ ...summary, flows: 1, customSteps: 0, libraries: 0, endpointsBound: 0, endpointsCreated: 0 })).toBe(
       '1 flow, 0 custom steps, no endpoints',
     );
+  });
+
+  it('says what a file holds without deciding the bindings', () => {
+    expect(fileContentsText(summary)).toBe('2 flows, 1 custom step, 1 library, 3 endpoints');
   });
 
   it('lists records that arrive under another name', () => {

@@ -4,6 +4,8 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { createExclusive } from './exclusive';
 import { resolveMigrationsFolder } from './migrations-folder';
 import * as schema from './schema';
+import { trackWrites } from './tracked-client';
+import { createWriteGenerations, type WriteGenerations } from './write-generations';
 
 export type Schema = typeof schema;
 export type Orm = LibSQLDatabase<Schema>;
@@ -13,12 +15,20 @@ export interface FlowyardDb {
   client: Client;
   /** Runs `work` while no other exclusive section runs (see exclusive.ts). */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** Write counters per table, for caches of rows this process reads often (see write-generations.ts). */
+  generations: WriteGenerations;
   close(): void;
 }
 
 export interface CreateDbOptions {
   /** Overrides where the migrations are read from (defaults: see resolveMigrationsFolder). */
   migrationsFolder?: string;
+  /**
+   * SQLite's `synchronous` for a file database (default `normal`). In WAL mode `normal` makes a
+   * commit durable against the process dying (kill -9) without an fsync per commit; `full`
+   * fsyncs every commit, so it also survives a power cut or an OS crash, at a disk flush each.
+   */
+  synchronous?: 'normal' | 'full';
 }
 
 /**
@@ -29,14 +39,19 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
   // One connection: connection-level pragmas then hold for every statement, an
   // in-memory database is a single connection anyway, and statements queue in the
   // driver instead of blocking the event loop on SQLite's write lock.
-  const client = createClient({ url, concurrency: 1 });
+  const raw = createClient({ url, concurrency: 1 });
+  const generations = createWriteGenerations();
+  const client = trackWrites(raw, generations);
   try {
-    if (!url.includes(':memory:')) await client.execute('PRAGMA journal_mode = WAL');
+    if (!url.includes(':memory:')) {
+      await client.execute('PRAGMA journal_mode = WAL');
+      await client.execute(`PRAGMA synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    }
     await client.execute('PRAGMA foreign_keys = ON');
     await client.execute('PRAGMA busy_timeout = 5000');
     const orm = drizzle(client, { schema });
     await migrate(orm, { migrationsFolder: resolveMigrationsFolder(options.migrationsFolder) });
-    return { orm, client, exclusive: createExclusive(), close: () => client.close() };
+    return { orm, client, exclusive: createExclusive(), generations, close: () => client.close() };
   } catch (error) {
     client.close();
     throw error;

@@ -53,6 +53,13 @@ test('the Usage tab lists a custom step whose script names the endpoint, and ren
   await expect.poll(() => editor.scriptText()).toContain(`endpoint: '${renamed.replace(/'/g, "\\'")}'`);
   await expect.poll(() => editor.scriptText()).not.toContain(literal);
 
+  // While a script names it, the endpoint cannot be deleted; the refusal links to the custom step.
+  await endpointsPage.goto();
+  await endpointsPage.requestDelete(renamed);
+  await endpointsPage.expectDeleteRefused();
+  await expect(scriptUsageLink(endpointsPage.deleteAlert, step.name)).toBeVisible();
+  await endpointsPage.cancelDelete();
+
   // Keep scripts renames the endpoint alone: the script keeps the old name and no longer counts as a use.
   const third = uniqueName('Orders third');
   await endpointsPage.goto();

@@ -2,6 +2,8 @@ import { expect, test } from '../fixtures';
 import { uniqueName } from '../support/unique-name';
 
 test('a Switch built on the canvas follows only the branch the run payload selects', async ({ page, api, flowEditor, activity, target }) => {
+  // Builds through the UI and runs several times: on a busy 2-core host it outgrows the default 60 s.
+  test.slow();
   target.json('POST', '/api/orders', { ok: 'order' });
   target.json('POST', '/api/refunds', { ok: 'refund' });
   const endpoint = await api.createEndpoint({ name: uniqueName('Shop API'), baseUrl: target.baseUrl, auth: { type: 'none' } });

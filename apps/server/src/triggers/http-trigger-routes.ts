@@ -1,4 +1,4 @@
-import { can, FlowyardError, isFlowyardError, type FlowNodeOf, type UserView } from '@flowyard/engine';
+import { can, compileFlow, FlowyardError, isFlowyardError, type Flow, type FlowNodeOf, type UserView } from '@flowyard/engine';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { AppServices } from '../app-services';
 import { authenticateApiCaller } from '../builtin/api-caller';
@@ -30,7 +30,7 @@ export function mountHttpTriggers(app: Express, services: TriggerServices, optio
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxTriggerBodyBytes;
   const waitMs = options.waitMs ?? defaultTriggerWaitMs;
 
-  async function findTrigger(flowId: string, nodeId: string): Promise<FlowNodeOf<'http-trigger'>> {
+  async function findTrigger(flowId: string, nodeId: string): Promise<{ flow: Flow; node: FlowNodeOf<'http-trigger'> }> {
     const notFound = new FlowyardError('NOT_FOUND', `There is no saved HTTP trigger ${nodeId} in flow ${flowId}`);
     let flow;
     try {
@@ -41,25 +41,25 @@ export function mountHttpTriggers(app: Express, services: TriggerServices, optio
     }
     const node = flow.graph.nodes.find((candidate) => candidate.id === nodeId);
     if (node === undefined || node.type !== 'http-trigger') throw notFound;
-    return node;
+    return { flow, node };
   }
 
-  async function checkCaller(req: Request, trigger: () => Promise<FlowNodeOf<'http-trigger'>>): Promise<UserView> {
+  async function checkCaller(req: Request, trigger: () => Promise<{ flow: Flow; node: FlowNodeOf<'http-trigger'> }>): Promise<{ user: UserView; flow: Flow }> {
     const user = await authenticateApiCaller(services, req.headers, { runCredentials: false });
     if (isFlowyardError(user)) throw user;
     if (!can(user.role, 'flows.trigger')) throw new FlowyardError('FORBIDDEN', 'Your role may not trigger flows', { details: { permission: 'flows.trigger' } });
-    const node = await trigger();
+    const { flow, node } = await trigger();
     if (!node.data.config.allowedRoles.includes(user.role)) {
       throw new FlowyardError('FORBIDDEN', `This trigger does not accept callers with your role (${user.role})`, { details: { allowedRoles: node.data.config.allowedRoles } });
     }
-    return user;
+    return { user, flow };
   }
 
   const handle = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const { flowId, nodeId } = req.params;
     try {
       if (typeof flowId !== 'string' || typeof nodeId !== 'string') throw new FlowyardError('NOT_FOUND', 'There is no such HTTP trigger');
-      const user = await checkCaller(req, () => findTrigger(flowId, nodeId));
+      const { user, flow } = await checkCaller(req, () => findTrigger(flowId, nodeId));
       // A GET carries its data in the query; a body it might have is ignored.
       const body = req.method === 'GET' ? null : parseTriggerBody(await readBody(req, maxBodyBytes), req.headers['content-type']);
       const payload = { body, headers: triggerHeaders(req.headers), query: triggerQuery(req.originalUrl) };
@@ -76,7 +76,7 @@ export function mountHttpTriggers(app: Express, services: TriggerServices, optio
         return;
       }
       const { run, steps } = await services.runs.get(runId);
-      const outcome = triggerOutcome(run, steps);
+      const outcome = triggerOutcome(run, steps, compileFlow(flow.graph).triggers.get(nodeId)?.order ?? []);
       res.status(outcomeStatus(outcome.status)).setHeader('Cache-Control', 'no-store').json(outcome);
     } catch (error) {
       if (!isFlowyardError(error)) return next(error);

@@ -9,13 +9,18 @@ export interface TriggerOutcome {
   error: StepError | null;
 }
 
-/** The run's status and the outputs of its last successful step. */
-export function triggerOutcome(run: RunSummary, steps: readonly StepRecord[]): TriggerOutcome {
+/**
+ * The run's status and the outputs of its last successful step: the one that finished last, and
+ * among steps finishing in the same millisecond the one later in `order` (the flow's order from the
+ * trigger), so a step wins over the steps it follows.
+ */
+export function triggerOutcome(run: RunSummary, steps: readonly StepRecord[], order: readonly string[]): TriggerOutcome {
+  const rank = (step: StepRecord): number => order.indexOf(step.nodeId);
   let last: StepRecord | undefined;
   for (const step of steps) {
     if (step.status !== 'succeeded' || step.finishedAt === null) continue;
-    // Steps come ordered by start; among those finishing at the same instant the later-started one wins.
-    if (last === undefined || (last.finishedAt ?? '') <= step.finishedAt) last = step;
+    const lastAt = last?.finishedAt ?? '';
+    if (last === undefined || lastAt < step.finishedAt || (lastAt === step.finishedAt && rank(last) < rank(step))) last = step;
   }
   return { runId: run.id, status: run.status, outputs: last?.outputs ?? null, error: run.error };
 }

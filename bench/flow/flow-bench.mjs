@@ -87,7 +87,7 @@ async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'flowyard-bench-'));
   const child = spawn(process.execPath, [serverMain], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', FLOWYARD_DATA_DIR: dataDir, NODE_ENV: 'production' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', FLOWYARD_DATA_DIR: dataDir, FLOWYARD_ADMIN_PASSWORD: ADMIN.password, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -125,7 +125,16 @@ async function startServer() {
   };
 }
 
+/** The first admin of a fresh server (its password comes from FLOWYARD_ADMIN_PASSWORD). */
+const ADMIN = { email: 'admin@localhost', password: `Bench-${Math.random().toString(36).slice(2)}-Passw0rd!` };
+
+/**
+ * A tRPC client over plain HTTP, as the web client talks (minus batching): queries as GET with
+ * `?input=`, mutations as POST with the CSRF header. `signIn()` keeps the session cookie; a
+ * server without sign-in (older builds) is used as is.
+ */
 function trpc(baseUrl) {
+  const headers = { 'x-flowyard-csrf': '1' };
   const unwrap = async (path, response) => {
     const text = await response.text();
     let body;
@@ -137,12 +146,28 @@ function trpc(baseUrl) {
     if (!response.ok || body.error) throw new Error(`${path}: ${response.status} ${JSON.stringify(body.error ?? body).slice(0, 500)}`);
     return body.result.data;
   };
-  return {
+  const api = {
+    headers,
     query: async (path, input) =>
-      unwrap(path, await fetch(`${baseUrl}/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`)),
+      unwrap(path, await fetch(`${baseUrl}/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { headers })),
     mutation: async (path, input) =>
-      unwrap(path, await fetch(`${baseUrl}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })),
+      unwrap(
+        path,
+        await fetch(`${baseUrl}/trpc/${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(input) }),
+      ),
+    async signIn() {
+      const response = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      });
+      if (response.status === 404) return; // no sign-in on this build
+      await unwrap('auth.signIn', response);
+      const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      if (cookie) headers.cookie = cookie;
+    },
   };
+  return api;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,12 +235,12 @@ async function seed(api, targetUrl) {
 // Activity panel learns it, rather than by polling, which would load the server under test.
 
 /** Follows `runs.events` of one flow; `finished(runId)` resolves when that run's record ends. */
-async function followRuns(baseUrl, flowId) {
+async function followRuns(baseUrl, flowId, headers) {
   const controller = new AbortController();
   const ended = new Map();
   const waiting = new Map();
   const response = await fetch(`${baseUrl}/trpc/runs.events?input=${encodeURIComponent(JSON.stringify({ flowId }))}`, {
-    headers: { accept: 'text/event-stream' },
+    headers: { ...headers, accept: 'text/event-stream' },
     signal: controller.signal,
   });
   if (!response.ok || !response.body) throw new Error(`runs.events: ${response.status}`);
@@ -341,6 +366,7 @@ async function oneRepeat(repeat) {
   const server = await startServer();
   try {
     const api = trpc(server.url);
+    await api.signIn();
     const flows = await seed(api, target.baseUrl);
     const latency = await targetLatency(target.baseUrl);
     const rows = [];
@@ -351,7 +377,7 @@ async function oneRepeat(repeat) {
       // Warm up at full concurrency, so the pool's extra workers (spawned when scripts overlap)
       // exist and have warmed before the measured concurrent batch; they retire after 30 s idle,
       // so the concurrent batch runs first and the sequential one (one worker at a time) after.
-      const events = await followRuns(server.url, flowId);
+      const events = await followRuns(server.url, flowId, api.headers);
       if (WARMUP > 0) await batch(api, events, flowId, WARMUP, CONCURRENCY);
       const measured = [];
       for (const [mode, concurrency] of [

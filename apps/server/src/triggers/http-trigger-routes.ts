@@ -91,6 +91,10 @@ export function mountHttpTriggers(app: Express, services: TriggerServices, optio
     }
   };
 
-  app.get('/hooks/:flowId/:nodeId', handle);
-  app.post('/hooks/:flowId/:nodeId', handle);
+  app.all('/hooks/:flowId/:nodeId', (req, res, next) => {
+    // Express answers HEAD with GET routes; a HEAD (or any other method) must not start a run.
+    if (req.method === 'GET' || req.method === 'POST') return void handle(req, res, next);
+    res.setHeader('Allow', 'GET, POST');
+    sendApiError(res, new FlowyardError('VALIDATION_FAILED', `HTTP triggers take POST (or GET with a query), not ${req.method}`), 405);
+  });
 }

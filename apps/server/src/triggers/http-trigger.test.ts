@@ -74,6 +74,10 @@ describe('HTTP trigger callers that are refused', () => {
       expect(body).toMatchObject({ error: { code, message: expect.any(String) } });
       if (status === 401) expect(response.headers.get('www-authenticate')).toContain('Bearer');
     }
+    for (const method of ['HEAD', 'PUT', 'DELETE']) {
+      const response = await server.fetch(hook, { method, headers: { 'x-api-key': restKey } });
+      expect({ method, status: response.status }).toEqual({ method, status: 405 });
+    }
     expect(await runCount(flowId)).toBe(0);
     expect(await runCount(restrictedFlowId)).toBe(0);
   });
@@ -102,6 +106,14 @@ describe('HTTP trigger callers that are accepted', () => {
     const response = await post(`/hooks/${flowId}/hook?wait=true`, { headers: { ...json, 'x-api-key': restKey }, body: '{"kind":"order"}' });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ runId: expect.any(String), status: 'succeeded', outputs: { value: 'order', matched: 'order' }, error: null });
+  });
+
+  it('a Run button click on an HTTP trigger hands its payload over as the body', async () => {
+    const { runId } = await server.app.caller.runs.start({ flowId, triggerNodeId: 'hook', payload: { kind: 'order' } });
+    await server.app.services.runs.whenIdle();
+    const { run, steps } = await server.app.caller.runs.get({ runId });
+    expect(run).toMatchObject({ status: 'succeeded', trigger: { type: 'manual', nodeId: 'hook' }, actedAs: { id: server.app.admin.id } });
+    expect(steps.find((step) => step.nodeId === 'hook')?.outputs).toEqual({ body: { kind: 'order' }, headers: {}, query: {} });
   });
 
   it('reads form fields and text, takes GET with a query, and accepts the key as a Basic password', async () => {

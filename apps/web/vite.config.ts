@@ -6,7 +6,12 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: {
     // In development the API runs on its own port; in production one origin serves both.
-    proxy: { '/trpc': { target: 'http://localhost:3000', ws: false } },
+    // HTTP triggers and the REST API too, so the URLs the canvas shows work against the dev server.
+    proxy: {
+      '/trpc': { target: 'http://localhost:3000', ws: false },
+      '/hooks': { target: 'http://localhost:3000', ws: false },
+      '/api': { target: 'http://localhost:3000', ws: false },
+    },
   },
   build: { sourcemap: true, chunkSizeWarningLimit: 2000 },
 });

@@ -79,4 +79,13 @@ test('an admin makes a REST user and key; calls to the trigger run as the key’
   }
   // The refused calls made no runs.
   await expect(activity.runButtons).toHaveCount(3);
+
+  // Run on the canvas starts from the HTTP trigger too: the test payload is the body, and the run acts as the admin.
+  await flowEditor.run(JSON.stringify({ search: marker }));
+  await expect(activity.runButtons).toHaveCount(4);
+  await activity.openLatestRun(/succeeded/i);
+  await expect(activity.root).toContainText('Started with Run');
+  await expect(activity.root).toContainText('Acted as Admin');
+  await activity.openStep('Find User', /succeeded/i);
+  await expect(activity.value('Outputs', 'count')).toHaveText('2');
 });

@@ -20,10 +20,13 @@ export interface RunFlowDialogProps {
   save(): Promise<boolean>;
 }
 
-/** The trigger a run starts from: the selected trigger, else the first one. */
+/**
+ * The trigger a run starts from: the selected trigger, else the first Manual Trigger, else the
+ * first HTTP Trigger (run by hand, its body is the test payload; headers and query are empty).
+ */
 function runTrigger(nodes: readonly CanvasNode[]) {
-  const triggers = nodes.filter((n) => n.type === 'manual-trigger');
-  return triggers.find((n) => n.selected) ?? triggers[0];
+  const triggers = nodes.filter((n) => n.type === 'manual-trigger' || n.type === 'http-trigger');
+  return triggers.find((n) => n.selected) ?? triggers.find((n) => n.type === 'manual-trigger') ?? triggers[0];
 }
 
 /** "Run flow": a JSON test payload for the Manual trigger, then `runs.start`. */
@@ -62,7 +65,7 @@ export function RunFlowDialog({ open, onOpenChange, save }: RunFlowDialogProps) 
     try {
       const store = flowStore.getState();
       const trigger = runTrigger(store.nodes);
-      if (!trigger || trigger.type !== 'manual-trigger' || !store.flowId) {
+      if (!trigger || !store.flowId) {
         setFormError('Add a Manual Trigger to the flow first.');
         return;
       }
@@ -73,7 +76,7 @@ export function RunFlowDialog({ open, onOpenChange, save }: RunFlowDialogProps) 
         return;
       }
       // The trigger remembers the payload, so the next Run starts from it.
-      if (trigger.data.config.testPayload !== text) {
+      if (trigger.type === 'manual-trigger' && trigger.data.config.testPayload !== text) {
         store.updateStepConfig(trigger.id, { type: 'manual-trigger', config: { ...trigger.data.config, testPayload: text } });
       }
       if (!(await save())) {
@@ -105,7 +108,7 @@ export function RunFlowDialog({ open, onOpenChange, save }: RunFlowDialogProps) 
       >
         <DialogBody className="flex flex-col gap-3">
           {triggerName === null ? (
-            <FormError>This flow has no Manual Trigger. Add one from the palette to run the flow.</FormError>
+            <FormError>This flow has no trigger. Add a Manual Trigger from the palette to run the flow.</FormError>
           ) : null}
           <Field label="Test payload" error={fieldError ?? undefined} hint="JSON the trigger passes on as its body.">
             {(control) => (

@@ -28,7 +28,7 @@ export function UserTable({ users }: { users: readonly UserView[] }) {
               <th scope="col" className="px-4 py-2">
                 Email
               </th>
-              <th scope="col" className="w-60 px-4 py-2">
+              <th scope="col" className="w-68 px-4 py-2">
                 Role
               </th>
               <th scope="col" className="w-24 px-4 py-2">

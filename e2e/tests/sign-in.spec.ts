@@ -51,3 +51,18 @@ test('the API answers UNAUTHORIZED without a session and refuses mutations witho
   expect(signIn.status()).toBeGreaterThanOrEqual(400);
   expect(signIn.status()).toBeLessThan(500);
 });
+
+test('a session that ends while a page is open sends the person to sign in, and back afterwards', async ({ page, context }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(adminAccount.email, adminAccount.password);
+  await signIn.expectSignedIn();
+  await expect(page.getByRole('heading', { name: 'Flows', level: 1 })).toBeVisible();
+
+  // The session is gone (expired, or signed out elsewhere); the next API call answers UNAUTHORIZED.
+  await context.clearCookies();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Steps' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsteps$/);
+  await signIn.signIn(adminAccount.email, adminAccount.password);
+  await expect(page.getByRole('heading', { name: 'Steps', level: 1 })).toBeVisible();
+});

@@ -3,7 +3,7 @@ import { EndpointDialog } from './EndpointDialog';
 import { EndpointsListDialog } from './EndpointsListDialog';
 import { selectOptionByLabel, selectedOptionLabel } from './select-option';
 
-export type PaletteType = 'manual-trigger' | 'http-request' | 'switch';
+export type PaletteType = 'manual-trigger' | 'http-trigger' | 'http-request' | 'switch' | 'find-user';
 export type NodeStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
 
 /** The flow canvas (`/flows/:id`): toolbar, palette, nodes and edges, step settings. */

@@ -89,3 +89,46 @@ test('an admin makes a REST user and key; calls to the trigger run as the key’
   await activity.openStep('Find User', /succeeded/i);
   await expect(activity.value('Outputs', 'count')).toHaveText('2');
 });
+
+test('an HTTP trigger built on the canvas refuses the roles it does not allow and runs nothing for them', async ({
+  api,
+  flowEditor,
+  activity,
+  playwright,
+  baseURL,
+}) => {
+  const marker = uniqueName('roles').replace(' ', '-').toLowerCase();
+  const rest = await api.createUser({ name: `REST ${marker}`, email: `rest-${marker}@example.test`, role: 'rest', password: 'rest-pass-123' });
+  const standard = await api.createUser({ name: `Std ${marker}`, email: `std-${marker}@example.test`, role: 'standard', password: 'std-pass-123' });
+  const restKey = await api.createApiKey(rest.id, 'k');
+  const standardKey = await api.createApiKey(standard.id, 'k');
+  const flow = await api.createFlow(uniqueName('Built hook'));
+
+  await flowEditor.goto(flow.id);
+  const hook = await flowEditor.dragFromPalette('http-trigger', { x: 320, y: 80 });
+  const find = await flowEditor.dragFromPalette('find-user', await flowEditor.positionBelow(hook));
+  await flowEditor.connect(hook, find);
+  await flowEditor.select(hook);
+  await flowEditor.settings.getByRole('checkbox', { name: 'Standard User' }).uncheck();
+  await flowEditor.select(find);
+  await flowEditor.field('Search').fill('{{trigger.body.search}}');
+  await flowEditor.save();
+
+  await flowEditor.select(hook);
+  await expect(flowEditor.settings.getByRole('checkbox', { name: 'Standard User' })).not.toBeChecked();
+  const url = await flowEditor.settings.getByRole('textbox', { name: 'Trigger URL' }).inputValue();
+  expect(url).toBe(`${baseURL}/hooks/${flow.id}/${hook}`);
+
+  const caller = await HookCaller.start(playwright);
+  try {
+    expect((await caller.post(url, standardKey, { search: marker })).status()).toBe(403);
+    expect((await caller.post(url, restKey, { search: marker })).status()).toBe(202);
+  } finally {
+    await caller.close();
+  }
+  await activity.openLatestRun(/succeeded/i);
+  await expect(activity.root).toContainText(`Acted as ${rest.name}`);
+  await activity.openStep('Find User', /succeeded/i);
+  await expect(activity.value('Outputs', 'count')).toHaveText('2');
+  await expect(activity.runButtons).toHaveCount(1);
+});

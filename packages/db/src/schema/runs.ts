@@ -24,7 +24,13 @@ export const runs = sqliteTable(
     durationMs: real('duration_ms'),
     error: text('error', { mode: 'json' }).$type<StepError>(),
   },
-  (t) => [index('runs_flow_started_idx').on(t.flowId, sql`${t.startedAt} desc`), index('runs_status_idx').on(t.status)],
+  (t) => [
+    // The Activity panel's keyset order (newest first, ties by id) and retention's per-flow pruning.
+    index('runs_flow_started_id_idx').on(t.flowId, sql`${t.startedAt} desc`, sql`${t.id} desc`),
+    // Only runs in flight are indexed by status (for marking them interrupted after a restart), so
+    // finished runs cost the index nothing and it stays a page or two.
+    index('runs_running_idx').on(t.status).where(sql`${t.status} = 'running'`),
+  ],
 );
 
 export const runSteps = sqliteTable(
@@ -47,7 +53,7 @@ export const runSteps = sqliteTable(
     logs: text('logs', { mode: 'json' }).$type<LogLine[]>().notNull(),
     error: text('error', { mode: 'json' }).$type<StepError>(),
   },
-  (t) => [index('run_steps_run_idx').on(t.runId), index('run_steps_status_idx').on(t.status)],
+  (t) => [index('run_steps_run_idx').on(t.runId), index('run_steps_running_idx').on(t.status).where(sql`${t.status} = 'running'`)],
 );
 
 export type RunRow = typeof runs.$inferSelect;

@@ -2,6 +2,7 @@ import { apiKeys, desc, eq, users, type ApiKeyRow } from '@flowyard/db';
 import { apiKeyPrefix, can, type ApiKeyView, type FlowyardError } from '@flowyard/engine';
 import { randomToken, sha256Hex } from '../auth/tokens';
 import type { ServiceDeps } from '../deps';
+import { createGenerationCache } from '../persistence/generation-cache';
 import { userNotFound } from '../users/user-errors';
 import { userViewOf, type UserView } from '../users/user-view';
 import { apiKeyNotFound, disabledKeyUser, invalidApiKey, notYourKeys, revokedApiKey } from './api-key-errors';
@@ -29,6 +30,12 @@ function mayManage(actor: UserView, userId: string): boolean {
 
 /** API keys (`fy_…`) for API clients and HTTP triggers: shown once, stored as SHA-256. */
 export function createApiKeysService({ db, now, newId }: ServiceDeps) {
+  // A key and its user, per hash, until either table is written (a revoke, a disabled user, "last used").
+  const keyRows = createGenerationCache(db, ['api_keys', 'users'], async (keyHash: string) => {
+    const [found] = await db.orm.select().from(apiKeys).innerJoin(users, eq(apiKeys.userId, users.id)).where(eq(apiKeys.keyHash, keyHash));
+    return found;
+  });
+
   async function findRow(id: string): Promise<ApiKeyRow | undefined> {
     const [row] = await db.orm.select().from(apiKeys).where(eq(apiKeys.id, id));
     return row;
@@ -80,7 +87,7 @@ export function createApiKeysService({ db, now, newId }: ServiceDeps) {
      */
     async authenticate(key: string): Promise<UserView | FlowyardError> {
       if (!looksLikeApiKey(key)) return invalidApiKey();
-      const [found] = await db.orm.select().from(apiKeys).innerJoin(users, eq(apiKeys.userId, users.id)).where(eq(apiKeys.keyHash, sha256Hex(key)));
+      const found = await keyRows.get(sha256Hex(key));
       if (!found) return invalidApiKey();
       if (found.api_keys.revokedAt !== null) return revokedApiKey();
       if (found.users.disabled) return disabledKeyUser();

@@ -1,6 +1,7 @@
 import { and, endpoints, eq, type EndpointRow } from '@flowyard/db';
 import { endpointNameKey, type EndpointResolver, type ResolvedEndpoint } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
+import { createGenerationCache, type GenerationCache } from '../persistence/generation-cache';
 import { resolveAuth } from './stored-auth';
 
 type ResolverDeps = Pick<ServiceDeps, 'db' | 'secretBox' | 'providers'>;
@@ -15,15 +16,32 @@ export function resolveEndpointRow(row: EndpointRow, { secretBox, providers }: O
  * workflow's endpoints). Secrets are decrypted only here, and only for the engine.
  */
 export function createEndpointResolver(deps: ResolverDeps, workflowId: string): EndpointResolver {
-  const { db } = deps;
+  const cache = resolvedEndpoints(deps);
   return {
-    async get(id) {
-      const [row] = await db.orm.select().from(endpoints).where(and(eq(endpoints.id, id), eq(endpoints.workflowId, workflowId)));
-      return row === undefined ? undefined : resolveEndpointRow(row, deps);
-    },
-    async getByName(name) {
-      const [row] = await db.orm.select().from(endpoints).where(and(eq(endpoints.nameKey, endpointNameKey(name)), eq(endpoints.workflowId, workflowId)));
-      return row === undefined ? undefined : resolveEndpointRow(row, deps);
-    },
+    get: (id) => cache.get(`${workflowId}\n${id}`),
+    getByName: (name) => cache.get(`${workflowId}\n\n${endpointNameKey(name)}`),
   };
+}
+
+type ResolvedCache = GenerationCache<string, ResolvedEndpoint | undefined>;
+const caches = new WeakMap<ResolverDeps['db'], ResolvedCache>();
+
+/**
+ * Resolved endpoints per process (per database), current with the endpoints table: steps of
+ * every run resolve their endpoint without a query or a decryption. Keys: `workflow\nid`, or
+ * `workflow\n\nnameKey` for a script's by-name lookup.
+ */
+function resolvedEndpoints(deps: ResolverDeps): ResolvedCache {
+  const { db } = deps;
+  let cache = caches.get(db);
+  if (cache === undefined) {
+    cache = createGenerationCache(db, ['endpoints'], async (key: string) => {
+      const [workflowId = '', id = '', nameKey = ''] = key.split('\n');
+      const match = id === '' ? eq(endpoints.nameKey, nameKey) : eq(endpoints.id, id);
+      const [row] = await db.orm.select().from(endpoints).where(and(match, eq(endpoints.workflowId, workflowId)));
+      return row === undefined ? undefined : resolveEndpointRow(row, deps);
+    });
+    caches.set(db, cache);
+  }
+  return cache;
 }

@@ -1,6 +1,7 @@
 import { and, asc, customStepRefs, customSteps, endpointRefs, endpoints, eq, flows, inArray, type FlowRow } from '@flowyard/db';
 import { emptyFlowGraph, FlowyardError, type Flow, type FlowGraph, type FlowSummary } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
+import { createGenerationCache } from '../persistence/generation-cache';
 import type { WorkflowsService } from '../workflows/workflows-service';
 import { graphCustomStepRefs, missingCustomStepIssues } from './custom-step-refs';
 import { graphEndpointRefs, missingEndpointIssues } from './endpoint-refs';
@@ -18,14 +19,18 @@ export function createFlowsService(deps: ServiceDeps, workflows: WorkflowsServic
     return row;
   }
 
+  // One object per saved version: every run of it shares the engine's compilation (keyed by the graph).
+  const saved = createGenerationCache(db, ['flows'], async (id: string) => toFlow(await findRow(id)));
+
   return {
     async list(workflowId: string): Promise<FlowSummary[]> {
       const rows = await db.orm.select().from(flows).where(eq(flows.workflowId, workflowId)).orderBy(asc(flows.name), asc(flows.createdAt));
       return rows.map(toSummary);
     },
 
-    async get(id: string): Promise<Flow> {
-      return toFlow(await findRow(id));
+    /** The saved flow; the same object while it is unchanged, so callers must not modify it. */
+    get(id: string): Promise<Flow> {
+      return saved.get(id);
     },
 
     async create(input: { workflowId: string; name: string }): Promise<Flow> {

@@ -119,13 +119,16 @@ describe('the run record writer', () => {
     expect((await db.orm.select().from(runSteps)).map((s) => s.id)).toEqual(['s1']);
   });
 
-  it('fails the run\'s next wait after a record of it failed while nobody waited', async () => {
+  it('fails the run\'s later waits after a record of it failed while nobody waited', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const writer = createRunRecordWriter(db);
     writer.enqueue(step('s-x', 'gone', 'running'));
     await writer.flush();
     await expect(writer.write({ kind: 'update-run', runId: 'gone', flowId: 'f1', set: { status: 'succeeded' }, event: null })).rejects.toThrow(/FOREIGN KEY/);
-    // Told once; later records of other runs are unaffected.
+    // Every later wait of that run is told, until the run is forgotten; other runs are unaffected.
+    await expect(writer.write({ kind: 'update-run', runId: 'gone', flowId: 'f1', set: { status: 'failed' }, event: null })).rejects.toThrow(/FOREIGN KEY/);
     await expect(writer.write(insert('r1'))).resolves.toBeUndefined();
+    writer.forget('gone');
+    await expect(writer.write({ kind: 'update-run', runId: 'gone', flowId: 'f1', set: { status: 'failed' }, event: null })).resolves.toBeUndefined();
   });
 });

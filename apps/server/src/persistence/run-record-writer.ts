@@ -69,19 +69,24 @@ export function createRunRecordWriter(db: FlowyardDb, options: RunRecordWriterOp
   });
 
   return {
-    /** Queues a record; nobody waits (a failure makes the run's next `write` reject). */
+    /** Queues a record; nobody waits (a failure makes the run's later `write`s reject). */
     enqueue(op: RecordOp): void {
       queue.enqueue(op);
     },
 
-    /** Queues a record and resolves once it is durable, with every record of its run queued before it. */
+    /**
+     * Queues a record and resolves once it is durable, with every record of its run queued before
+     * it; rejects when any record of the run so far could not be written (until `forget`).
+     */
     async write(op: RecordOp): Promise<void> {
       await queue.commit(op);
       const failure = failures.get(op.runId);
-      if (failure !== undefined) {
-        failures.delete(op.runId);
-        throw failure;
-      }
+      if (failure !== undefined) throw failure;
+    },
+
+    /** Drops what is remembered about a run's failed records (once the run is over). */
+    forget(runId: string): void {
+      failures.delete(runId);
     },
 
     /** Resolves once everything queued so far is written (or failed). */

@@ -25,7 +25,12 @@ import type { FlowsService } from '../flows/flows-service';
 import { log } from '../log';
 import type { ConstantsService } from '../scripting/constants-service';
 import type { LibrariesService } from '../scripting/libraries-service';
+import { createGenerationCache } from '../persistence/generation-cache';
+import { createRunRecordWriter, type RecordOp } from '../persistence/run-record-writer';
+import { timeOrderedId } from '../persistence/time-ordered-id';
+import type { WriteBatch } from '../persistence/group-commit';
 import type { RunEventBus } from './run-event-bus';
+import { runRow, runUpdate, stepRow } from './run-views';
 import { createRunsRepo } from './runs-repo';
 
 export interface RunsServiceOptions {
@@ -78,14 +83,25 @@ function chooseTrigger(nodes: FlowNode[], triggerNodeId: string | undefined): Fl
   return only;
 }
 
+/** Flow version → trigger → the definitions it passed the reference check with. */
+const referencesChecked = new WeakMap<Flow, Map<string, ReadonlyMap<string, CustomStepDefinition>>>();
+
 /**
  * Refuses a run whose steps (those the trigger reaches) hold references that cannot resolve:
  * VALIDATION_FAILED with one issue per reference, at the node's setting.
  */
 function checkReferences(flow: Flow, triggerId: string, definitions: ReadonlyMap<string, CustomStepDefinition>): void {
+  // One saved version checked against one set of definitions passes or fails the same way every time.
+  const passed = referencesChecked.get(flow);
+  if (passed?.get(triggerId) === definitions) return;
   const reached = new Set(compileFlow(flow.graph).triggers.get(triggerId)?.order ?? []);
   const problems = referenceProblems(flow.graph, (id) => definitions.get(id)).filter((problem) => reached.has(problem.nodeId));
-  if (problems.length === 0) return;
+  if (problems.length === 0) {
+    const checked = passed ?? new Map<string, ReadonlyMap<string, CustomStepDefinition>>();
+    checked.set(triggerId, definitions);
+    referencesChecked.set(flow, checked);
+    return;
+  }
   const indexOf = new Map(flow.graph.nodes.map((node, index) => [node.id, index]));
   const issues = problems.map((problem) => ({ path: `graph.nodes.${indexOf.get(problem.nodeId) ?? 0}.data.config.${problem.field}`, message: `Step "${problem.stepName}": ${problem.message}` }));
   const count = problems.length === 1 ? 'a reference that cannot resolve' : `${problems.length} references that cannot resolve`;
@@ -101,17 +117,47 @@ function checkReferences(flow: Flow, triggerId: string, definitions: ReadonlyMap
  */
 export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http, bus, scripts, customSteps, constants, libraries, credentials }: RunsServiceOptions) {
   const repo = createRunsRepo(deps.db);
-  const inFlight = new Map<string, { flowId: string; controller: AbortController; done: Promise<void> }>();
+  const inFlight = new Map<string, InFlightRun>();
+  // A kept run's record (start's keepRecord), from its end until its waiter takes it.
+  const finished = new Map<string, RunRecord>();
+  const keepFinished = (runId: string, record: RunRecord): void => {
+    finished.set(runId, record);
+    // A caller that never came back must not pin records forever.
+    if (finished.size > maxKeptRecords) finished.delete(finished.keys().next().value ?? '');
+  };
+  // Live subscribers hear a record once it is durable, in the order it was written.
+  const writer = createRunRecordWriter(deps.db, {
+    committed(ops: WriteBatch<RecordOp>) {
+      for (const op of ops) if (op.event !== null && bus.subscriberCount(op.flowId) > 0) bus.publish(op.flowId, op.event);
+    },
+  });
+  // Flows come from the flows service's cache; definitions are read once per change of any custom step.
+  const definitionsOf = createGenerationCache(deps.db, ['custom_steps'], (workflowId: string) => customSteps.definitions(workflowId), 100);
 
-  async function persist(flowId: string, event: RunEvent): Promise<void> {
-    if (event.type === 'run') await repo.updateRun(event.run);
-    else await repo.upsertStep(event.step);
-    bus.publish(flowId, event);
+  /**
+   * The engine's sink: records queue for the group-commit writer without waiting; the run's
+   * final record is waited for, so a finished run (and every record before it) is durable
+   * before anyone hears that it finished.
+   */
+  function persist(entry: InFlightRun, event: RunEvent): Promise<void> | undefined {
+    if (event.type === 'step') {
+      entry.steps.set(event.step.id, event.step);
+      writer.enqueue({ kind: 'upsert-step', runId: entry.runId, flowId: entry.flowId, row: stepRow(event.step), event });
+      return undefined;
+    }
+    entry.run = event.run;
+    const op: RecordOp = { kind: 'update-run', runId: entry.runId, flowId: entry.flowId, set: runUpdate(event.run), event };
+    if (event.run.status === 'running') {
+      writer.enqueue(op);
+      return undefined;
+    }
+    return writer.write(op);
   }
 
   async function interruptAfterCrash(runId: string, flowId: string, error: unknown): Promise<void> {
     log.error(`Run ${runId} stopped unexpectedly`, error);
     try {
+      await writer.flush();
       await repo.markInterrupted(deps.now(), runId);
       const record = await repo.get(runId);
       if (record) {
@@ -126,22 +172,30 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
 
   async function whenIdle(): Promise<void> {
     while (inFlight.size > 0) await Promise.all([...inFlight.values()].map((r) => r.done));
+    await writer.flush();
   }
 
   return {
     /**
      * Starts a run acting as `user` (their permissions apply to the built-in endpoint). `via`:
      * the Run button (`manual`) or a call to an HTTP trigger's URL (`http`, payload = the request).
+     * `keepRecord`: the caller will ask `waitForRecord` for the finished record (kept in memory
+     * until it does, so a run that ends before the caller asks is not read back).
      */
-    async start(user: RunUser, input: { flowId: string; triggerNodeId?: string | undefined; payload: Json }, via: RunTriggerType = 'manual'): Promise<{ runId: string }> {
+    async start(
+      user: RunUser,
+      input: { flowId: string; triggerNodeId?: string | undefined; payload: Json },
+      via: RunTriggerType = 'manual',
+      options: { keepRecord?: boolean } = {},
+    ): Promise<{ runId: string }> {
       const flow = await flows.get(input.flowId);
       const trigger = chooseTrigger(flow.graph.nodes, input.triggerNodeId);
       const payload = triggerPayload(trigger, input.payload, via);
       // One snapshot of the definitions serves the check and the run.
-      const definitions = await customSteps.definitions(flow.workflowId);
+      const definitions = await definitionsOf.get(flow.workflowId);
       checkReferences(flow, trigger.id, definitions);
       const run: RunSummary = {
-        id: deps.newId(),
+        id: timeOrderedId(),
         flowId: flow.id,
         flowVersion: flow.version,
         status: 'running',
@@ -153,17 +207,19 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
         durationMs: null,
         error: null,
       };
-      await repo.insertRun(run, payload);
-      bus.publish(flow.id, { type: 'run', run });
+      // The run record is queued first, so every record the engine reports lands after it.
+      const inserted = writer.write({ kind: 'insert-run', runId: run.id, flowId: flow.id, row: runRow(run, payload), event: { type: 'run', run } });
 
       const controller = new AbortController();
-      const credential = credentials.mint({ userId: user.id, runId: run.id });
+      const entry: InFlightRun = { runId: run.id, flowId: flow.id, controller, done: Promise.resolve(), inserted, run, steps: new Map(), keepRecord: options.keepRecord === true };
+      let credential: string | undefined;
+      const runCredential = (): string => (credential ??= credentials.mint({ userId: user.id, runId: run.id }));
       const done = runFlow({
         runId: run.id,
         user: run.actedAs,
         flow: { id: flow.id, version: flow.version, graph: flow.graph },
         trigger: { nodeId: trigger.id, payload, type: via },
-        endpoints: withRunCredential(createEndpointResolver(deps, flow.workflowId), credential),
+        endpoints: withRunCredential(createEndpointResolver(deps, flow.workflowId), runCredential),
         http,
         scripting: {
           customSteps: { get: async (id) => definitions.get(id) },
@@ -171,18 +227,28 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
           constants: () => constants.values(flow.workflowId),
           libraries: () => libraries.sources(flow.workflowId),
         },
-        sink: (event) => persist(flow.id, event),
+        sink: (event) => persist(entry, event),
         now: deps.now,
-        newId: deps.newId,
+        // Time-ordered ids append to the records' indexes (see time-ordered-id.ts).
+        newId: () => timeOrderedId(),
         signal: controller.signal,
       })
-        .then(() => undefined)
+        .then(() => {
+          if (entry.keepRecord) keepFinished(run.id, recordOf(entry));
+        })
         .catch((error: unknown) => interruptAfterCrash(run.id, flow.id, error))
         .finally(() => {
-          credentials.revokeRun(run.id);
+          if (credential !== undefined) credentials.revokeRun(run.id);
+          writer.forget(run.id);
           inFlight.delete(run.id);
         });
-      inFlight.set(run.id, { flowId: flow.id, controller, done });
+      entry.done = done;
+      inFlight.set(run.id, entry);
+      // A run that cannot be recorded stops.
+      inserted.catch((error: unknown) => controller.abort(error));
+      // Acknowledged only once its record is committed. A caller keeping the record waits for the
+      // run's end instead (waitForRecord), which comes after every record of it is committed.
+      if (!entry.keepRecord) await inserted;
       return { runId: run.id };
     },
 
@@ -200,15 +266,23 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     async waitForRun(runId: string, timeoutMs: number): Promise<boolean> {
       const running = inFlight.get(runId);
       if (running === undefined) return true;
-      let timer: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([
-        running.done.then(() => true),
-        new Promise<false>((resolve) => {
-          timer = setTimeout(() => resolve(false), timeoutMs);
-        }),
-      ]);
-      clearTimeout(timer);
-      return finished;
+      return (await raceTimeout(running.done.then(() => true), timeoutMs)) ?? false;
+    },
+
+    /**
+     * Waits up to `timeoutMs` for a run started by this process to finish, and returns its
+     * record as committed (from memory: no read back); undefined while it is still running.
+     */
+    async waitForRecord(runId: string, timeoutMs: number): Promise<RunRecord | undefined> {
+      const running = inFlight.get(runId);
+      if (running !== undefined && (await raceTimeout(running.done.then(() => true), timeoutMs)) === undefined) {
+        // Still running: the caller may tell its caller the run exists once its record does.
+        await running.inserted;
+        return undefined;
+      }
+      const record = finished.get(runId);
+      finished.delete(runId);
+      return record ?? (await repo.get(runId));
     },
 
     /** At start: runs and steps left `running` by a previous process are `interrupted`. */
@@ -228,8 +302,43 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     async stopAll(timeoutMs: number): Promise<void> {
       for (const run of inFlight.values()) run.controller.abort();
       await Promise.race([whenIdle(), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+      await writer.flush();
     },
   };
 }
 
 export type RunsService = ReturnType<typeof createRunsService>;
+
+type RunRecord = { run: RunSummary; steps: StepRecord[] };
+
+const maxKeptRecords = 10_000;
+
+interface InFlightRun {
+  runId: string;
+  flowId: string;
+  controller: AbortController;
+  done: Promise<void>;
+  /** Resolves once the run record is committed. */
+  inserted: Promise<void>;
+  /** The latest run and step records the engine reported. */
+  run: RunSummary;
+  steps: Map<string, StepRecord>;
+  /** Whether its finished record is kept for a waitForRecord caller. */
+  keepRecord: boolean;
+}
+
+/** The run's record as `runs.get` would read it: steps by start time, then id. */
+function recordOf(entry: InFlightRun): RunRecord {
+  const steps = [...entry.steps.values()].sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { run: entry.run, steps };
+}
+
+/** `work`'s value, or undefined once `timeoutMs` passed first. */
+async function raceTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -31,16 +31,17 @@ export function mountHttpTriggers(app: Express, services: TriggerServices, optio
   const waitMs = options.waitMs ?? defaultTriggerWaitMs;
 
   async function findTrigger(flowId: string, nodeId: string): Promise<{ flow: Flow; node: FlowNodeOf<'http-trigger'> }> {
-    const notFound = new FlowyardError('NOT_FOUND', `There is no saved HTTP trigger ${nodeId} in flow ${flowId}`);
+    // Made only when needed: an error's stack trace is not free on every call.
+    const notFound = (): FlowyardError => new FlowyardError('NOT_FOUND', `There is no saved HTTP trigger ${nodeId} in flow ${flowId}`);
     let flow;
     try {
       flow = await services.flows.get(flowId);
     } catch (error) {
-      if (isFlowyardError(error) && error.code === 'NOT_FOUND') throw notFound;
+      if (isFlowyardError(error) && error.code === 'NOT_FOUND') throw notFound();
       throw error;
     }
     const node = flow.graph.nodes.find((candidate) => candidate.id === nodeId);
-    if (node === undefined || node.type !== 'http-trigger') throw notFound;
+    if (node === undefined || node.type !== 'http-trigger') throw notFound();
     return { flow, node };
   }
 
@@ -63,20 +64,22 @@ export function mountHttpTriggers(app: Express, services: TriggerServices, optio
       // A GET carries its data in the query; a body it might have is ignored.
       const body = req.method === 'GET' ? null : parseTriggerBody(await readBody(req, maxBodyBytes), req.headers['content-type']);
       const payload = { body, headers: triggerHeaders(req.headers), query: triggerQuery(req.originalUrl) };
+      const wait = wantsToWait(req.originalUrl);
       let runId: string;
       try {
-        ({ runId } = await services.runs.start(user, { flowId, triggerNodeId: nodeId, payload }, 'http'));
+        ({ runId } = await services.runs.start(user, { flowId, triggerNodeId: nodeId, payload }, 'http', { keepRecord: wait }));
       } catch (error) {
         // The flow itself cannot run (a reference that cannot resolve): the caller's request was fine.
         if (isFlowyardError(error) && error.code === 'VALIDATION_FAILED') return sendApiError(res, error, 422);
         throw error;
       }
-      if (!wantsToWait(req.originalUrl) || !(await services.runs.waitForRun(runId, waitMs))) {
+      // The finished run's record comes from memory: it is committed before the run counts as finished.
+      const record = wait ? await services.runs.waitForRecord(runId, waitMs) : undefined;
+      if (record === undefined) {
         res.status(202).setHeader('Cache-Control', 'no-store').json({ runId, status: 'running' });
         return;
       }
-      const { run, steps } = await services.runs.get(runId);
-      const outcome = triggerOutcome(run, steps, compileFlow(flow.graph).triggers.get(nodeId)?.order ?? []);
+      const outcome = triggerOutcome(record.run, record.steps, compileFlow(flow.graph).triggers.get(nodeId)?.order ?? []);
       res.status(outcomeStatus(outcome.status)).setHeader('Cache-Control', 'no-store').json(outcome);
     } catch (error) {
       if (!isFlowyardError(error)) return next(error);

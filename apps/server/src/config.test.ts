@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       secretKey: undefined,
       publicUrl: 'http://localhost:3000',
       webDist: join(fileURLToPath(new URL('.', import.meta.url)), '../../web/dist'),
+      dbSynchronous: 'normal',
     });
   });
 
@@ -28,5 +29,7 @@ describe('loadConfig', () => {
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' }, '/')).toThrow(/PORT/);
     expect(() => loadConfig({ FLOWYARD_PUBLIC_URL: 'ftp://x' }, '/')).toThrow(/FLOWYARD_PUBLIC_URL/);
+    expect(() => loadConfig({ FLOWYARD_DB_SYNCHRONOUS: 'off' }, '/')).toThrow(/FLOWYARD_DB_SYNCHRONOUS/);
+    expect(loadConfig({ FLOWYARD_DB_SYNCHRONOUS: 'full' }, '/').dbSynchronous).toBe('full');
   });
 });

@@ -15,6 +15,7 @@ const envSchema = z.object({
   FLOWYARD_SECRET_KEY: z.string().trim().min(1).optional(),
   FLOWYARD_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'FLOWYARD_PUBLIC_URL must be an http(s) URL' }).optional(),
   FLOWYARD_WEB_DIST: z.string().trim().min(1).optional(),
+  FLOWYARD_DB_SYNCHRONOUS: z.enum(['normal', 'full'], { error: 'FLOWYARD_DB_SYNCHRONOUS must be normal or full' }).default('normal'),
   // Set by npm/pnpm to the folder the command was typed in (`pnpm start` at the repo root).
   INIT_CWD: z.string().min(1).optional(),
 });
@@ -28,6 +29,11 @@ export interface ServerConfig {
   secretKey: string | undefined;
   publicUrl: string;
   webDist: string;
+  /**
+   * SQLite's durability: `normal` (default) keeps every acknowledged record through a crash or
+   * kill of the server; `full` also through a power cut or OS crash, at one disk flush per commit.
+   */
+  dbSynchronous: 'normal' | 'full';
 }
 
 /**
@@ -51,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     publicUrl: (vars.FLOWYARD_PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
     // Same relative hop from src/config.ts and from the bundled dist/main.js.
     webDist: vars.FLOWYARD_WEB_DIST ? resolve(base, vars.FLOWYARD_WEB_DIST) : fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    dbSynchronous: vars.FLOWYARD_DB_SYNCHRONOUS,
   };
 }

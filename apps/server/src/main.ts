@@ -11,6 +11,7 @@ import { createEndpointHttpClient } from './endpoints/endpoint-http';
 import { createApp } from './http/app';
 import { log } from './log';
 import { createSecretBox } from './secrets/secret-box';
+import { warmScriptsWhenNeeded } from './scripting/warm-when-needed';
 import { loadSecretKey } from './secrets/secret-key';
 import { loadProviderSettings } from './settings/provider-settings';
 
@@ -20,13 +21,13 @@ async function main(): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   const secretBox = createSecretBox(loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }));
   const dbFile = join(config.dataDir, 'flowyard.db');
-  const db = await createDb(pathToFileURL(dbFile).href);
+  const db = await createDb(pathToFileURL(dbFile).href, { synchronous: config.dbSynchronous });
   const providers = loadProviderSettings(process.env, config.publicUrl);
   const http = createEndpointHttpClient({ db, secretBox });
   // One pool for the process, sized for a 2-core host: two warm workers, up to four when
-  // runs overlap; scripts run there, never on this event loop.
+  // runs overlap; scripts run there, never on this event loop. Warmed once there are scripts.
   const scripts = createScriptPool({ size: 2, maxWorkers: 4 });
-  scripts.warmUp().catch((error: unknown) => log.error('The script sandbox could not start; custom steps will fail until it can', error));
+  const stopWarming = warmScriptsWhenNeeded(db, scripts);
   const services = createAppServices({ db, secretBox, providers, now: () => new Date(), newId: () => randomUUID() }, { http, scripts });
   const { interruptedRuns, firstAdmin } = await bootstrap(services, { adminPassword });
   for (const line of firstAdminLogLines(firstAdmin)) log.info(line);
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     // Runs still going after the grace period are marked interrupted at the next start.
     await services.runs.stopAll(5_000);
     server.closeAllConnections();
+    stopWarming();
     await scripts.close();
     await http.close();
     db.close();

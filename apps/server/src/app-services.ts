@@ -21,7 +21,7 @@ import { createUsersService, type FirstAdminOutcome } from './users/users-servic
 import { createWorkflowsService } from './workflows/workflows-service';
 
 /** Wires the services once per process (or per test); the tRPC context carries them. */
-export function createAppServices(deps: ServiceDeps, options: { http: HttpClient; scripts: ScriptRunner; bus?: RunEventBus; passwords?: PasswordHasher }) {
+export function createAppServices(deps: ServiceDeps, options: { http: HttpClient; scripts: ScriptRunner; bus?: RunEventBus; passwords?: PasswordHasher; recordFlushMs?: number }) {
   const passwords = options.passwords ?? createPasswordHasher();
   const users = createUsersService(deps, passwords);
   const sessions = createSessionsService(deps);
@@ -42,6 +42,7 @@ export function createAppServices(deps: ServiceDeps, options: { http: HttpClient
     constants,
     libraries,
     credentials: runCredentials,
+    ...(options.recordFlushMs === undefined ? {} : { recordFlushMs: options.recordFlushMs }),
   });
   return {
     users,

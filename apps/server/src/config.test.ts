@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:3000',
       webDist: join(fileURLToPath(new URL('.', import.meta.url)), '../../web/dist'),
       dbSynchronous: 'normal',
+      recordFlushMs: 0,
     });
   });
 
@@ -31,5 +32,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FLOWYARD_PUBLIC_URL: 'ftp://x' }, '/')).toThrow(/FLOWYARD_PUBLIC_URL/);
     expect(() => loadConfig({ FLOWYARD_DB_SYNCHRONOUS: 'off' }, '/')).toThrow(/FLOWYARD_DB_SYNCHRONOUS/);
     expect(loadConfig({ FLOWYARD_DB_SYNCHRONOUS: 'full' }, '/').dbSynchronous).toBe('full');
+    expect(() => loadConfig({ FLOWYARD_RECORD_FLUSH_MS: '5000' }, '/')).toThrow(/FLOWYARD_RECORD_FLUSH_MS/);
+    expect(loadConfig({ FLOWYARD_RECORD_FLUSH_MS: '2' }, '/').recordFlushMs).toBe(2);
   });
 });

@@ -16,6 +16,12 @@ const envSchema = z.object({
   FLOWYARD_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'FLOWYARD_PUBLIC_URL must be an http(s) URL' }).optional(),
   FLOWYARD_WEB_DIST: z.string().trim().min(1).optional(),
   FLOWYARD_DB_SYNCHRONOUS: z.enum(['normal', 'full'], { error: 'FLOWYARD_DB_SYNCHRONOUS must be normal or full' }).default('normal'),
+  FLOWYARD_RECORD_FLUSH_MS: z.coerce
+    .number({ error: 'FLOWYARD_RECORD_FLUSH_MS must be a number' })
+    .int('FLOWYARD_RECORD_FLUSH_MS must be a whole number')
+    .min(0, 'FLOWYARD_RECORD_FLUSH_MS must be between 0 and 1000')
+    .max(1000, 'FLOWYARD_RECORD_FLUSH_MS must be between 0 and 1000')
+    .default(0),
   // Set by npm/pnpm to the folder the command was typed in (`pnpm start` at the repo root).
   INIT_CWD: z.string().min(1).optional(),
 });
@@ -34,6 +40,11 @@ export interface ServerConfig {
    * kill of the server; `full` also through a power cut or OS crash, at one disk flush per commit.
    */
   dbSynchronous: 'normal' | 'full';
+  /**
+   * How long run and step records may wait to be written together (group commit); 0, the
+   * default, writes what one turn of the event loop produced. Answers wait for their records.
+   */
+  recordFlushMs: number;
 }
 
 /**
@@ -58,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     // Same relative hop from src/config.ts and from the bundled dist/main.js.
     webDist: vars.FLOWYARD_WEB_DIST ? resolve(base, vars.FLOWYARD_WEB_DIST) : fileURLToPath(new URL('../../web/dist', import.meta.url)),
     dbSynchronous: vars.FLOWYARD_DB_SYNCHRONOUS,
+    recordFlushMs: vars.FLOWYARD_RECORD_FLUSH_MS,
   };
 }

@@ -43,6 +43,8 @@ export interface RunsServiceOptions {
   libraries: LibrariesService;
   /** Mints the credential a run's built-in Flowyard endpoint sends, revoked when the run ends. */
   credentials: RunCredentials;
+  /** How long records may wait for company before they are written (group commit; default 0: the next turn). */
+  recordFlushMs?: number;
 }
 
 /**
@@ -115,7 +117,7 @@ function checkReferences(flow: Flow, triggerId: string, definitions: ReadonlyMap
  * Starts runs in the background through the engine, persisting every run and step
  * record as the engine reports it and publishing it to the flow's subscribers.
  */
-export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http, bus, scripts, customSteps, constants, libraries, credentials }: RunsServiceOptions) {
+export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http, bus, scripts, customSteps, constants, libraries, credentials, recordFlushMs }: RunsServiceOptions) {
   const repo = createRunsRepo(deps.db);
   const inFlight = new Map<string, InFlightRun>();
   // A kept run's record (start's keepRecord), from its end until its waiter takes it.
@@ -127,6 +129,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
   };
   // Live subscribers hear a record once it is durable, in the order it was written.
   const writer = createRunRecordWriter(deps.db, {
+    delayMs: recordFlushMs ?? 0,
     committed(ops: WriteBatch<RecordOp>) {
       for (const op of ops) if (op.event !== null && bus.subscriberCount(op.flowId) > 0) bus.publish(op.flowId, op.event);
     },

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, runs, runSteps, sql, users, type FlowyardDb } from '@flowyard/db';
 import { getTableColumns } from 'drizzle-orm';
 import type { RunSummary, StepRecord } from '@flowyard/engine';
-import { decodeRunCursor, encodeRunCursor } from './run-cursor';
+import { decodeRunCursor, encodeRunCursor, type RunCursor } from './run-cursor';
 import { toRunSummary, toStepRecord } from './run-views';
 
 /** The user columns a run summary shows (who the run acted as). */
@@ -10,19 +10,26 @@ const actedAsColumns = { id: users.id, name: users.name, email: users.email };
 /** Every run column but the payload, which lists do not show. */
 const { payload: _payload, ...summaryColumns } = getTableColumns(runs);
 
+/**
+ * One page of a flow's runs, newest first, after `after` (the previous page's last run): keyset
+ * paging down the (flow_id, started_at desc, id desc) index, so a page costs the same at any depth.
+ */
+export function runListQuery(db: FlowyardDb, flowId: string, limit: number, after: RunCursor | undefined) {
+  return db.orm
+    .select({ run: summaryColumns, actedAs: actedAsColumns })
+    .from(runs)
+    .innerJoin(users, eq(users.id, runs.userId))
+    .where(and(eq(runs.flowId, flowId), after && sql`(${runs.startedAt}, ${runs.id}) < (${after.startedAt}, ${after.id})`))
+    .orderBy(desc(runs.startedAt), desc(runs.id))
+    .limit(limit);
+}
+
 /** Run and step records as the Activity panel reads them (the record writer writes them). */
 export function createRunsRepo(db: FlowyardDb) {
   return {
     async list(flowId: string, limit: number, cursor: string | undefined): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
       const after = cursor === undefined ? undefined : decodeRunCursor(cursor);
-      // Keyset paging down the (flow_id, started_at desc, id desc) index: a page costs the same at any depth.
-      const rows = await db.orm
-        .select({ run: summaryColumns, actedAs: actedAsColumns })
-        .from(runs)
-        .innerJoin(users, eq(users.id, runs.userId))
-        .where(and(eq(runs.flowId, flowId), after && sql`(${runs.startedAt}, ${runs.id}) < (${after.startedAt}, ${after.id})`))
-        .orderBy(desc(runs.startedAt), desc(runs.id))
-        .limit(limit + 1);
+      const rows = await runListQuery(db, flowId, limit + 1, after);
       const page = rows.slice(0, limit);
       const last = page.at(-1)?.run;
       return {

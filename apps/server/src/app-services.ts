@@ -11,6 +11,10 @@ import { createEndpointsService } from './endpoints/endpoints-service';
 import { createExportService } from './export/export-service';
 import { createFlowsService } from './flows/flows-service';
 import { createImportService } from './import/import-service';
+import { log } from './log';
+import { keepForever, type RetentionPolicy } from './retention/retention-policy';
+import { createRetentionSettings } from './retention/retention-settings';
+import { createRunPruner } from './retention/run-pruner';
 import { createRunEventBus, type RunEventBus } from './runs/run-event-bus';
 import { createRunsService } from './runs/runs-service';
 import { createConstantsService } from './scripting/constants-service';
@@ -21,7 +25,10 @@ import { createUsersService, type FirstAdminOutcome } from './users/users-servic
 import { createWorkflowsService } from './workflows/workflows-service';
 
 /** Wires the services once per process (or per test); the tRPC context carries them. */
-export function createAppServices(deps: ServiceDeps, options: { http: HttpClient; scripts: ScriptRunner; bus?: RunEventBus; passwords?: PasswordHasher; recordFlushMs?: number }) {
+export function createAppServices(
+  deps: ServiceDeps,
+  options: { http: HttpClient; scripts: ScriptRunner; bus?: RunEventBus; passwords?: PasswordHasher; recordFlushMs?: number; retention?: RetentionPolicy },
+) {
   const passwords = options.passwords ?? createPasswordHasher();
   const users = createUsersService(deps, passwords);
   const sessions = createSessionsService(deps);
@@ -44,6 +51,9 @@ export function createAppServices(deps: ServiceDeps, options: { http: HttpClient
     credentials: runCredentials,
     ...(options.recordFlushMs === undefined ? {} : { recordFlushMs: options.recordFlushMs }),
   });
+  // Run retention: the admin's setting, else the environment's; pruned in the background once started (main).
+  const retention = createRetentionSettings(deps, options.retention ?? keepForever);
+  const runPruner = createRunPruner({ db: deps.db, policy: retention.policy, now: deps.now });
   return {
     users,
     sessions,
@@ -56,6 +66,10 @@ export function createAppServices(deps: ServiceDeps, options: { http: HttpClient
     constants,
     libraries,
     runs,
+    retention,
+    runPruner,
+    /** Prunes now (after the setting changed), in the background. */
+    pruneRunsSoon: () => void runPruner.runNow().catch((error: unknown) => log.error('Pruning old runs failed', error)),
     runCredentials,
     builtinEndpoints: createBuiltinEndpoints(deps),
     exports: createExportService(deps),

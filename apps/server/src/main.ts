@@ -10,6 +10,7 @@ import { loadConfig } from './config';
 import { createEndpointHttpClient } from './endpoints/endpoint-http';
 import { createApp } from './http/app';
 import { log } from './log';
+import { retentionFromEnv } from './retention/retention-policy';
 import { createSecretBox } from './secrets/secret-box';
 import { warmScriptsWhenNeeded } from './scripting/warm-when-needed';
 import { loadSecretKey } from './secrets/secret-key';
@@ -28,10 +29,12 @@ async function main(): Promise<void> {
   // runs overlap; scripts run there, never on this event loop. Warmed once there are scripts.
   const scripts = createScriptPool({ size: 2, maxWorkers: 4 });
   const stopWarming = warmScriptsWhenNeeded(db, scripts);
-  const services = createAppServices({ db, secretBox, providers, now: () => new Date(), newId: () => randomUUID() }, { http, scripts, recordFlushMs: config.recordFlushMs });
+  const services = createAppServices({ db, secretBox, providers, now: () => new Date(), newId: () => randomUUID() }, { http, scripts, recordFlushMs: config.recordFlushMs, retention: retentionFromEnv(process.env) });
   const { interruptedRuns, firstAdmin } = await bootstrap(services, { adminPassword });
   for (const line of firstAdminLogLines(firstAdmin)) log.info(line);
   if (interruptedRuns > 0) log.warn(`Marked ${interruptedRuns} run(s) left running by the previous process as interrupted`);
+
+  services.runPruner.start();
 
   const app = createApp({ db, services, webDist: config.webDist });
   const server = config.host === undefined ? app.listen(config.port) : app.listen(config.port, config.host);
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     await services.runs.stopAll(5_000);
     server.closeAllConnections();
     stopWarming();
+    await services.runPruner.stop();
     await scripts.close();
     await http.close();
     db.close();

@@ -8,6 +8,7 @@ import { flowsRouter } from './routers/flows';
 import { librariesRouter } from './routers/libraries';
 import { meRouter } from './routers/me';
 import { runsRouter } from './routers/runs';
+import { settingsRouter } from './routers/settings';
 import { usersRouter } from './routers/users';
 import { workflowsRouter } from './routers/workflows';
 
@@ -23,6 +24,7 @@ export const appRouter = router({
   constants: constantsRouter,
   libraries: librariesRouter,
   runs: runsRouter,
+  settings: settingsRouter,
 });
 
 /** The API's type; the web app imports it with `import type { AppRouter } from '@flowyard/server/router'`. */

@@ -6,3 +6,4 @@ export * from './runs';
 export * from './custom-steps';
 export * from './scripting';
 export * from './script-refs';
+export * from './settings';

@@ -5,7 +5,7 @@ import { roleLabels, roles, roleSchema } from './role';
 describe('the SPEC §9 permission table', () => {
   it('gives each role exactly its permissions', () => {
     expect(Object.fromEntries(roles.map((role) => [role, permissionsOf(role)]))).toEqual({
-      admin: ['flows.edit', 'runs.view', 'flows.trigger', 'users.read', 'users.manage', 'apiKeys.own'],
+      admin: ['flows.edit', 'runs.view', 'flows.trigger', 'users.read', 'users.manage', 'apiKeys.own', 'settings.manage'],
       developer: ['flows.edit', 'runs.view', 'flows.trigger', 'apiKeys.own'],
       rest: ['flows.trigger', 'users.read', 'apiKeys.own'],
       standard: ['flows.trigger'],

@@ -8,8 +8,9 @@ import type { Role } from './role';
  * - `users.read`: search and read any user
  * - `users.manage`: create users, change roles, disable, manage anyone's API keys
  * - `apiKeys.own`: create and revoke one's own API keys
+ * - `settings.manage`: server settings, such as how long run records are kept
  */
-export const permissions = ['flows.edit', 'runs.view', 'flows.trigger', 'users.read', 'users.manage', 'apiKeys.own'] as const;
+export const permissions = ['flows.edit', 'runs.view', 'flows.trigger', 'users.read', 'users.manage', 'apiKeys.own', 'settings.manage'] as const;
 export type Permission = (typeof permissions)[number];
 
 const granted: Record<Role, readonly Permission[]> = {

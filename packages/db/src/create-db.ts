@@ -1,4 +1,4 @@
-import { createClient, type Client } from '@libsql/client';
+import { createClient, type Client, type InStatement } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { createExclusive } from './exclusive';
@@ -6,6 +6,7 @@ import { resolveMigrationsFolder } from './migrations-folder';
 import * as schema from './schema';
 import { trackWrites } from './tracked-client';
 import { createWriteGenerations, type WriteGenerations } from './write-generations';
+import { createWriterThread, type BatchWriter } from './writer-thread';
 
 export type Schema = typeof schema;
 export type Orm = LibSQLDatabase<Schema>;
@@ -17,6 +18,12 @@ export interface FlowyardDb {
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Write counters per table, for caches of rows this process reads often (see write-generations.ts). */
   generations: WriteGenerations;
+  /**
+   * Runs write statements in one transaction, for high-volume writers (run records): on a file
+   * database on a writer thread with its own connection (see writer-thread.ts), in memory on
+   * `client`. Resolves once committed.
+   */
+  writeBatch(statements: readonly InStatement[]): Promise<void>;
   close(): void;
 }
 
@@ -29,6 +36,8 @@ export interface CreateDbOptions {
    * fsyncs every commit, so it also survives a power cut or an OS crash, at a disk flush each.
    */
   synchronous?: 'normal' | 'full';
+  /** Whether `writeBatch` uses a writer thread for a file database (default true). */
+  writerThread?: boolean;
 }
 
 /**
@@ -51,7 +60,31 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
     await client.execute('PRAGMA busy_timeout = 5000');
     const orm = drizzle(client, { schema });
     await migrate(orm, { migrationsFolder: resolveMigrationsFolder(options.migrationsFolder) });
-    return { orm, client, exclusive: createExclusive(), generations, close: () => client.close() };
+    const inMemory = url.includes(':memory:') || url.includes('mode=memory');
+    let thread: BatchWriter | undefined;
+    const writeBatch = async (statements: readonly InStatement[]): Promise<void> => {
+      if (inMemory || options.writerThread === false) {
+        await client.batch([...statements], 'write');
+        return;
+      }
+      thread ??= createWriterThread({ url, synchronous: options.synchronous ?? 'normal' });
+      try {
+        await thread.write(statements);
+      } finally {
+        for (const statement of statements) generations.note(statement);
+      }
+    };
+    return {
+      orm,
+      client,
+      exclusive: createExclusive(),
+      generations,
+      writeBatch,
+      close: () => {
+        void thread?.close();
+        client.close();
+      },
+    };
   } catch (error) {
     client.close();
     throw error;

@@ -132,3 +132,35 @@ describe('the run record writer', () => {
     await expect(writer.write({ kind: 'update-run', runId: 'gone', flowId: 'f1', set: { status: 'failed' }, event: null })).resolves.toBeUndefined();
   });
 });
+
+describe('deferred snapshots', () => {
+  it('drops a deferred snapshot its record\'s next state supersedes, and writes one left alone after maxDeferMs', async () => {
+    const written: string[] = [];
+    const writer = createRunRecordWriter(db, {
+      maxDeferMs: 30,
+      committed: (ops) => void written.push(...ops.map((op) => (op.kind === 'upsert-step' ? `${op.row.id}:${op.row.status}` : `${op.kind}:${op.runId}`))),
+    });
+    await writer.write(insert('r1'));
+    writer.defer(step('fast', 'r1', 'running'));
+    writer.defer(step('slow', 'r1', 'running'));
+    await writer.write(step('fast', 'r1', 'succeeded'));
+    expect(written).toEqual(['insert-run:r1', 'fast:succeeded']);
+    // Nothing supersedes "slow": it is written once its time is up.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await writer.flush();
+    expect(written).toEqual(['insert-run:r1', 'fast:succeeded', 'slow:running']);
+    expect((await db.orm.select().from(runSteps)).map((s) => [s.id, s.status]).sort()).toEqual([
+      ['fast', 'succeeded'],
+      ['slow', 'running'],
+    ]);
+  });
+
+  it('flush writes what is deferred', async () => {
+    const writer = createRunRecordWriter(db, { maxDeferMs: 60_000 });
+    await writer.write(insert('r1'));
+    writer.defer(step('s1', 'r1', 'running'));
+    expect(writer.pending).toBe(1);
+    await writer.flush();
+    expect((await db.orm.select().from(runSteps)).map((s) => s.status)).toEqual(['running']);
+  });
+});

@@ -19,6 +19,13 @@ export interface RunRecordWriterOptions {
   committed?(ops: WriteBatch<RecordOp>): void;
   maxBatch?: number;
   delayMs?: number;
+  /** How long a deferred snapshot may wait to be superseded before it is written anyway (default 20 ms). */
+  maxDeferMs?: number;
+}
+
+/** The record an op writes: a later op with the same key supersedes a deferred one. */
+function recordKey(op: RecordOp): string {
+  return op.kind === 'upsert-step' ? `step:${op.row.id}` : `run:${op.runId}`;
 }
 
 /** Failures remembered for runs nobody has asked about yet; beyond this the oldest are forgotten. */
@@ -42,7 +49,7 @@ export function createRunRecordWriter(db: FlowyardDb, options: RunRecordWriterOp
 
   async function write(batch: WriteBatch<RecordOp>): Promise<void> {
     try {
-      await db.client.batch(statementsFor(batch), 'write');
+      await db.writeBatch(statementsFor(batch));
     } catch (batchError) {
       if (batch.length === 1) {
         const [op] = batch;
@@ -52,7 +59,7 @@ export function createRunRecordWriter(db: FlowyardDb, options: RunRecordWriterOp
       }
       for (const op of batch) {
         try {
-          await db.client.batch(statementsFor([op]), 'write');
+          await db.writeBatch(statementsFor([op]));
         } catch (error) {
           remember(op.runId, error);
           log.error(`A run record could not be written (run ${op.runId})`, error);
@@ -68,10 +75,48 @@ export function createRunRecordWriter(db: FlowyardDb, options: RunRecordWriterOp
     ...(options.delayMs === undefined ? {} : { delayMs: options.delayMs }),
   });
 
+  // Deferred snapshots (a step's `running` record) by record key, oldest first: most are superseded
+  // by the record's next state within a few milliseconds and never cost a row write.
+  const maxDeferMs = options.maxDeferMs ?? 20;
+  const deferred = new Map<string, { op: RecordOp; at: number }>();
+  let deferTimer: NodeJS.Timeout | null = null;
+
+  const releaseDue = (all: boolean): void => {
+    const due = performance.now() - maxDeferMs;
+    for (const [key, entry] of deferred) {
+      if (!all && entry.at > due) break;
+      deferred.delete(key);
+      queue.enqueue(entry.op);
+    }
+    if (deferred.size === 0 && deferTimer !== null) {
+      clearInterval(deferTimer);
+      deferTimer = null;
+    }
+  };
+
+  const supersede = (op: RecordOp): void => {
+    if (deferred.size > 0) deferred.delete(recordKey(op));
+  };
+
   return {
     /** Queues a record; nobody waits (a failure makes the run's later `write`s reject). */
     enqueue(op: RecordOp): void {
+      supersede(op);
       queue.enqueue(op);
+    },
+
+    /**
+     * Holds a snapshot that the record's next state usually replaces soon (a step still running):
+     * dropped when that arrives, written after `maxDeferMs` otherwise, or by `flush`.
+     */
+    defer(op: RecordOp): void {
+      const key = recordKey(op);
+      deferred.delete(key);
+      deferred.set(key, { op, at: performance.now() });
+      if (deferTimer === null) {
+        deferTimer = setInterval(() => releaseDue(false), Math.max(1, Math.floor(maxDeferMs / 2)));
+        deferTimer.unref();
+      }
     },
 
     /**
@@ -79,6 +124,7 @@ export function createRunRecordWriter(db: FlowyardDb, options: RunRecordWriterOp
      * it; rejects when any record of the run so far could not be written (until `forget`).
      */
     async write(op: RecordOp): Promise<void> {
+      supersede(op);
       await queue.commit(op);
       const failure = failures.get(op.runId);
       if (failure !== undefined) throw failure;
@@ -89,11 +135,14 @@ export function createRunRecordWriter(db: FlowyardDb, options: RunRecordWriterOp
       failures.delete(runId);
     },
 
-    /** Resolves once everything queued so far is written (or failed). */
-    flush: () => queue.flush(),
+    /** Resolves once everything queued or deferred so far is written (or failed). */
+    flush(): Promise<void> {
+      releaseDue(true);
+      return queue.flush();
+    },
 
     get pending() {
-      return queue.pending;
+      return queue.pending + deferred.size;
     },
   };
 }

@@ -143,15 +143,22 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
    * before anyone hears that it finished.
    */
   function persist(entry: InFlightRun, event: RunEvent): Promise<void> | undefined {
+    // While nobody watches the flow, the `running` snapshot of a step (and the engine's first run
+    // record, which repeats the inserted one) waits a few ms for the step's end to replace it;
+    // someone watching sees every state as it is written.
+    const watched = bus.subscriberCount(entry.flowId) > 0;
     if (event.type === 'step') {
       entry.steps.set(event.step.id, event.step);
-      writer.enqueue({ kind: 'upsert-step', runId: entry.runId, flowId: entry.flowId, row: stepRow(event.step), event });
+      const op: RecordOp = { kind: 'upsert-step', runId: entry.runId, flowId: entry.flowId, row: stepRow(event.step), event };
+      if (event.step.status === 'running' && !watched) writer.defer(op);
+      else writer.enqueue(op);
       return undefined;
     }
     entry.run = event.run;
     const op: RecordOp = { kind: 'update-run', runId: entry.runId, flowId: entry.flowId, set: runUpdate(event.run), event };
     if (event.run.status === 'running') {
-      writer.enqueue(op);
+      if (watched) writer.enqueue(op);
+      else writer.defer(op);
       return undefined;
     }
     return writer.write(op);

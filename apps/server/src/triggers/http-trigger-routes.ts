@@ -98,10 +98,30 @@ export function mountHttpTriggers(app: Express, services: TriggerServices, optio
     res.end(json);
   }
 
-  app.all('/hooks/:flowId/:nodeId', (req, res, next) => {
-    // Express answers HEAD with GET routes; a HEAD (or any other method) must not start a run.
+  // A prefix mount with the two path segments read here: Express's route and parameter machinery
+  // is a measurable share of a trigger call.
+  app.use('/hooks', (req, res, next) => {
+    const ids = triggerIds(req.url);
+    if (ids === undefined) return next();
+    req.params = ids;
+    // A HEAD (or any other method) must not start a run.
     if (req.method === 'GET' || req.method === 'POST') return void handle(req, res, next);
     res.setHeader('Allow', 'GET, POST');
     sendApiError(res, new FlowyardError('VALIDATION_FAILED', `HTTP triggers take POST (or GET with a query), not ${req.method}`), 405);
   });
+}
+
+/** `{ flowId, nodeId }` from `/<flowId>/<nodeId>[?query]` (the path under /hooks), or undefined. */
+function triggerIds(url: string): { flowId: string; nodeId: string } | undefined {
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  const parts = path.split('/');
+  // A trailing slash is allowed, as Express routes allow it.
+  if (parts.length === 4 && parts[3] === '') parts.pop();
+  if (parts.length !== 3 || parts[0] !== '' || !parts[1] || !parts[2]) return undefined;
+  try {
+    return { flowId: decodeURIComponent(parts[1]), nodeId: decodeURIComponent(parts[2]) };
+  } catch {
+    return undefined;
+  }
 }

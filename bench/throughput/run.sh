@@ -6,8 +6,10 @@
 # then run-nodered.sh and run-n8n.sh, and writes the medians and ratios into bench/README.md.
 #
 #   bench/throughput/run.sh
+# The systems take turns (ROUNDS rounds of flowyard, node-red, n8n, each restarted, REPEATS wrk
+# runs per scenario and concurrency each time), so the shared box's noise falls on all of them.
 # env: HARNESS (a writable copy of bench-anchors; default bench/.work/harness, copied and set up
-#      on first use), REPEATS=3 DURATION=20 CONCS="1 16" SCENARIOS="run1 run5"
+#      on first use), ROUNDS=3 REPEATS=1 DURATION=20 CONCS="1 16" SCENARIOS="run1 run5"
 #      SYSTEMS="flowyard node-red n8n" FY_PORT=3900 WRITE_README=1
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -15,7 +17,8 @@ REPO=$(cd "$HERE/../.." && pwd)
 WORK=$REPO/bench/.work/throughput
 ANCHORS=${BENCH_ANCHORS:-$REPO/../shared/bench-anchors}
 HARNESS=${HARNESS:-$REPO/bench/.work/harness}
-export REPEATS=${REPEATS:-3} DURATION=${DURATION:-20} CONCS=${CONCS:-"1 16"}
+export REPEATS=${REPEATS:-1} DURATION=${DURATION:-20} CONCS=${CONCS:-"1 16"}
+ROUNDS=${ROUNDS:-3}
 SCENARIOS=${SCENARIOS:-"run1 run5"}
 SYSTEMS=${SYSTEMS:-"flowyard node-red n8n"}
 FY_PORT=${FY_PORT:-3900}
@@ -54,15 +57,17 @@ export FLOWYARD_API_KEY FY_FLOWS FY_DB=$DATA/flowyard.db
 
 SINCE=$(date -Is)
 log "sitting starts $SINCE (load $(cut -d' ' -f1-3 /proc/loadavg))"
-for system in $SYSTEMS; do
-  case $system in
-    flowyard)
-      bash "$HERE/harness-overlay.sh" "$HARNESS" "$WORK/harness-overlay"
-      "$WORK/harness-overlay/run-custom.sh" flowyard "env $FY_ENV node $MAIN" "$FY_PAIRS" ;;
-    node-red) SCENARIOS="$SCENARIOS" "$HARNESS/run-nodered.sh" ;;
-    n8n) SCENARIOS="$SCENARIOS" "$HARNESS/run-n8n.sh" ;;
-    *) echo "unknown system $system" >&2; exit 1 ;;
-  esac
+bash "$HERE/harness-overlay.sh" "$HARNESS" "$WORK/harness-overlay"
+for round in $(seq 1 "$ROUNDS"); do
+  for system in $SYSTEMS; do
+    log "round $round/$ROUNDS: $system (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    case $system in
+      flowyard) "$WORK/harness-overlay/run-custom.sh" flowyard "env $FY_ENV node $MAIN" "$FY_PAIRS" ;;
+      node-red) SCENARIOS="$SCENARIOS" "$HARNESS/run-nodered.sh" ;;
+      n8n) SCENARIOS="$SCENARIOS" "$HARNESS/run-n8n.sh" ;;
+      *) echo "unknown system $system" >&2; exit 1 ;;
+    esac
+  done
 done
 log "sitting ends (load $(cut -d' ' -f1-3 /proc/loadavg))"
 
@@ -71,5 +76,5 @@ node "$HARNESS/report.js" "$RESULTS" --since "$SINCE" > "$WORK/report-$STAMP.md"
 readme_args=()
 [ "${WRITE_README:-1}" = 1 ] && readme_args=(--readme "$REPO/bench/README.md")
 node "$HERE/summarize.mjs" --results "$RESULTS" --since "$SINCE" --checks "$FY_CHECKS" \
-  --command "REPEATS=$REPEATS DURATION=$DURATION CONCS=\"$CONCS\" bench/throughput/run.sh" "${readme_args[@]}" | tee "$WORK/summary-$STAMP.md"
+  --command "ROUNDS=$ROUNDS REPEATS=$REPEATS DURATION=$DURATION CONCS=\"$CONCS\" bench/throughput/run.sh" "${readme_args[@]}" | tee "$WORK/summary-$STAMP.md"
 log "raw table: $WORK/report-$STAMP.md; data folder: $DATA"

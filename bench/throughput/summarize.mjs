@@ -55,7 +55,7 @@ const concs = [...new Set(rows.map((r) => r.concurrency))].sort((a, b) => a - b)
 const out = [];
 const first = rows.map((r) => r.ts).sort()[0] ?? args.since;
 const last = rows.map((r) => r.ts).sort().at(-1) ?? args.since;
-out.push(`Sitting ${first} → ${last}; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Medians of ${Math.max(0, ...[...groups.values()].map((g) => g.length))} wrk runs per row (${rows[0]?.seconds ? Math.round(rows[0].seconds) : '?'} s each); "each" lists every run's req/s. Load is the 1-minute load average when each run ended (median), busy the whole box's CPU use during it.`);
+out.push(`Sitting ${first} → ${last}; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Medians of ${Math.max(0, ...[...groups.values()].map((g) => g.length))} wrk runs per row (the systems took turns, each restarted per round) (${rows[0]?.seconds ? Math.round(rows[0].seconds) : '?'} s each); "each" lists every run's req/s. Load is the 1-minute load average when each run ended (median), busy the whole box's CPU use during it.`);
 out.push('');
 out.push('| system | scenario | c | runs/s (median) | each | p50 ms | p99 ms | CPU ms/run | RSS peak MB | errors | load | box busy % |');
 out.push('|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|');

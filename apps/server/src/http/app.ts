@@ -23,6 +23,8 @@ export interface AppOptions {
 export function createApp({ db, services, webDist }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // First: the busiest path of all, and a prefix no other route shares.
+  mountHttpTriggers(app, services);
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -39,7 +41,6 @@ export function createApp({ db, services, webDist }: AppOptions): Express {
     }),
   );
   mountOAuthCallback(app, services);
-  mountHttpTriggers(app, services);
   mountRestApi(app, services);
   serveWebApp(app, webDist);
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {

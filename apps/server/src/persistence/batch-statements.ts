@@ -6,9 +6,16 @@ const rowsPerStatement = 100;
 
 type Row = Record<string, unknown>;
 
+const columnMaps = new WeakMap<Table, Map<string, Column>>();
+
 /** Drizzle's own encoders (JSON columns, booleans) so rows land exactly as the ORM writes them. */
 function columnsOf(table: Table): Map<string, Column> {
-  return new Map(Object.entries(getTableColumns(table)));
+  let columns = columnMaps.get(table);
+  if (columns === undefined) {
+    columns = new Map(Object.entries(getTableColumns(table)));
+    columnMaps.set(table, columns);
+  }
+  return columns;
 }
 
 function encode(column: Column, value: unknown): InValue {

@@ -1,5 +1,6 @@
-import type { InStatement } from '@libsql/client';
+import type { InStatement, InValue } from '@libsql/client';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /** Runs batches of write statements, each in one transaction, in order. */
@@ -15,26 +16,67 @@ export interface WriterThreadOptions {
 }
 
 // Plain CommonJS, so the thread needs no bundling or TypeScript loader: its own connection to the
-// same file (WAL: readers on the main connection are never blocked by it), the same pragmas.
+// same file (WAL: readers on the main connection are never blocked by it), the same pragmas. It
+// talks to SQLite through libsql's synchronous binding (the driver under @libsql/client) with
+// statements prepared once and kept: run records repeat a handful of statements endlessly, and
+// preparing each one again per batch cost more than running it.
 const threadSource = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { createClient } = require(workerData.clientPath);
-const client = createClient({ url: workerData.url, concurrency: 1 });
-const ready = (async () => {
-  await client.execute('PRAGMA busy_timeout = 5000');
-  await client.execute('PRAGMA foreign_keys = ON');
-  await client.execute('PRAGMA synchronous = ' + (workerData.synchronous === 'full' ? 'FULL' : 'NORMAL'));
-})();
-parentPort.on('message', async (message) => {
+const Database = require(workerData.libsqlPath);
+const db = new Database(workerData.path);
+db.exec('PRAGMA busy_timeout = 5000');
+db.exec('PRAGMA foreign_keys = ON');
+db.exec('PRAGMA synchronous = ' + (workerData.synchronous === 'full' ? 'FULL' : 'NORMAL'));
+const prepared = new Map();
+const statement = (sql) => {
+  let found = prepared.get(sql);
+  if (found === undefined) {
+    found = db.prepare(sql);
+    // Statements built per batch (a varying number of rows) must not pile up.
+    if (prepared.size >= 256) prepared.delete(prepared.keys().next().value);
+    prepared.set(sql, found);
+  }
+  return found;
+};
+const value = (v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v instanceof Date ? v.getTime() : v instanceof ArrayBuffer ? Buffer.from(v) : v);
+parentPort.on('message', (message) => {
   try {
-    await ready;
-    await client.batch(message.statements, 'write');
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const group of message.groups) {
+        const stmt = statement(group.sql);
+        for (const args of group.argsList) stmt.run(args.map(value));
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
     parentPort.postMessage({ id: message.id, ok: true });
   } catch (error) {
-    parentPort.postMessage({ id: message.id, ok: false, message: String(error && error.message || error), code: error && error.code });
+    parentPort.postMessage({ id: message.id, ok: false, message: String((error && error.message) || error), code: error && error.code });
   }
 });
 `;
+
+/** Consecutive statements with the same SQL travel as one group: the text crosses the thread once. */
+interface StatementGroup {
+  sql: string;
+  argsList: InValue[][];
+}
+
+function grouped(statements: readonly InStatement[]): StatementGroup[] {
+  const groups: StatementGroup[] = [];
+  let last: StatementGroup | undefined;
+  for (const statement of statements) {
+    const sql = typeof statement === 'string' ? statement : statement.sql;
+    const args = typeof statement === 'string' || statement.args === undefined ? [] : statement.args;
+    if (!Array.isArray(args)) throw new TypeError('The writer thread takes positional arguments only');
+    if (last?.sql === sql) last.argsList.push(args);
+    else groups.push((last = { sql, argsList: [args] }));
+  }
+  return groups;
+}
 
 interface Pending {
   resolve(): void;
@@ -58,8 +100,10 @@ export class WriterThreadError extends Error {
  * loop, which only builds the statements and hears when they are committed.
  */
 export function createWriterThread(options: WriterThreadOptions): BatchWriter {
+  // libsql is @libsql/client's own driver: resolved from there, it is the very build the client uses.
   const clientPath = createRequire(import.meta.url).resolve('@libsql/client');
-  const worker = new Worker(threadSource, { eval: true, workerData: { clientPath, url: options.url, synchronous: options.synchronous } });
+  const libsqlPath = createRequire(clientPath).resolve('libsql');
+  const worker = new Worker(threadSource, { eval: true, workerData: { libsqlPath, path: databasePath(options.url), synchronous: options.synchronous } });
   // An idle writer thread must not keep the process alive.
   worker.unref();
   const pending = new Map<number, Pending>();
@@ -90,7 +134,7 @@ export function createWriterThread(options: WriterThreadOptions): BatchWriter {
         pending.set(id, { resolve, reject });
         // Only while a batch is out does the thread keep the process alive (it must land first).
         if (pending.size === 1) worker.ref();
-        worker.postMessage({ id, statements });
+        worker.postMessage({ id, groups: grouped(statements) });
       }).finally(() => {
         if (pending.size === 0) worker.unref();
       });
@@ -99,4 +143,10 @@ export function createWriterThread(options: WriterThreadOptions): BatchWriter {
       await worker.terminate();
     },
   };
+}
+
+/** The file path of a `file:` URL (or a plain path), as the synchronous binding opens it. */
+function databasePath(url: string): string {
+  if (!url.startsWith('file:')) return url;
+  return url.startsWith('file://') ? fileURLToPath(url) : decodeURIComponent(url.slice('file:'.length));
 }

@@ -93,7 +93,7 @@ describe('the run record writer', () => {
     expect((await db.orm.select().from(runSteps))[0]?.status).toBe('succeeded');
   });
 
-  it('writes many runs of one batch with multi-row statements', async () => {
+  it('writes many runs of one batch', async () => {
     const writer = createRunRecordWriter(db);
     const ids = Array.from({ length: 250 }, (_, i) => `r${String(i).padStart(3, '0')}`);
     for (const id of ids) {

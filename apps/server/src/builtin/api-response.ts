@@ -1,5 +1,5 @@
 import type { ErrorCode, FlowyardError, RestError } from '@flowyard/engine';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 
 const statusByCode: Partial<Record<ErrorCode, number>> = {
   UNAUTHORIZED: 401,
@@ -15,8 +15,18 @@ export function httpStatusOf(code: ErrorCode): number {
 }
 
 /** Answers `{ error: { code, message } }` with `status` (default: the code's status); 401 says how to authenticate. */
-export function sendApiError(res: Response, error: FlowyardError, status: number = httpStatusOf(error.code)): void {
+export function sendApiError(res: ServerResponse, error: FlowyardError, status: number = httpStatusOf(error.code)): void {
   const body: RestError = { error: { code: error.code, message: error.message } };
   if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="Flowyard", Basic realm="Flowyard"');
-  res.status(status).setHeader('Cache-Control', 'no-store').json(body);
+  sendJson(res, status, body);
+}
+
+/**
+ * Answers `body` as JSON, never cached. Straight to the socket: Express's `json` would also hash
+ * every answer for an ETag that API callers never revalidate.
+ */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json), 'Cache-Control': 'no-store' });
+  res.end(json);
 }

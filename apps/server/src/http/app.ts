@@ -1,11 +1,12 @@
 import type { FlowyardDb } from '@flowyard/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AppServices } from '../app-services';
 import { log } from '../log';
 import { mountOAuthCallback } from '../oauth/callback-route';
 import { mountRestApi } from '../rest-api/rest-api-routes';
-import { mountHttpTriggers } from '../triggers/http-trigger-routes';
+import { createHttpTriggerHandler, type HttpTriggerOptions } from '../triggers/http-trigger-routes';
 import { appRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/create-context';
 import { serveWebApp } from './web-app';
@@ -17,14 +18,19 @@ export interface AppOptions {
   db: FlowyardDb;
   services: AppServices;
   webDist: string;
+  triggers?: HttpTriggerOptions;
+}
+
+/** The server's request listener, and a way to listen with it. */
+export interface FlowyardApp {
+  (req: IncomingMessage, res: ServerResponse): void;
+  listen(port: number, host?: string): Server;
 }
 
 /** The one origin: tRPC under /trpc (HTTP and SSE), /healthz, the Connect callback (/oauth/callback), HTTP triggers (/hooks), the REST API (/api/v1), and the built web app. */
-export function createApp({ db, services, webDist }: AppOptions): Express {
+export function createApp({ db, services, webDist, triggers }: AppOptions): FlowyardApp {
   const app = express();
   app.disable('x-powered-by');
-  // First: the busiest path of all, and a prefix no other route shares.
-  mountHttpTriggers(app, services);
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -48,5 +54,13 @@ export function createApp({ db, services, webDist }: AppOptions): Express {
     log.error('Unexpected error while serving a request', error);
     res.status(500).type('text/plain').send('Something went wrong on the server; the details are in its log');
   });
-  return app;
+  // HTTP triggers, the busiest path of all under a prefix no other route shares, go first and
+  // around Express.
+  const hooks = createHttpTriggerHandler(services, triggers);
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    if (!hooks(req, res)) app(req, res);
+  };
+  return Object.assign(listener, {
+    listen: (port: number, host?: string): Server => (host === undefined ? createServer(listener).listen(port) : createServer(listener).listen(port, host)),
+  });
 }

@@ -1,10 +1,8 @@
 import type { FlowSaveInput, Role, UserView } from '@flowyard/engine';
-import express, { type Express } from 'express';
 import { createServer, type Server } from 'node:http';
-import { createApp } from '../http/app';
-import { mountRestApi } from '../rest-api/rest-api-routes';
+import { createApp, type FlowyardApp } from '../http/app';
 import { createTestApp, type TestApp } from '../testing/test-app';
-import { mountHttpTriggers, type HttpTriggerOptions } from './http-trigger-routes';
+import type { HttpTriggerOptions } from './http-trigger-routes';
 
 /** A test app served on 127.0.0.1 (ephemeral port), whose public URL (and built-in endpoint) is that address. */
 export interface HookTestServer {
@@ -24,7 +22,7 @@ export interface HookTestServer {
  * only the trigger routes (with those options) and the REST API instead.
  */
 export async function startHookTestServer(options: { triggers?: HttpTriggerOptions } = {}): Promise<HookTestServer> {
-  let handler: Express | undefined;
+  let handler: FlowyardApp | undefined;
   const server: Server = createServer((req, res) => {
     if (handler === undefined) res.writeHead(503).end();
     else handler(req, res);
@@ -34,13 +32,7 @@ export async function startHookTestServer(options: { triggers?: HttpTriggerOptio
   if (address === null || typeof address === 'string') throw new Error('The test server has no port');
   const url = `http://127.0.0.1:${address.port}`;
   const app = await createTestApp({ publicUrl: url });
-  if (options.triggers === undefined) {
-    handler = createApp({ db: app.db, services: app.services, webDist: '/nonexistent-web-dist' });
-  } else {
-    handler = express();
-    mountHttpTriggers(handler, app.services, options.triggers);
-    mountRestApi(handler, app.services);
-  }
+  handler = createApp({ db: app.db, services: app.services, webDist: '/nonexistent-web-dist', ...(options.triggers === undefined ? {} : { triggers: options.triggers }) });
   return {
     app,
     url,

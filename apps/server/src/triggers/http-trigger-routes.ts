@@ -1,8 +1,8 @@
 import { can, compileFlow, FlowyardError, isFlowyardError, type Flow, type FlowNodeOf, type UserView } from '@flowyard/engine';
-import type { Express, NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppServices } from '../app-services';
 import { authenticateApiCaller } from '../builtin/api-caller';
-import { sendApiError } from '../builtin/api-response';
+import { sendApiError, sendJson } from '../builtin/api-response';
 import { log } from '../log';
 import { parseTriggerBody, UnsupportedBodyError } from './parse-body';
 import { BodyTooLargeError, defaultMaxTriggerBodyBytes, readBody } from './read-body';
@@ -19,6 +19,9 @@ export interface HttpTriggerOptions {
 
 type TriggerServices = Pick<AppServices, 'apiKeys' | 'users' | 'runCredentials' | 'flows' | 'runs'>;
 
+/** Answers a request under `/hooks/` and returns true, or returns false for any other path. */
+export type HttpTriggerHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
 /**
  * HTTP triggers (SPEC §6): `POST /hooks/<flowId>/<triggerNodeId>` (GET with a query works too),
  * authenticated with a user's API key; the run acts as that user. Every refusal happens before a
@@ -26,7 +29,7 @@ type TriggerServices = Pick<AppServices, 'apiKeys' | 'users' | 'runCredentials' 
  * trigger, 404 no such trigger, 413 body over the limit, 415 unsupported type, 400 bad JSON.
  * Answers 202 `{ runId }`; `?wait=true` waits (bounded) for `{ runId, status, outputs, error }`.
  */
-export function mountHttpTriggers(app: Express, services: TriggerServices, options: HttpTriggerOptions = {}): void {
+export function createHttpTriggerHandler(services: TriggerServices, options: HttpTriggerOptions = {}): HttpTriggerHandler {
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxTriggerBodyBytes;
   const waitMs = options.waitMs ?? defaultTriggerWaitMs;
 
@@ -45,7 +48,7 @@ export function mountHttpTriggers(app: Express, services: TriggerServices, optio
     return { flow, node };
   }
 
-  async function checkCaller(req: Request, trigger: () => Promise<{ flow: Flow; node: FlowNodeOf<'http-trigger'> }>): Promise<{ user: UserView; flow: Flow }> {
+  async function checkCaller(req: IncomingMessage, trigger: () => Promise<{ flow: Flow; node: FlowNodeOf<'http-trigger'> }>): Promise<{ user: UserView; flow: Flow }> {
     const user = await authenticateApiCaller(services, req.headers, { runCredentials: false });
     if (isFlowyardError(user)) throw user;
     if (!can(user.role, 'flows.trigger')) throw new FlowyardError('FORBIDDEN', 'Your role may not trigger flows', { details: { permission: 'flows.trigger' } });
@@ -56,15 +59,13 @@ export function mountHttpTriggers(app: Express, services: TriggerServices, optio
     return { user, flow };
   }
 
-  const handle = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const { flowId, nodeId } = req.params;
+  const handle = async (req: IncomingMessage, res: ServerResponse, { flowId, nodeId }: TriggerIds, url: string): Promise<void> => {
     try {
-      if (typeof flowId !== 'string' || typeof nodeId !== 'string') throw new FlowyardError('NOT_FOUND', 'There is no such HTTP trigger');
       const { user, flow } = await checkCaller(req, () => findTrigger(flowId, nodeId));
       // A GET carries its data in the query; a body it might have is ignored.
       const body = req.method === 'GET' ? null : parseTriggerBody(await readBody(req, maxBodyBytes), req.headers['content-type']);
-      const payload = { body, headers: triggerHeaders(req.headers), query: triggerQuery(req.originalUrl) };
-      const wait = wantsToWait(req.originalUrl);
+      const payload = { body, headers: triggerHeaders(req.headers), query: triggerQuery(url) };
+      const wait = wantsToWait(url);
       let runId: string;
       try {
         ({ runId } = await services.runs.start(user, { flowId, triggerNodeId: nodeId, payload }, 'http', { keepRecord: wait }));
@@ -75,11 +76,11 @@ export function mountHttpTriggers(app: Express, services: TriggerServices, optio
       }
       // The finished run's record comes from memory: it is committed before the run counts as finished.
       const record = wait ? await services.runs.waitForRecord(runId, waitMs) : undefined;
-      if (record === undefined) return answer(res, 202, { runId, status: 'running' });
+      if (record === undefined) return sendJson(res, 202, { runId, status: 'running' });
       const outcome = triggerOutcome(record.run, record.steps, compileFlow(flow.graph).triggers.get(nodeId)?.order ?? []);
-      answer(res, outcomeStatus(outcome.status), outcome);
+      sendJson(res, outcomeStatus(outcome.status), outcome);
     } catch (error) {
-      if (!isFlowyardError(error)) return next(error);
+      if (!isFlowyardError(error)) return failed(res, error);
       if (error instanceof BodyTooLargeError) {
         // The caller may still be sending; closing is cheaper than reading a flood to its end.
         res.setHeader('Connection', 'close');
@@ -91,28 +92,46 @@ export function mountHttpTriggers(app: Express, services: TriggerServices, optio
     }
   };
 
-  // Straight to the socket: Express's send would hash every answer for an ETag nobody revalidates.
-  function answer(res: Response, status: number, body: object): void {
-    const json = JSON.stringify(body);
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json), 'Cache-Control': 'no-store' });
-    res.end(json);
-  }
-
-  // A prefix mount with the two path segments read here: Express's route and parameter machinery
-  // is a measurable share of a trigger call.
-  app.use('/hooks', (req, res, next) => {
-    const ids = triggerIds(req.url);
-    if (ids === undefined) return next();
-    req.params = ids;
+  // Ahead of Express (see createApp): its router and parameter machinery were a measurable share
+  // of a trigger call, and the two ids are read straight from the path.
+  return (req, res) => {
+    const url = req.url ?? '';
+    if (!url.startsWith(hooksPrefix)) return false;
+    const ids = triggerIds(url.slice(hooksPrefix.length - 1));
+    if (ids === undefined) {
+      sendApiError(res, new FlowyardError('NOT_FOUND', 'There is no such HTTP trigger: the URL is /hooks/<flow id>/<trigger id>'));
+      return true;
+    }
     // A HEAD (or any other method) must not start a run.
-    if (req.method === 'GET' || req.method === 'POST') return void handle(req, res, next);
+    if (req.method === 'GET' || req.method === 'POST') {
+      void handle(req, res, ids, url);
+      return true;
+    }
     res.setHeader('Allow', 'GET, POST');
-    sendApiError(res, new FlowyardError('VALIDATION_FAILED', `HTTP triggers take POST (or GET with a query), not ${req.method}`), 405);
-  });
+    sendApiError(res, new FlowyardError('VALIDATION_FAILED', `HTTP triggers take POST (or GET with a query), not ${req.method ?? ''}`), 405);
+    return true;
+  };
+}
+
+const hooksPrefix = '/hooks/';
+
+interface TriggerIds {
+  flowId: string;
+  nodeId: string;
+}
+
+function failed(res: ServerResponse, error: unknown): void {
+  log.error('Unexpected error while serving an HTTP trigger', error);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end('Something went wrong on the server; the details are in its log');
 }
 
 /** `{ flowId, nodeId }` from `/<flowId>/<nodeId>[?query]` (the path under /hooks), or undefined. */
-function triggerIds(url: string): { flowId: string; nodeId: string } | undefined {
+function triggerIds(url: string): TriggerIds | undefined {
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   const parts = path.split('/');

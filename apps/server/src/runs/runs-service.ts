@@ -26,7 +26,8 @@ import { log } from '../log';
 import type { ConstantsService } from '../scripting/constants-service';
 import type { LibrariesService } from '../scripting/libraries-service';
 import { createGenerationCache } from '../persistence/generation-cache';
-import { createRunRecordWriter, type RecordOp } from '../persistence/run-record-writer';
+import { createHeldRecords } from '../persistence/held-records';
+import { createRunRecordWriter, type InsertRunOp, type RecordOp } from '../persistence/run-record-writer';
 import { timeOrderedId } from '../persistence/time-ordered-id';
 import type { WriteBatch } from '../persistence/group-commit';
 import type { RunEventBus } from './run-event-bus';
@@ -134,6 +135,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
       for (const op of ops) if (op.event !== null && bus.subscriberCount(op.flowId) > 0) bus.publish(op.flowId, op.event);
     },
   });
+  const held = createHeldRecords(writer);
   // Flows come from the flows service's cache; definitions are read once per change of any custom step.
   const definitionsOf = createGenerationCache(deps.db, ['custom_steps'], (workflowId: string) => customSteps.definitions(workflowId), 100);
 
@@ -147,26 +149,32 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     // record, which repeats the inserted one) waits a few ms for the step's end to replace it;
     // someone watching sees every state as it is written.
     const watched = bus.subscriberCount(entry.flowId) > 0;
-    if (event.type === 'step') {
-      entry.steps.set(event.step.id, event.step);
-      const op: RecordOp = { kind: 'upsert-step', runId: entry.runId, flowId: entry.flowId, row: stepRow(event.step), event };
-      if (event.step.status === 'running' && !watched) writer.defer(op);
-      else writer.enqueue(op);
-      return undefined;
+    const op: RecordOp =
+      event.type === 'step'
+        ? { kind: 'upsert-step', runId: entry.runId, flowId: entry.flowId, row: stepRow(event.step), event }
+        : { kind: 'update-run', runId: entry.runId, flowId: entry.flowId, set: runUpdate(event.run), event };
+    if (event.type === 'step') entry.steps.set(event.step.id, event.step);
+    else entry.run = event.run;
+    const ended = event.type === 'run' && event.run.status !== 'running';
+    if (held.holds(entry.runId)) {
+      if (!watched && held.add(op)) {
+        if (!ended) return undefined;
+        held.release(entry.runId);
+        return entry.inserted;
+      }
+      held.release(entry.runId);
     }
-    entry.run = event.run;
-    const op: RecordOp = { kind: 'update-run', runId: entry.runId, flowId: entry.flowId, set: runUpdate(event.run), event };
-    if (event.run.status === 'running') {
-      if (watched) writer.enqueue(op);
-      else writer.defer(op);
-      return undefined;
-    }
-    return writer.write(op);
+    if (ended) return writer.write(op);
+    const snapshot = event.type === 'step' ? event.step.status === 'running' : true;
+    if (snapshot && !watched) writer.defer(op);
+    else writer.enqueue(op);
+    return undefined;
   }
 
   async function interruptAfterCrash(runId: string, flowId: string, error: unknown): Promise<void> {
     log.error(`Run ${runId} stopped unexpectedly`, error);
     try {
+      held.release(runId);
       await writer.flush();
       await repo.markInterrupted(deps.now(), runId);
       const record = await repo.get(runId);
@@ -182,6 +190,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
 
   async function whenIdle(): Promise<void> {
     while (inFlight.size > 0) await Promise.all([...inFlight.values()].map((r) => r.done));
+    held.releaseAll();
     await writer.flush();
   }
 
@@ -217,8 +226,11 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
         durationMs: null,
         error: null,
       };
-      // The run record is queued first, so every record the engine reports lands after it.
-      const inserted = writer.write({ kind: 'insert-run', runId: run.id, flowId: flow.id, row: runRow(run, payload), event: { type: 'run', run } });
+      // The run record is queued first, so every record the engine reports lands after it. A caller
+      // who waits for the end hears nothing before it, so while nobody watches, a short run's
+      // records are held and written together once it ends (see held-records.ts).
+      const insert: InsertRunOp = { kind: 'insert-run', runId: run.id, flowId: flow.id, row: runRow(run, payload), event: { type: 'run', run } };
+      const inserted = options.keepRecord === true && bus.subscriberCount(flow.id) === 0 ? held.hold(insert) : writer.write(insert);
 
       const controller = new AbortController();
       const entry: InFlightRun = { runId: run.id, flowId: flow.id, controller, done: Promise.resolve(), inserted, run, steps: new Map(), keepRecord: options.keepRecord === true };
@@ -312,6 +324,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     async stopAll(timeoutMs: number): Promise<void> {
       for (const run of inFlight.values()) run.controller.abort();
       await Promise.race([whenIdle(), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+      held.releaseAll();
       await writer.flush();
     },
   };

@@ -104,3 +104,16 @@ export function updateStatements(table: Table, key: string, items: readonly { id
   }
   return statements;
 }
+
+/**
+ * A prepared-once INSERT of whole rows of `table` (every column, absent values as NULL): the
+ * statement text and each column's encoder are worked out once, so a row costs only its values.
+ * With `conflictKey`, an existing row with that key takes every value but the `upsertExcept` keys.
+ */
+export function rowInserter<T extends Row>(table: Table, options: { conflictKey?: string; upsertExcept?: readonly string[] } = {}): (row: T) => InStatement {
+  const keys = [...columnsOf(table).keys()];
+  const [statement] = insertStatements(table, [Object.fromEntries(keys.map((key) => [key, null]))], options);
+  const sql = typeof statement === 'string' ? statement : (statement?.sql ?? '');
+  const columns = columnsFor(table, keys);
+  return (row) => ({ sql, args: columns.map((column, i) => encode(column, row[keys[i] ?? ''])) });
+}

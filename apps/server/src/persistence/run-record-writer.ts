@@ -2,7 +2,7 @@ import { runs, runSteps, type FlowyardDb, type RunStepRow } from '@flowyard/db';
 import type { RunEvent } from '@flowyard/engine';
 import type { InStatement } from '@libsql/client';
 import { log } from '../log';
-import { insertStatements, updateStatements } from './batch-statements';
+import { rowInserter, updateStatements } from './batch-statements';
 import { createGroupCommit, type WriteBatch } from './group-commit';
 
 export type RunInsertRow = typeof runs.$inferInsert;
@@ -151,6 +151,9 @@ export function createRunRecordWriter(db: FlowyardDb, options: RunRecordWriterOp
 
 export type RunRecordWriter = ReturnType<typeof createRunRecordWriter>;
 
+const insertRun = rowInserter<RunInsertRow>(runs);
+const upsertStep = rowInserter<RunStepRow>(runSteps, { conflictKey: 'id', upsertExcept: ['runId'] });
+
 /**
  * The statements of one batch, coalesced: a run inserted and updated in the same batch is
  * inserted as it ended up, a step written several times is written once, as last reported.
@@ -168,9 +171,11 @@ function statementsFor(batch: WriteBatch<RecordOp>): InStatement[] {
       else updates.set(op.runId, { ...updates.get(op.runId), ...op.set });
     } else steps.set(op.row.id, op.row);
   }
+  const statements: InStatement[] = [];
+  for (const row of inserts.values()) statements.push(insertRun(row));
+  for (const row of steps.values()) statements.push(upsertStep(row));
   return [
-    ...insertStatements(runs, [...inserts.values()]),
-    ...insertStatements(runSteps, [...steps.values()], { conflictKey: 'id', upsertExcept: ['runId'] }),
+    ...statements,
     ...updateStatements(
       runs,
       'id',

@@ -6,7 +6,7 @@ import { sendApiError, sendJson } from '../builtin/api-response';
 import { log } from '../log';
 import { parseTriggerBody, UnsupportedBodyError } from './parse-body';
 import { BodyTooLargeError, defaultMaxTriggerBodyBytes, readBody } from './read-body';
-import { triggerHeaders, triggerQuery, wantsToWait } from './trigger-request';
+import { queryParams, triggerHeaders, triggerQuery, wantsToWait } from './trigger-request';
 import { outcomeStatus, triggerOutcome } from './trigger-outcome';
 
 /** How long `?wait=true` waits before answering 202 with the run id. */
@@ -64,8 +64,9 @@ export function createHttpTriggerHandler(services: TriggerServices, options: Htt
       const { user, flow } = await checkCaller(req, () => findTrigger(flowId, nodeId));
       // A GET carries its data in the query; a body it might have is ignored.
       const body = req.method === 'GET' ? null : parseTriggerBody(await readBody(req, maxBodyBytes), req.headers['content-type']);
-      const payload = { body, headers: triggerHeaders(req.headers), query: triggerQuery(url) };
-      const wait = wantsToWait(url);
+      const params = queryParams(url);
+      const payload = { body, headers: triggerHeaders(req.headers), query: triggerQuery(params) };
+      const wait = wantsToWait(params);
       let runId: string;
       try {
         ({ runId } = await services.runs.start(user, { flowId, triggerNodeId: nodeId, payload }, 'http', { keepRecord: wait }));
@@ -138,6 +139,8 @@ function triggerIds(url: string): TriggerIds | undefined {
   // A trailing slash is allowed, as Express routes allow it.
   if (parts.length === 4 && parts[3] === '') parts.pop();
   if (parts.length !== 3 || parts[0] !== '' || !parts[1] || !parts[2]) return undefined;
+  // Ids are plain (uuids, node ids): decoding is only needed when something is escaped.
+  if (!path.includes('%')) return { flowId: parts[1], nodeId: parts[2] };
   try {
     return { flowId: decodeURIComponent(parts[1]), nodeId: decodeURIComponent(parts[2]) };
   } catch {

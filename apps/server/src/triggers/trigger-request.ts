@@ -12,9 +12,9 @@ export function triggerHeaders(headers: IncomingHttpHeaders): HttpTriggerPayload
 }
 
 /** The query parameters a flow sees (a repeated one as a list), without the trigger's own `wait`. */
-export function triggerQuery(url: string): HttpTriggerPayload['query'] {
+export function triggerQuery(params: URLSearchParams): HttpTriggerPayload['query'] {
   const query: HttpTriggerPayload['query'] = {};
-  for (const [name, value] of new URL(url, 'http://trigger.invalid').searchParams) {
+  for (const [name, value] of params) {
     if (name === httpTriggerWaitParam) continue;
     const seen = query[name];
     query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
@@ -23,7 +23,13 @@ export function triggerQuery(url: string): HttpTriggerPayload['query'] {
 }
 
 /** `?wait=true` (or 1, or an empty `?wait`): the caller waits for the run. */
-export function wantsToWait(url: string): boolean {
-  const value = new URL(url, 'http://trigger.invalid').searchParams.get(httpTriggerWaitParam);
+export function wantsToWait(params: URLSearchParams): boolean {
+  const value = params.get(httpTriggerWaitParam);
   return value !== null && ['', 'true', '1', 'yes'].includes(value.toLowerCase());
+}
+
+/** The query parameters of a request URL (path and query, as `req.url` has it). */
+export function queryParams(url: string): URLSearchParams {
+  const start = url.indexOf('?');
+  return new URLSearchParams(start === -1 ? '' : url.slice(start + 1));
 }

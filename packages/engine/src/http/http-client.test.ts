@@ -270,6 +270,39 @@ describe('errors', () => {
     expect(error.code).toBe('HTTP_CONNECT_FAILED');
     expect(error.details).toMatchObject({ cancelled: true });
   });
+
+  it('a run already stopped sends nothing and records the cancelled exchange', async () => {
+    let received = 0;
+    const server = await serve((_req, res) => {
+      received++;
+      res.end('ok');
+    });
+    const exchanges: HttpExchange[] = [];
+    const error = await failure(client.send(request(endpoint(server.url), { signal: AbortSignal.abort(), timeoutMs: 10_000 }), (x) => exchanges.push(x)));
+    expect(error.code).toBe('HTTP_CONNECT_FAILED');
+    expect(error.details).toMatchObject({ cancelled: true });
+    expect(exchanges).toMatchObject([{ status: null, error: { code: 'HTTP_CONNECT_FAILED' } }]);
+    expect(received).toBe(0);
+  });
+
+  it('cancelling a run aborts every request it has open, also while a body is read', async () => {
+    const server = await serve((req, res) => {
+      if (req.url === '/head') return;
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.write('partial');
+    });
+    const controller = new AbortController();
+    const exchanges: HttpExchange[] = [];
+    const spec = (path: string) => request(endpoint(server.url), { path, signal: controller.signal, timeoutMs: 10_000 });
+    const both = Promise.all([failure(client.send(spec('/head'), (x) => exchanges.push(x))), failure(client.send(spec('/body'), (x) => exchanges.push(x)))]);
+    setTimeout(() => controller.abort(), 100);
+    const errors = await both;
+    expect(errors.map((error) => [error.code, error.details['cancelled']])).toEqual([
+      ['HTTP_CONNECT_FAILED', true],
+      ['HTTP_CONNECT_FAILED', true],
+    ]);
+    expect(exchanges.map((x) => x.status).sort()).toEqual([200, null]);
+  });
 });
 
 describe('recorded exchanges', () => {

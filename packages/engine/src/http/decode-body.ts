@@ -25,10 +25,13 @@ export function decodeBody(bytes: Buffer, headers: Record<string, string>): stri
 }
 
 const utf8 = new TextDecoder('utf-8');
+// Module-level so that each response does not build them again.
+const charsetParam = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
+const utf8Label = /^utf-?8$/i;
 
 function decoderFor(contentType: string | undefined): TextDecoder {
-  const charset = contentType === undefined ? undefined : /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType)?.[1];
-  if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+  const charset = contentType === undefined ? undefined : charsetParam.exec(contentType)?.[1];
+  if (charset !== undefined && !utf8Label.test(charset)) {
     try {
       return new TextDecoder(charset);
     } catch {

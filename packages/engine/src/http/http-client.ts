@@ -168,7 +168,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       const endpointTarget = requestTarget(spec.endpoint.baseUrl, spec.path, { autoEncodeURI: spec.autoEncodeURI });
       const base: Record<string, string> = {};
       if (getHeader(spec.headers, 'user-agent') === undefined) base['user-agent'] = userAgent;
-      for (const [name, value] of Object.entries(spec.headers)) setHeader(base, name, value);
+      for (const name in spec.headers) setHeader(base, name, spec.headers[name] ?? '');
       validateRequestHeaders(base);
       const secrets = authSecrets(spec.endpoint.auth);
 
@@ -177,7 +177,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         (authHeaders, baseUrl) => {
           const target = baseUrl === undefined ? endpointTarget : requestTarget(baseUrl, spec.path, { autoEncodeURI: spec.autoEncodeURI });
           const headers = { ...base };
-          for (const [name, value] of Object.entries(authHeaders)) setHeader(headers, name, value);
+          for (const name in authHeaders) setHeader(headers, name, authHeaders[name] ?? '');
           return exchange(
             { method: spec.method, target, headers, body: spec.body, trustSelfSigned: spec.endpoint.trustSelfSigned, timeoutMs: spec.timeoutMs, signal: spec.signal },
             secrets,
@@ -251,7 +251,8 @@ function urlTarget(url: string): RequestTarget {
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined) continue;
     out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
@@ -273,12 +274,14 @@ const MIN_SCRUB_LENGTH = 6;
 
 /** The exchange as recorded: credential headers redacted, secrets scrubbed, bodies cut at 64 KiB. */
 function recordExchange(facts: ExchangeFacts): HttpExchange {
-  const secrets = facts.secrets.filter((secret) => secret.length >= MIN_SCRUB_LENGTH);
-  const scrub = (text: string): string => scrubSecrets(text, secrets);
+  const secrets = facts.secrets.length === 0 ? facts.secrets : facts.secrets.filter((secret) => secret.length >= MIN_SCRUB_LENGTH);
+  // Most endpoints have no secret long enough to scrub: then scrubbing is the identity, and skipped.
+  const scrub = secrets.length === 0 ? (text: string): string => text : (text: string): string => scrubSecrets(text, secrets);
   const scrubHeaders = (headers: Record<string, string>): Record<string, string> => {
-    const out: Record<string, string> = {};
-    for (const [name, value] of Object.entries(redactHeaders(headers))) out[name] = scrub(value);
-    return out;
+    const redacted = redactHeaders(headers);
+    if (secrets.length === 0) return redacted;
+    for (const name in redacted) redacted[name] = scrub(redacted[name] ?? '');
+    return redacted;
   };
   const sentBody = facts.request.recordedRequestBody ?? facts.request.body;
   const requestBody = sentBody === null ? null : truncateUtf8(scrub(sentBody));

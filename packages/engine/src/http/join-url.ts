@@ -21,6 +21,7 @@ export interface RequestTarget {
 const allowed = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
 const allAllowed = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*$/;
 const hexPair = /^[0-9A-Fa-f]{2}$/;
+const leadingSlashes = /^\/+/;
 
 /** Base URL + path with exactly one `/` between them (SPEC §2 path joining). */
 export function joinUrl(baseUrl: string, path: string, options: JoinUrlOptions = {}): string {
@@ -35,7 +36,7 @@ export function requestTarget(baseUrl: string, path: string, options: JoinUrlOpt
   let joined: string;
   if (encoded === '') joined = basePath === '' ? '/' : basePath;
   else if (encoded.startsWith('?')) joined = (basePath === '' ? '/' : basePath) + encoded;
-  else joined = `${basePath}/${encoded.replace(/^\/+/, '')}`;
+  else joined = `${basePath}/${encoded.charCodeAt(0) === 0x2f ? encoded.replace(leadingSlashes, '') : encoded}`;
 
   return { origin, path: joined, url: origin + joined };
 }

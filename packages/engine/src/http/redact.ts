@@ -19,7 +19,7 @@ export function isSensitiveHeader(name: string): boolean {
 /** A copy of `headers` with credential values replaced by `[redacted]`. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) out[name] = isSensitiveHeader(name) ? REDACTED : value;
+  for (const name in headers) out[name] = isSensitiveHeader(name) ? REDACTED : (headers[name] ?? '');
   return out;
 }
 

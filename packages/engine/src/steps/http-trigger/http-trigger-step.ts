@@ -1,13 +1,8 @@
-import { z } from 'zod';
 import { FlowyardError } from '../../errors/flowyard-error';
-import type { Json } from '../../run/run-record';
 import { roleLabels } from '../../users/role';
 import { defineStep } from '../define-step';
-import { httpTriggerConfigSchema, httpTriggerOutputs, httpTriggerPayloadSchema } from './http-trigger-config';
-
-// The payload is Json by the runner's type already: checking the envelope is enough, walking the
-// whole body again on every run is not (the recursive JSON schema is most of a run's parse cost).
-const envelopeSchema = httpTriggerPayloadSchema.extend({ body: z.custom<Json>(() => true) });
+import { isRequestEnvelope, requestEnvelopeSchema } from './envelope';
+import { httpTriggerConfigSchema, httpTriggerOutputs } from './http-trigger-config';
 
 /**
  * SPEC §6 HTTP trigger: started by a call to its URL with a user's API key; the run acts as that
@@ -26,7 +21,11 @@ export const httpTriggerStep = defineStep({
   templates: () => [],
   inputs: (config) => ({ allowedRoles: config.allowedRoles.map((role) => roleLabels[role]) }),
   async run(ctx) {
-    const payload = envelopeSchema.safeParse(ctx.trigger.payload);
+    const envelope = ctx.trigger.payload;
+    // The server's trigger route always builds a valid envelope: the quick check passes it on.
+    if (isRequestEnvelope(envelope)) return { outputs: { body: envelope.body, headers: envelope.headers, query: envelope.query } };
+    // Anything else goes through the schema, which words the issues (and has the last word).
+    const payload = requestEnvelopeSchema.safeParse(envelope);
     if (!payload.success) {
       throw new FlowyardError('VALIDATION_FAILED', 'The HTTP trigger was started without a request (body, headers and query)', {
         details: { issues: payload.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) },

@@ -1,6 +1,6 @@
 import { FlowyardError } from '../errors/flowyard-error';
 import type { FlowEdge, FlowGraph, FlowNode } from '../flow/flow-graph';
-import { bindStep, type BoundStep } from '../steps/registry';
+import { bindStep, stepCustomStepId, type BoundStep } from '../steps/registry';
 
 export interface CompiledNode {
   node: FlowNode;
@@ -17,6 +17,10 @@ export interface TriggerPlan {
   incoming: ReadonlyMap<string, readonly FlowEdge[]>;
   /** Per reachable node: its reachable ancestors, whose outputs its references may use. */
   ancestors: ReadonlyMap<string, readonly string[]>;
+  /** Per reachable node: how many incoming edges it waits for (a run copies this to count down). */
+  waitCounts: ReadonlyMap<string, number>;
+  /** The custom step definitions the reachable nodes use, each once; empty means none to load. */
+  customStepIds: readonly string[];
 }
 
 /** A flow graph prepared for running: steps bound to their settings, adjacency and plans per trigger. */
@@ -66,7 +70,8 @@ function planFrom(triggerId: string, nodes: ReadonlyMap<string, CompiledNode>): 
   for (const id of reachable) for (const edge of nodes.get(id)?.outgoing ?? []) incoming.get(edge.target)?.push(edge);
 
   // Kahn's algorithm over the reachable part; anything left over sits on a cycle.
-  const waiting = new Map([...incoming].map(([id, edges]) => [id, edges.length]));
+  const waitCounts = new Map([...incoming].map(([id, edges]) => [id, edges.length]));
+  const waiting = new Map(waitCounts);
   const order: string[] = [];
   const ready = [triggerId];
   for (let next = 0; next < ready.length; next++) {
@@ -91,5 +96,11 @@ function planFrom(triggerId: string, nodes: ReadonlyMap<string, CompiledNode>): 
     }
     ancestors.set(id, [...set]);
   }
-  return { triggerId, order, incoming, ancestors };
+  const customStepIds = new Set<string>();
+  for (const id of order) {
+    const entry = nodes.get(id);
+    const customStepId = entry === undefined ? null : stepCustomStepId(entry.node);
+    if (customStepId !== null) customStepIds.add(customStepId);
+  }
+  return { triggerId, order, incoming, ancestors, waitCounts, customStepIds: [...customStepIds] };
 }

@@ -15,6 +15,7 @@ vi.mock('../steps/registry', async (importOriginal) => {
     bindStep: (node: FlowNode): BoundStep => {
       if (node.type === 'manual-trigger') return actual.bindStep(node);
       const name = node.data.name;
+      const run = async () => ({ outputs: { ran: name }, nextHandle: name.startsWith('Switch:') ? name.slice('Switch:'.length) : null });
       return {
         type: node.type,
         kind: 'action',
@@ -23,7 +24,8 @@ vi.mock('../steps/registry', async (importOriginal) => {
         endpointIds: () => [],
         templates: () => [],
         inputs: () => ({}),
-        run: async () => ({ outputs: { ran: name }, nextHandle: name.startsWith('Switch:') ? name.slice('Switch:'.length) : null }),
+        run,
+        runIn: run,
       };
     },
   };

@@ -303,6 +303,52 @@ describe('runFlow', () => {
     expect(final('After')?.status).toBe('skipped');
   });
 
+  it('ends interrupted when the caller aborts the controller it gave the run', async () => {
+    const server = await serve(() => {});
+    const controller = new AbortController();
+    const graph = graphOf([trigger(), call('a', 'Slow'), call('b', 'After')], [edge('t', 'a'), edge('a', 'b')]);
+    setTimeout(() => controller.abort(), 100);
+    const { summary, final } = await run(graph, { endpoints: endpoints({ ep: server.url }), abortController: controller });
+    expect(summary.status).toBe('interrupted');
+    expect(final('Slow')?.status).toBe('interrupted');
+    expect(final('After')?.status).toBe('skipped');
+  });
+
+  it('runs to the end with a controller nobody aborts, and aborts it when the sink fails', async () => {
+    const server = await serve(echo);
+    const graph = graphOf([trigger(), call('a', 'A')], [edge('t', 'a')]);
+    const calm = new AbortController();
+    const { summary } = await run(graph, { endpoints: endpoints({ ep: server.url }), abortController: calm });
+    expect(summary.status).toBe('succeeded');
+    expect(calm.signal.aborted).toBe(false);
+
+    const failing = new AbortController();
+    const sinkError = new Error('database is gone');
+    const result = run(graph, {
+      endpoints: endpoints({ ep: server.url }),
+      abortController: failing,
+      sink: (event) => {
+        if (event.type === 'step') throw sinkError;
+      },
+    });
+    await expect(result).rejects.toBe(sinkError);
+    expect(failing.signal.reason).toBe(sinkError);
+  });
+
+  it('rejects when an asynchronous sink fails', async () => {
+    const graph = graphOf([trigger()], []);
+    await expect(run(graph, { sink: async () => Promise.reject(new Error('disk full')) })).rejects.toThrow('disk full');
+  });
+
+  it('plans the waits and the custom step definitions of each trigger', () => {
+    const custom = { id: 'c', type: 'custom-step', position, data: { name: 'C', config: { customStepId: 'cs-1' } } };
+    const graph = graphOf([trigger(), call('a', 'A'), call('b', 'B'), custom, call('j', 'Join')], [edge('t', 'a'), edge('t', 'b'), edge('a', 'j'), edge('b', 'j'), edge('b', 'c')]);
+    const plan = compileFlow(graph).triggers.get('t');
+    expect(plan?.waitCounts).toEqual(new Map([['t', 0], ['a', 1], ['b', 1], ['j', 2], ['c', 1]]));
+    expect(plan?.customStepIds).toEqual(['cs-1']);
+    expect(compileFlow(graphOf([trigger(), call('a', 'A')], [edge('t', 'a')])).triggers.get('t')?.customStepIds).toEqual([]);
+  });
+
   it('compiles a graph once per graph object', () => {
     const graph = graphOf([trigger(), call('a', 'A')], [edge('t', 'a')]);
     const compiled = compileFlow(graph);

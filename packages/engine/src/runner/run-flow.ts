@@ -7,7 +7,6 @@ import type { ReferenceScope } from '../flow/references';
 import type { HttpClient } from '../http/http-types';
 import type { HttpExchange, Json, LogLine, RunEvent, RunSummary, RunTriggerType, RunUser, StepError, StepRecord } from '../run/run-record';
 import type { ScriptRunner } from '../steps/define-step';
-import { stepCustomStepId } from '../steps/registry';
 import { compileFlow, type CompiledNode } from './compile-flow';
 import { toJsonRecord } from './to-json';
 
@@ -45,7 +44,17 @@ export interface RunFlowOptions {
   newId?: () => string;
   /** Aborting stops the run: running steps are cancelled and the run ends `interrupted`. */
   signal?: AbortSignal;
+  /**
+   * The caller's controller for this run, used as the run's own: aborting it stops the run like
+   * `signal` does, without a second controller and listener per run to relay the abort. The run
+   * aborts it too when the sink fails (the run then rejects with the sink's error).
+   */
+  abortController?: AbortController;
 }
+
+// A predecessor in one of these states stops the steps after it.
+const blockingStates: ReadonlySet<NodeState | undefined> = new Set<NodeState | undefined>(['failed', 'interrupted', 'stopped']);
+const noDefinitions = new Map<string, CustomStepDefinition>();
 
 // How a node ended, as the scheduler needs it; `stopped` and `not-taken` are both recorded as `skipped`.
 type NodeState = 'succeeded' | 'failed' | 'interrupted' | 'stopped' | 'not-taken';
@@ -73,31 +82,43 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   }
 
   const scripting = options.scripting ?? noScripting;
-  const definitions = await loadDefinitions(scripting, plan.order.map((id) => compiled.nodes.get(id)));
+  // Most flows use no custom step: then there is nothing to load and no reason to wait a tick for it.
+  const definitions = plan.customStepIds.length === 0 ? noDefinitions : await loadDefinitions(scripting, plan.customStepIds);
   const customSteps = (id: string): CustomStepDefinition | undefined => definitions.get(id);
-  const constants = once(() => scripting.constants());
-  const libraries = once(() => scripting.libraries());
+  // Each loaded on first use; the answer (or the failure) is shared with every later caller.
+  let constantsLoaded: Promise<Record<string, string>> | undefined;
+  let librariesLoaded: Promise<Record<string, string>> | undefined;
+  const constants = (): Promise<Record<string, string>> => (constantsLoaded ??= scripting.constants());
+  const libraries = (): Promise<Record<string, string>> => (librariesLoaded ??= scripting.libraries());
 
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort(options.signal?.reason);
-  if (options.signal?.aborted === true) controller.abort(options.signal.reason);
-  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const signal = options.signal;
+  const controller = options.abortController ?? new AbortController();
+  const onAbort = (): void => controller.abort(signal?.reason);
+  if (signal !== undefined) {
+    if (signal.aborted) controller.abort(signal.reason);
+    else signal.addEventListener('abort', onAbort, { once: true });
+  }
 
   // Events go to the sink one at a time and in order; after a sink failure the run winds down.
   const sinkErrors: unknown[] = [];
-  let queue: Promise<void> = Promise.resolve();
-  const emit = (event: RunEvent): Promise<void> => {
-    queue = queue.then(async () => {
-      if (sinkErrors.length > 0) return;
-      try {
-        await options.sink(event);
-      } catch (error) {
-        sinkErrors.push(error);
-        controller.abort(error);
-      }
-    });
-    return queue;
+  const sinkFailed = (error: unknown): void => {
+    sinkErrors.push(error);
+    controller.abort(error);
   };
+  // Not an async function: a sink that answers synchronously then costs no extra promise and tick.
+  const deliver = (event: RunEvent): void | Promise<void> => {
+    if (sinkErrors.length > 0) return;
+    let delivered: void | Promise<void>;
+    try {
+      delivered = options.sink(event);
+    } catch (error) {
+      sinkFailed(error);
+      return;
+    }
+    if (delivered instanceof Promise) return delivered.then(undefined, sinkFailed);
+  };
+  let queue: Promise<void> = Promise.resolve();
+  const emit = (event: RunEvent): Promise<void> => (queue = queue.then(() => deliver(event)));
 
   const run: RunSummary = {
     id: options.runId,
@@ -117,8 +138,9 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
 
   const states = new Map<string, NodeState>();
   const results = new Map<string, { outputs: Record<string, Json>; nextHandle: string | null }>();
-  const waitingFor = new Map([...plan.incoming].map(([id, edges]) => [id, edges.length]));
+  const waitingFor = new Map(plan.waitCounts);
   let firstFailure: StepError | null = null;
+  let anyFailed = false;
 
   const scopeFor = (nodeId: string): ReferenceScope => {
     const scope: ReferenceScope = {};
@@ -173,7 +195,9 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
         throw new FlowyardError('VALIDATION_FAILED', `Step is not ready: ${problems.join('; ')}`, { details: { problems } });
       }
       await emit({ type: 'step', step: snapshot() });
-      const result = await step.run({
+      // The step's context is built here with its config, so it is not copied again to add it.
+      const result = await step.runIn((config) => ({
+        config,
         scope: scopeFor(node.id),
         trigger: { nodeId: options.trigger.nodeId, payload: options.trigger.payload },
         endpoints: options.endpoints,
@@ -187,7 +211,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
         setInputs: (inputs: Record<string, Json>) => void (record.inputs = inputs),
         now,
         signal: controller.signal,
-      });
+      }));
       results.set(node.id, { outputs: result.outputs, nextHandle: result.nextHandle ?? null });
       record.outputs = result.outputs;
       await finish('succeeded');
@@ -233,6 +257,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
 
     const settle = (nodeId: string, state: NodeState): void => {
       states.set(nodeId, state);
+      if (state === 'failed') anyFailed = true;
       open--;
       for (const edge of compiled.nodes.get(nodeId)?.outgoing ?? []) {
         const left = (waitingFor.get(edge.target) ?? 0) - 1;
@@ -257,7 +282,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
 
     const decide = (nodeId: string): void => {
       const incoming = plan.incoming.get(nodeId) ?? [];
-      const blocked = controller.signal.aborted || incoming.some((edge) => ['failed', 'interrupted', 'stopped'].includes(states.get(edge.source) ?? ''));
+      const blocked = controller.signal.aborted || incoming.some((edge) => blockingStates.has(states.get(edge.source)));
       if (blocked) start(nodeId, (entry) => skip(entry, 'stopped'));
       else if (incoming.some(edgeTaken)) start(nodeId, execute);
       else start(nodeId, (entry) => skip(entry, 'not-taken'));
@@ -265,9 +290,11 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
 
     start(plan.triggerId, execute);
   });
-  options.signal?.removeEventListener('abort', onAbort);
+  signal?.removeEventListener('abort', onAbort);
 
-  run.status = options.signal?.aborted === true ? 'interrupted' : [...states.values()].includes('failed') ? 'failed' : 'succeeded';
+  // Only the caller aborts its controller while the sink works; after a sink failure the run rejects.
+  const interrupted = signal?.aborted === true || options.abortController?.signal.aborted === true;
+  run.status = interrupted ? 'interrupted' : anyFailed ? 'failed' : 'succeeded';
   run.finishedAt = now().toISOString();
   run.durationMs = roundMs(performance.now() - runStarted);
   run.error = firstFailure;
@@ -276,22 +303,11 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   return run;
 }
 
-async function loadDefinitions(scripting: FlowScripting, entries: (CompiledNode | undefined)[]): Promise<Map<string, CustomStepDefinition>> {
-  const ids = new Set<string>();
-  for (const entry of entries) {
-    const id = entry === undefined ? null : stepCustomStepId(entry.node);
-    if (id !== null) ids.add(id);
-  }
-  const loaded = await Promise.all([...ids].map(async (id) => [id, await scripting.customSteps.get(id)] as const));
+async function loadDefinitions(scripting: FlowScripting, ids: readonly string[]): Promise<Map<string, CustomStepDefinition>> {
+  const loaded = await Promise.all(ids.map(async (id) => [id, await scripting.customSteps.get(id)] as const));
   const definitions = new Map<string, CustomStepDefinition>();
   for (const [id, definition] of loaded) if (definition !== undefined) definitions.set(id, definition);
   return definitions;
-}
-
-// Loads on first use and shares the answer (or the failure) with every later caller.
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let loaded: Promise<T> | undefined;
-  return () => (loaded ??= load());
 }
 
 function roundMs(ms: number): number {

@@ -4,7 +4,7 @@ import type { Json } from '../run/run-record';
 import { customStepStep } from './custom-step/custom-step-step';
 import { findUserStep } from './find-user/find-user-step';
 import { httpTriggerStep } from './http-trigger/http-trigger-step';
-import type { StepDescriptor, StepEnvironment, StepResult, TemplateField } from './define-step';
+import type { StepContext, StepDescriptor, StepEnvironment, StepResult, TemplateField } from './define-step';
 import { httpRequestStep } from './http-request/http-request-step';
 import { manualTriggerStep } from './manual-trigger/manual-trigger-step';
 import { switchStep } from './switch/switch-step';
@@ -34,6 +34,11 @@ export interface BoundStep {
   templates(lookup?: CustomStepLookup): TemplateField[];
   inputs(lookup?: CustomStepLookup): Record<string, Json>;
   run(env: StepEnvironment): Promise<StepResult>;
+  /**
+   * Like `run`, for a caller that builds a fresh context per run anyway: it gets the node's config
+   * to put in, so the environment is not copied once more to add it (the runner's hot path).
+   */
+  runIn(context: <C>(config: C) => StepContext<C>): Promise<StepResult>;
 }
 
 function bind<T extends FlowNodeType, Config>(descriptor: StepDescriptor<T, Config>, config: Config): BoundStep {
@@ -46,6 +51,7 @@ function bind<T extends FlowNodeType, Config>(descriptor: StepDescriptor<T, Conf
     templates: (lookup) => descriptor.templates(config, lookup),
     inputs: (lookup) => descriptor.inputs(config, lookup),
     run: (env) => descriptor.run({ ...env, config }),
+    runIn: (context) => descriptor.run(context(config)),
   };
 }
 

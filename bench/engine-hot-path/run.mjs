@@ -4,14 +4,13 @@
 // process CPU per run (user + system of this process only; the target runs in a child) and the
 // wall time. Imports the engine from source through tsx, so run it from the engine package:
 //
-//   cd packages/engine && npx tsx ../../bench/engine-hot-path/run.mjs [--runs 10000] [--concurrency 16]
+//   cd packages/engine && npx tsx ../../bench/engine-hot-path/run.mjs [--runs 10000] [--concurrency 16] [--own-controller] [--engine path/to/src/index.ts]
 //
 // Not a test: it asserts nothing about speed, it only reports. Loopback only; bounded.
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { createHttpClient, flowGraphSchema, runFlow } from '../../packages/engine/src/index.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -20,11 +19,15 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '1000' },
     // Own controller per run passed as `abortController` (new API) rather than `signal`.
     'own-controller': { type: 'boolean', default: false },
+    // Another copy of the engine's source (e.g. a `git archive` of an older commit) to compare with.
+    engine: { type: 'string', default: '' },
   },
 });
 const RUNS = bounded(args.runs, 1, 200_000);
 const CONCURRENCY = bounded(args.concurrency, 1, 256);
 const WARMUP = bounded(args.warmup, 0, 50_000);
+const engineEntry = args.engine === '' ? new URL('../../packages/engine/src/index.ts', import.meta.url) : pathToFileURL(args.engine);
+const { createHttpClient, flowGraphSchema, runFlow } = await import(engineEntry.href);
 
 function bounded(text, min, max) {
   const n = Number(text);

@@ -2,12 +2,17 @@
 // Engine hot path micro-benchmark: HTTP trigger → one HTTP Request step against a local
 // node:http target, runFlow called N times with concurrency C and a no-op sink. Prints the
 // process CPU per run (user + system of this process only; the target runs in a child) and the
-// wall time. Imports the engine from source through tsx, so run it from the engine package:
+// wall time. The engine's source is bundled first with esbuild the way apps/server/build.mjs
+// bundles it (no keepNames helpers, dependencies inlined), so the code measured is the shipped kind:
 //
-//   cd packages/engine && npx tsx ../../bench/engine-hot-path/run.mjs [--runs 10000] [--concurrency 16] [--own-controller] [--engine path/to/src/index.ts]
+//   node bench/engine-hot-path/run.mjs [--runs 10000] [--concurrency 16] [--own-controller] [--engine path/to/src/index.ts]
 //
 // Not a test: it asserts nothing about speed, it only reports. Loopback only; bounded.
 import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -26,8 +31,30 @@ const { values: args } = parseArgs({
 const RUNS = bounded(args.runs, 1, 200_000);
 const CONCURRENCY = bounded(args.concurrency, 1, 256);
 const WARMUP = bounded(args.warmup, 0, 50_000);
-const engineEntry = args.engine === '' ? new URL('../../packages/engine/src/index.ts', import.meta.url) : pathToFileURL(args.engine);
-const { createHttpClient, flowGraphSchema, runFlow } = await import(engineEntry.href);
+const engineEntry = args.engine === '' ? fileURLToPath(new URL('../../packages/engine/src/index.ts', import.meta.url)) : args.engine;
+const { createHttpClient, flowGraphSchema, runFlow } = await importBundled(engineEntry);
+
+// esbuild is the server's build dependency; borrowed from there.
+async function importBundled(entry) {
+  const { build } = createRequire(new URL('../../apps/server/package.json', import.meta.url))('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'engine-hot-path-'));
+  try {
+    const outfile = join(dir, 'engine.mjs');
+    await build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'warning',
+      banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
+    });
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function bounded(text, min, max) {
   const n = Number(text);

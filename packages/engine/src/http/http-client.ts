@@ -9,6 +9,7 @@ import { createTokenCache, type TokenCache } from '../token/token-cache';
 import { FlowyardError } from '../errors/flowyard-error';
 import type { HttpExchange } from '../run/run-record';
 import { onAbort } from './abort-relay';
+import { isoTime } from '../run/iso-time';
 import { decodeBody } from './decode-body';
 import { getHeader, setHeader, validateRequestHeaders } from './headers';
 import type { AuthRequestSpec, ExchangeListener, HttpClient, HttpResponse } from './http-types';
@@ -297,7 +298,7 @@ function recordExchange(facts: ExchangeFacts): HttpExchange {
     responseHeaders: facts.head === null ? {} : scrubHeaders(facts.head.headers),
     responseBody: responseBody?.text ?? null,
     responseBodyTruncated: responseBody?.truncated ?? false,
-    startedAt: facts.startedAt.toISOString(),
+    startedAt: isoTime(facts.startedAt),
     durationMs: Math.round(facts.durationMs * 10) / 10,
     error: facts.error === null ? null : { code: facts.error.code, message: scrub(facts.error.message) },
   };

@@ -8,6 +8,7 @@ import type { HttpClient } from '../http/http-types';
 import type { HttpExchange, Json, LogLine, RunEvent, RunSummary, RunTriggerType, RunUser, StepError, StepRecord } from '../run/run-record';
 import type { ScriptRunner } from '../steps/define-step';
 import { compileFlow, type CompiledNode } from './compile-flow';
+import { isoTime } from '../run/iso-time';
 import { toJsonRecord } from './to-json';
 
 /** What custom steps need from the workflow; each is asked at most once per run. */
@@ -128,7 +129,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     trigger: { type: options.trigger.type, nodeId: plan.triggerId },
     userId: options.user.id,
     actedAs: { id: options.user.id, name: options.user.name, email: options.user.email },
-    startedAt: now().toISOString(),
+    startedAt: isoTime(now()),
     finishedAt: null,
     durationMs: null,
     error: null,
@@ -169,7 +170,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
       stepType: node.type,
       name: node.data.name,
       status: 'running',
-      startedAt: now().toISOString(),
+      startedAt: isoTime(now()),
       finishedAt: null,
       durationMs: null,
       inputs: {},
@@ -182,7 +183,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     const started = performance.now();
     const finish = async (status: StepRecord['status']): Promise<void> => {
       record.status = status;
-      record.finishedAt = now().toISOString();
+      record.finishedAt = isoTime(now());
       record.durationMs = roundMs(performance.now() - started);
       await emit({ type: 'step', step: snapshot() });
     };
@@ -207,7 +208,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
         constants,
         libraries,
         exchange: (exchange: HttpExchange) => void record.exchanges.push(exchange),
-        log: (line: Omit<LogLine, 'at'>) => void record.logs.push({ ...line, at: now().toISOString() }),
+        log: (line: Omit<LogLine, 'at'>) => void record.logs.push({ ...line, at: isoTime(now()) }),
         setInputs: (inputs: Record<string, Json>) => void (record.inputs = inputs),
         now,
         signal: controller.signal,
@@ -229,7 +230,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   };
 
   const skip = async (entry: CompiledNode, state: 'stopped' | 'not-taken'): Promise<NodeState> => {
-    const at = now().toISOString();
+    const at = isoTime(now());
     await emit({
       type: 'step',
       step: {
@@ -295,7 +296,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   // Only the caller aborts its controller while the sink works; after a sink failure the run rejects.
   const interrupted = signal?.aborted === true || options.abortController?.signal.aborted === true;
   run.status = interrupted ? 'interrupted' : anyFailed ? 'failed' : 'succeeded';
-  run.finishedAt = now().toISOString();
+  run.finishedAt = isoTime(now());
   run.durationMs = roundMs(performance.now() - runStarted);
   run.error = firstFailure;
   await emit({ type: 'run', run: { ...run } });

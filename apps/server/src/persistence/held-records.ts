@@ -9,7 +9,7 @@ interface HeldRun {
 }
 
 export interface HeldRecordsOptions {
-  /** How long a run's records may stay in memory before they go to the writer anyway (default 50 ms). */
+  /** How long a run's records may stay in memory before they go to the writer anyway (default 200 ms: most runs of a few HTTP steps end well within it). */
   maxHoldMs?: number;
 }
 
@@ -26,7 +26,7 @@ function recordKey(op: RecordOp): string {
  * watching, is released to the writer and recorded as it happens from then on.
  */
 export function createHeldRecords(writer: Pick<RunRecordWriter, 'enqueue' | 'write'>, options: HeldRecordsOptions = {}) {
-  const maxHoldMs = options.maxHoldMs ?? 50;
+  const maxHoldMs = options.maxHoldMs ?? 200;
   const held = new Map<string, HeldRun>();
   let sweeper: NodeJS.Timeout | null = null;
 

@@ -253,7 +253,8 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
         now: deps.now,
         // Time-ordered ids append to the records' indexes (see time-ordered-id.ts).
         newId: () => timeOrderedId(),
-        signal: controller.signal,
+        // The run's own controller: stopFlow and stopAll abort it, and so does the runner on a sink failure.
+        abortController: controller,
       })
         .then(() => {
           if (entry.keepRecord) keepFinished(run.id, recordOf(entry));

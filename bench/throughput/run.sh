@@ -22,6 +22,9 @@ ROUNDS=${ROUNDS:-3}
 SCENARIOS=${SCENARIOS:-"run1 run5"}
 SYSTEMS=${SYSTEMS:-"flowyard node-red n8n"}
 FY_PORT=${FY_PORT:-3900}
+# The V8 flags apps/server's `start` script runs the server with (a smaller young generation and an
+# old generation that grows in smaller steps keep the server's memory down under load).
+FY_NODE_FLAGS=$(node -e 'const s=require(process.argv[1]).scripts.start; console.log(s.replace(/^node\s+/, "").replace(/\s*dist\/main\.js$/, ""))' "$REPO/apps/server/package.json")
 TARGET_PORT=${TARGET_PORT:-18080}; export TARGET_PORT
 mkdir -p "$WORK"
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
@@ -62,7 +65,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for system in $SYSTEMS; do
     log "round $round/$ROUNDS: $system (load $(cut -d' ' -f1-3 /proc/loadavg))"
     case $system in
-      flowyard) "$WORK/harness-overlay/run-custom.sh" flowyard "env $FY_ENV node $MAIN" "$FY_PAIRS" ;;
+      flowyard) "$WORK/harness-overlay/run-custom.sh" flowyard "env $FY_ENV node $FY_NODE_FLAGS $MAIN" "$FY_PAIRS" ;;
       node-red) SCENARIOS="$SCENARIOS" "$HARNESS/run-nodered.sh" ;;
       n8n) SCENARIOS="$SCENARIOS" "$HARNESS/run-n8n.sh" ;;
       *) echo "unknown system $system" >&2; exit 1 ;;

@@ -103,7 +103,12 @@ export function createWriterThread(options: WriterThreadOptions): BatchWriter {
   // libsql is @libsql/client's own driver: resolved from there, it is the very build the client uses.
   const clientPath = createRequire(import.meta.url).resolve('@libsql/client');
   const libsqlPath = createRequire(clientPath).resolve('libsql');
-  const worker = new Worker(threadSource, { eval: true, workerData: { libsqlPath, path: databasePath(options.url), synchronous: options.synchronous } });
+  // Its garbage is short-lived messages: a small young generation keeps its memory small too.
+  const worker = new Worker(threadSource, {
+    eval: true,
+    workerData: { libsqlPath, path: databasePath(options.url), synchronous: options.synchronous },
+    resourceLimits: { maxYoungGenerationSizeMb: 4 },
+  });
   // An idle writer thread must not keep the process alive.
   worker.unref();
   const pending = new Map<number, Pending>();

@@ -73,9 +73,11 @@ export function createHeldRecords(writer: Pick<RunRecordWriter, 'enqueue' | 'wri
       if (run === undefined) return false;
       const key = recordKey(op);
       const earlier = run.ops.get(key);
-      // The run is inserted once, as it is by now.
-      if (earlier?.kind === 'insert-run' && op.kind === 'update-run') run.ops.set(key, { ...earlier, row: { ...earlier.row, ...op.set }, event: op.event });
-      else run.ops.set(key, op);
+      // The run is inserted once, as it is by now: its held row (made for the hold, nobody else's) takes the changes.
+      if (earlier?.kind === 'insert-run' && op.kind === 'update-run') {
+        Object.assign(earlier.row, op.set);
+        run.ops.set(key, { ...earlier, event: op.event });
+      } else run.ops.set(key, op);
       return true;
     },
 

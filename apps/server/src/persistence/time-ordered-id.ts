@@ -5,15 +5,21 @@ let poolOffset = pool.length;
 let lastMs = 0;
 let sequence = 0;
 
-function randomBytes8(): Buffer {
+// Two hex digits per byte value: ids are built by lookups, with no buffer views or encodings per id.
+const hex = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** The offset of 8 fresh random bytes in `pool`. */
+function randomOffset(): number {
   if (poolOffset + 8 > pool.length) {
     randomFillSync(pool);
     poolOffset = 0;
   }
-  const bytes = pool.subarray(poolOffset, poolOffset + 8);
+  const offset = poolOffset;
   poolOffset += 8;
-  return bytes;
+  return offset;
 }
+
+const byteHex = (offset: number): string => hex[pool[offset] ?? 0] ?? '00';
 
 /**
  * A UUID version 7 (RFC 9562): the time in ms, then a 12-bit counter that keeps ids of the same
@@ -30,10 +36,9 @@ export function timeOrderedId(now: number = Date.now()): string {
     lastMs++;
     sequence = 0;
   }
-  const random = randomBytes8();
+  const at = randomOffset();
   const time = lastMs.toString(16).padStart(12, '0');
   const counter = (0x7000 | sequence).toString(16);
-  const variant = ((random[0] ?? 0) & 0x3f) | 0x80;
-  const tail = random.subarray(1, 8).toString('hex');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-${counter}-${variant.toString(16)}${tail.slice(0, 2)}-${tail.slice(2, 14)}`;
+  const variant = hex[((pool[at] ?? 0) & 0x3f) | 0x80] ?? '80';
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-${counter}-${variant}${byteHex(at + 1)}-${byteHex(at + 2)}${byteHex(at + 3)}${byteHex(at + 4)}${byteHex(at + 5)}${byteHex(at + 6)}${byteHex(at + 7)}`;
 }

@@ -23,7 +23,7 @@ SCENARIOS=${SCENARIOS:-"run1 run5"}
 SYSTEMS=${SYSTEMS:-"flowyard node-red n8n"}
 FY_PORT=${FY_PORT:-3900}
 # The V8 flags apps/server's `start` script runs the server with: a young generation of 8 MB
-# semi-spaces rather than 16, and an old generation collected once it has grown by 80% (V8's own
+# semi-spaces rather than 16, and an old generation collected once it has grown by 60% (V8's own
 # factor lets a busy server carry some 90 MB of dead records before it looks; live data is ~25 MB).
 FY_NODE_FLAGS=$(node -e 'const s=require(process.argv[1]).scripts.start; console.log(s.replace(/^node\s+/, "").replace(/\s*dist\/main\.js$/, ""))' "$REPO/apps/server/package.json")
 TARGET_PORT=${TARGET_PORT:-18080}; export TARGET_PORT

@@ -1,5 +1,6 @@
 import type { RunEvent } from '@flowyard/engine/schemas';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { refetchAfterFetch } from './refetch-after-fetch';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useTRPC } from '../lib/trpc';
 import { upsertRun, upsertStep, type RunDetail, type RunPage } from './run-cache';
@@ -15,12 +16,14 @@ export function useRunEvents(flowId: string) {
 
   /**
    * Writes an event into a cached query. A fetch still in flight may have read the server before
-   * this event and would overwrite it when it lands, so then the query is fetched again instead.
+   * this event and would overwrite it when it lands, so the query is fetched once more after it
+   * lands. (Invalidating at once is not enough: a first fetch, with no data yet, is not cancelled
+   * but shared, and its stale answer would stay.)
    */
   const merge = <T,>(queryKey: QueryKey, update: (data: T) => T) => {
-    const inFlight = queryClient.isFetching({ queryKey, exact: true }) > 0;
     if (queryClient.getQueryData(queryKey) !== undefined) queryClient.setQueryData<T>(queryKey, (data) => (data === undefined ? data : update(data)));
-    if (inFlight || queryClient.getQueryData(queryKey) === undefined) void queryClient.invalidateQueries({ queryKey, exact: true });
+    if (queryClient.isFetching({ queryKey, exact: true }) > 0) refetchAfterFetch(queryClient, queryKey);
+    else if (queryClient.getQueryData(queryKey) === undefined) void queryClient.invalidateQueries({ queryKey, exact: true });
   };
 
   const apply = (event: RunEvent) => {

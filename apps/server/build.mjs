@@ -5,14 +5,17 @@
 // (its own dependencies, e.g. @libsql/client with its native binding), and are bundled
 // otherwise (pure-JS dependencies of workspace packages). The db migrations are copied
 // to dist/migrations, where createDb looks for them when bundled.
+//   node build.mjs [--out DIR]   (default dist; the throughput bench builds into its own folder)
 import { build } from 'esbuild';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 const serverDir = dirname(fileURLToPath(import.meta.url));
-const distDir = join(serverDir, 'dist');
+const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
+const distDir = args.out === undefined ? join(serverDir, 'dist') : resolve(args.out);
 const migrationsDir = join(serverDir, '../../packages/db/migrations');
 const scriptWorkerEntry = createRequire(join(serverDir, '../../packages/engine/package.json')).resolve('@flowyard/engine/script-worker');
 
@@ -35,6 +38,9 @@ const dependencyPlacement = {
 };
 
 rmSync(distDir, { recursive: true, force: true });
+mkdirSync(distDir, { recursive: true });
+// Outside the server's folder, the external dependencies resolve through a link to its node_modules.
+if (dirname(distDir) !== serverDir) symlinkSync(join(serverDir, 'node_modules'), join(distDir, 'node_modules'), 'dir');
 await build({
   entryPoints: { main: join(serverDir, 'src/main.ts'), 'script-worker': scriptWorkerEntry },
   outdir: distDir,

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Builds the server the way apps/server/build.mjs does, but into bench/.work/throughput/dist, so a
+// Builds the server with apps/server/build.mjs, but into bench/.work/throughput/dist, so a
 // benchmark never deletes apps/server/dist under another job (e2e tests, a running server).
 // Skips the build when the output is newer than every source file it is made from.
 //   node bench/throughput/build-server.mjs [--force]     prints the path of main.js
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,39 +29,6 @@ if (!force && existsSync(main) && statSync(main).mtimeMs > Math.max(...sources.m
   process.exit(0);
 }
 
-const serverRequire = createRequire(join(serverDir, 'package.json'));
-const { build } = await import(serverRequire.resolve('esbuild'));
-const scriptWorkerEntry = createRequire(join(repoRoot, 'packages/engine/package.json')).resolve('@flowyard/engine/script-worker');
-const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
-
-rmSync(outDir, { recursive: true, force: true });
-mkdirSync(outDir, { recursive: true });
-// The server's own dependencies stay external (as in the real build) and resolve through this link.
-symlinkSync(join(serverDir, 'node_modules'), join(outDir, 'node_modules'), 'dir');
-await build({
-  entryPoints: { main: join(serverDir, 'src/main.ts'), 'script-worker': scriptWorkerEntry },
-  outdir: outDir,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'dependency-placement',
-      setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => {
-          if (args.path.startsWith('node:')) return { external: true };
-          const name = packageName(args.path);
-          if (name.startsWith('@flowyard/')) return undefined;
-          if (existsSync(join(serverDir, 'node_modules', name))) return { external: true };
-          return undefined;
-        });
-      },
-    },
-  ],
-  banner: { js: "import { createRequire as __flowyardCreateRequire } from 'node:module'; const require = __flowyardCreateRequire(import.meta.url);" },
-});
-cpSync(join(repoRoot, 'packages/db/migrations'), join(outDir, 'migrations'), { recursive: true });
+// The server's own build, pointed at this folder: one bundling recipe for both.
+execFileSync(process.execPath, [join(serverDir, 'build.mjs'), '--out', outDir], { stdio: ['ignore', 2, 2] });
 console.log(main);

@@ -1,4 +1,4 @@
-import type { InsertRunOp, RecordOp, RunRecordWriter } from './run-record-writer';
+import { recordKey, type InsertRunOp, type RecordOp, type RunRecordWriter } from './run-record-writer';
 
 interface HeldRun {
   /** By record: a later state of a record replaces the earlier one in its place. */
@@ -11,10 +11,6 @@ interface HeldRun {
 export interface HeldRecordsOptions {
   /** How long a run's records may stay in memory before they go to the writer anyway (default 200 ms: most runs of a few HTTP steps end well within it). */
   maxHoldMs?: number;
-}
-
-function recordKey(op: RecordOp): string {
-  return op.kind === 'upsert-step' ? `step:${op.row.id}` : `run:${op.runId}`;
 }
 
 /**

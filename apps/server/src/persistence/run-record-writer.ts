@@ -25,8 +25,8 @@ export interface RunRecordWriterOptions {
 
 export type InsertRunOp = Extract<RecordOp, { kind: 'insert-run' }>;
 
-/** The record an op writes: a later op with the same key supersedes a deferred one. */
-function recordKey(op: RecordOp): string {
+/** The record an op writes: a later op with the same key supersedes an earlier one not yet written. */
+export function recordKey(op: RecordOp): string {
   return op.kind === 'upsert-step' ? `step:${op.row.id}` : `run:${op.runId}`;
 }
 

@@ -1,7 +1,8 @@
 import type { ErrorCode } from '@flowyard/engine';
-import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 
-/** The one table from SPEC §7 codes to tRPC codes (and so HTTP statuses). */
+/** The one table from SPEC §7 codes to tRPC codes (and so HTTP statuses); docs/error-codes.md lists it. */
 export const trpcCodeBySpecCode = {
   ENDPOINT_NOT_FOUND: 'NOT_FOUND',
   ENDPOINT_IN_USE: 'CONFLICT',
@@ -16,8 +17,24 @@ export const trpcCodeBySpecCode = {
   SCRIPT_ERROR: 'UNPROCESSABLE_CONTENT',
   SCRIPT_TIMEOUT: 'UNPROCESSABLE_CONTENT',
   SCRIPT_OUT_OF_MEMORY: 'UNPROCESSABLE_CONTENT',
+  RESPONSE_TOO_LARGE: 'BAD_GATEWAY',
+  OUTPUT_TOO_LARGE: 'UNPROCESSABLE_CONTENT',
+  RUN_INTERRUPTED: 'SERVICE_UNAVAILABLE',
+  RUN_STOPPED: 'CONFLICT',
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   UNAUTHORIZED: 'UNAUTHORIZED',
 } as const satisfies Record<ErrorCode, TRPC_ERROR_CODE_KEY>;
+
+const httpStatusByCode = new Map<ErrorCode, number>();
+
+/** The HTTP status of a SPEC code, as tRPC answers its mapped code (REST and trigger answers use the same). */
+export function httpStatusOf(code: ErrorCode): number {
+  let status = httpStatusByCode.get(code);
+  if (status === undefined) {
+    status = getHTTPStatusCodeFromError(new TRPCError({ code: trpcCodeBySpecCode[code] }));
+    httpStatusByCode.set(code, status);
+  }
+  return status;
+}

@@ -15,6 +15,14 @@ export const errorCodes = [
   'SCRIPT_ERROR',
   'SCRIPT_TIMEOUT',
   'SCRIPT_OUT_OF_MEMORY',
+  // A response body over the cap (FLOWYARD_MAX_RESPONSE_BYTES), stopped while streaming.
+  'RESPONSE_TOO_LARGE',
+  // A step's outputs over 1 MiB once serialised.
+  'OUTPUT_TOO_LARGE',
+  // The process running the run stopped, or its attempts ran out.
+  'RUN_INTERRUPTED',
+  // A person stopped the run; the record says who.
+  'RUN_STOPPED',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',

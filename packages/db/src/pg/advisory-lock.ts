@@ -1,0 +1,33 @@
+import type { ClientBase } from 'pg';
+
+// Flowyard's session advisory locks live in PostgreSQL's two-int4 key space under one first key
+// ('flow'), so they cannot collide with a single-bigint lock another library (e.g. a job queue)
+// takes on the same database. Every lock is named here, so no two uses share one by accident.
+const namespace = 0x666c6f77;
+const keys = {
+  /** Applying migrations at start: several instances starting together migrate once. */
+  migrate: 1,
+  /** Building the migrated template database the tests copy (see testing/pg-test-database.ts). */
+  testTemplate: 2,
+} as const;
+
+export type AdvisoryLockName = keyof typeof keys;
+
+/**
+ * Runs `work` while holding the session advisory lock `name` on `client`, waiting for whoever
+ * holds it first; the lock is released afterwards (or with the connection, if that dies).
+ */
+export async function withAdvisoryLock<T>(client: ClientBase, name: AdvisoryLockName, work: () => Promise<T>): Promise<T> {
+  const key = [namespace, keys[name]];
+  await client.query('SELECT pg_advisory_lock($1::int4, $2::int4)', key);
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    // If unlocking fails the connection is gone, and the lock went with it: keep work's error.
+    await client.query('SELECT pg_advisory_unlock($1::int4, $2::int4)', key).catch(() => undefined);
+    throw error;
+  }
+  await client.query('SELECT pg_advisory_unlock($1::int4, $2::int4)', key);
+  return result;
+}

@@ -103,13 +103,13 @@ describe('unenteredSecretIssues', () => {
   const before: SecretAddress = { baseUrl: 'https://api.example.com', auth: { type: 'oauth2', tokenUrl: 'https://idp.example.com/token' } };
 
   it('names every moved secret that was left empty, with the message the dialog shows', () => {
-    const after: SecretAddress = { baseUrl: 'https://api.example.com', auth: { type: 'oauth2', tokenUrl: 'https://evil.example.com/token', password: '' } };
+    const moved = (password: string): SecretAddress => ({ baseUrl: 'https://api.example.com', auth: { type: 'oauth2', tokenUrl: 'https://evil.example.com/token', password } });
+    const after = moved('');
     expect(unenteredSecretIssues(before, after, login)).toEqual([
       { path: 'auth.password', message: 'Re-enter the password to send it to the new address' },
       { path: 'auth.clientSecret', message: 'Re-enter the client secret to send it to the new address' },
     ]);
-    const oneEntered: SecretAddress = { ...after, auth: { ...after.auth, password: 'new-pw' } };
-    expect(unenteredSecretIssues(before, oneEntered, login).map((issue) => issue.path)).toEqual(['auth.clientSecret']);
+    expect(unenteredSecretIssues(before, moved('new-pw'), login).map((issue) => issue.path)).toEqual(['auth.clientSecret']);
   });
 
   it('asks nothing when the origins stay, or for a connection (it is dropped instead)', () => {

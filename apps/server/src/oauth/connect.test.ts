@@ -103,6 +103,15 @@ describe('Slack Connect', () => {
     expect((await app.caller.endpoints.get({ id: created.id })).auth).toEqual({ type: 'slack', connection: null, connectionDropped: false });
   });
 
+  it('refuses a Connect that completes after the base URL moved to another origin (SPEC §7a)', async () => {
+    const created = await endpoint('slack');
+    const query = await approveConsent((await app.caller.endpoints.connectUrl({ id: created.id })).url);
+    await app.caller.endpoints.update({ id: created.id, name: created.name, baseUrl: 'http://127.0.0.2:9/api', auth: { type: 'slack' } });
+    const page = await callback(query);
+    expect(postedMessage(page.html)).toMatchObject({ type: 'flowyard:connect-failed', message: expect.stringContaining('moved to another address') });
+    expect((await app.caller.endpoints.get({ id: created.id })).auth).toMatchObject({ connection: null });
+  });
+
   it('refuses Connect for other types and says which settings are missing when Slack is not set up', async () => {
     const basic = await app.caller.endpoints.create({ workflowId: app.workflowId, name: 'Basic one', baseUrl: 'https://a.example', auth: { type: 'none' } });
     expect(await apiErrorOf(app.caller.endpoints.connectUrl({ id: basic.id }))).toMatchObject({ code: 'VALIDATION_FAILED' });

@@ -110,8 +110,9 @@ const strip = (auth: AuthInput): AuthInput => {
     case 'basic':
       return { type: 'basic', username: auth.username, preemptive: auth.preemptive };
     case 'oauth2':
+      return { type: 'oauth2', tokenUrl: auth.tokenUrl, username: auth.username, clientId: auth.clientId };
     case 'salesforce':
-      return { type: auth.type, tokenUrl: auth.tokenUrl, username: auth.username, clientId: auth.clientId };
+      return { type: 'salesforce', tokenUrl: auth.tokenUrl, username: auth.username, clientId: auth.clientId };
     case 'remedy':
     case 'servicenow':
       return { type: auth.type, username: auth.username };
@@ -121,6 +122,7 @@ const strip = (auth: AuthInput): AuthInput => {
 };
 
 const update = (view: EndpointView, auth: AuthInput, baseUrl = view.baseUrl): UpdateInput => ({ id: view.id, name: view.name, baseUrl, trustSelfSigned: false, auth });
+const withPassword = (auth: AuthInput, password: string): AuthInput => (auth.type === 'oauth2' || auth.type === 'salesforce' ? { ...auth, password } : auth);
 const withTokenUrl = (auth: AuthInput, tokenUrl: string): AuthInput => (auth.type === 'oauth2' || auth.type === 'salesforce' ? { ...auth, tokenUrl } : auth);
 
 const passwordIssue = { path: 'auth.password', message: 'Re-enter the password to send it to the new address' };
@@ -215,7 +217,7 @@ describe('secrets bound to their origins (SPEC §7a)', () => {
         // Entering only one of two secrets is not enough: the other would follow.
         if (c.secretFields.length === 2) {
           const half = move(view, attacker.url);
-          const partly = await apiErrorOf(developer.endpoints.update({ ...half, auth: { ...half.auth, password: 'typed-anew' } }));
+          const partly = await apiErrorOf(developer.endpoints.update({ ...half, auth: withPassword(half.auth, 'typed-anew') }));
           expect(partly.issues).toEqual([clientSecretIssue]);
         }
         expect(await app.caller.endpoints.get({ id: view.id }), `${c.type}: ${what} left the endpoint as it was`).toEqual(view);

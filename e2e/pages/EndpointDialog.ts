@@ -73,6 +73,27 @@ export class EndpointDialog {
     return this.root.getByRole('group', { name: label, exact: true });
   }
 
+  /**
+   * SPEC §7a: the edit moved this secret to another address, so its input shows and is required
+   * (before anything is saved), with the reason under it.
+   */
+  async expectSecretRequired(label: 'Password' | 'Client secret'): Promise<void> {
+    const input = this.secretInput(label);
+    await expect(input).toBeVisible();
+    await expect(input).toHaveAttribute('required', '');
+    await expect(input).toHaveAccessibleDescription(/enter it to send it to the new address/);
+  }
+
+  /** The input of a secret being entered (new, replaced, or asked for again). */
+  secretInput(label: 'Password' | 'Client secret'): Locator {
+    return label === 'Password' ? this.passwordField : this.clientSecretField;
+  }
+
+  /** A stored secret shows `message` under it (e.g. the API refused to send it to a new address). */
+  async expectStoredSecretError(label: 'Password' | 'Client secret', message: string | RegExp): Promise<void> {
+    await expect(this.storedSecret(label)).toHaveAccessibleDescription(message);
+  }
+
   /** Replace on a stored secret, which brings back its input. */
   async replaceSecret(label: 'Password' | 'Client secret'): Promise<void> {
     await this.storedSecret(label).getByRole('button', { name: /^Replace/ }).click();

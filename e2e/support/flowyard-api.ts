@@ -89,6 +89,11 @@ export class FlowyardApi {
     return { id: stringField(created, 'id'), name: stringField(created, 'name'), baseUrl: stringField(created, 'baseUrl') };
   }
 
+  /** Saves an endpoint's settings as the API's update does (secrets absent: kept, unless the address moves). */
+  async updateEndpoint(id: string, spec: { name: string; baseUrl: string; auth: TestAuth }): Promise<void> {
+    await this.trpc.mutation('endpoints.update', { id, name: spec.name, baseUrl: spec.baseUrl, trustSelfSigned: false, auth: spec.auth });
+  }
+
   /** Creates an empty flow. */
   async createFlow(name: string): Promise<{ id: string; name: string; version: number }> {
     const created = await this.trpc.mutation('flows.create', { workflowId: await this.defaultWorkflowId(), name });

@@ -7,6 +7,7 @@ export * from './endpoint/auth';
 export * from './endpoint/endpoint';
 export * from './endpoint/endpoint-checks';
 export * from './endpoint/builtin-endpoint';
+export * from './endpoint/secret-origins';
 export * from './flow/flow-graph';
 export * from './flow/flow';
 export * from './flow/references';

@@ -58,7 +58,7 @@ describe('auth types: storage and views', () => {
 
   it('Slack and Graph: nothing to type, not connected until Connect; Graph gets the server Connect app for refreshes', async () => {
     const slack = await create({ type: 'slack' });
-    expect(slack.auth).toEqual({ type: 'slack', connection: null });
+    expect(slack.auth).toEqual({ type: 'slack', connection: null, connectionDropped: false });
     expect(await resolve(slack.id)).toEqual({ type: 'slack', tokens: null });
     const graph = await create({ type: 'msgraph' });
     expect(await resolve(graph.id)).toEqual({

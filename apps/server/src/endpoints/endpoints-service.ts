@@ -26,6 +26,7 @@ import { replaceScriptRefs, scriptRefRows } from '../usage/script-refs';
 import type { WorkflowsService } from '../workflows/workflows-service';
 import { resolveEndpointRow } from './endpoint-resolver';
 import { endpointInUse, endpointNotFound } from './endpoint-errors';
+import { storedAuthToKeep } from './secret-rebinding';
 import { authView, storeAuth } from './stored-auth';
 
 /** How long the dialog's Test buttons wait for each exchange. */
@@ -150,7 +151,8 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
     /**
      * Saves settings; the auth type is fixed at creation (unless the endpoint still needs
      * credentials after an import: its first save chooses it) and an absent password keeps
-     * the stored one. Saving clears "needs credentials". With `updateScripts`, a rename also
+     * the stored one, unless the update moves it to another origin (SPEC §7a: then it must be
+     * entered again, and a Slack or Graph connection is dropped). Saving clears "needs credentials". With `updateScripts`, a rename also
      * rewrites the scripts that name the endpoint literally, in the same transaction.
      */
     async update(input: EndpointUpdate): Promise<EndpointView> {
@@ -165,14 +167,15 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
           });
         }
         await checkRules({ ...input, workflowId: current.workflowId }, current.id);
+        // Secrets stay bound to their origins: refused here when one would follow a move unasked.
+        const kept = storedAuthToKeep(current, input, deps.providers.salesforceLoginUrl);
         const row: EndpointRow = {
           ...current,
           name: input.name,
           nameKey: endpointNameKey(input.name),
           baseUrl: input.baseUrl,
           trustSelfSigned: input.trustSelfSigned,
-          // A type chosen now starts from nothing: nothing stored belongs to it.
-          ...storeAuth(input.auth, current.id, secretBox, input.auth.type === current.authType ? current : null),
+          ...storeAuth(input.auth, current.id, secretBox, kept),
           needsCredentials: false,
           updatedAt: now().toISOString(),
         };

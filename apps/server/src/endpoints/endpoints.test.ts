@@ -96,7 +96,7 @@ describe('endpoint auth', () => {
     expect((await app.caller.endpoints.get({ id: endpoint.id })).auth).toEqual({ type: 'none' });
   });
 
-  it('never returns the password, and an update without one keeps the stored password', async () => {
+  it('never returns the password, and an update without one keeps the stored password (same origin)', async () => {
     const endpoint = await createEndpoint('A', basic('first-secret'));
     expect(endpoint.auth).toEqual({ type: 'basic', username: 'svc', preemptive: true, passwordSet: true });
     expect(JSON.stringify(await app.caller.endpoints.get({ id: endpoint.id }))).not.toContain('first-secret');
@@ -104,7 +104,7 @@ describe('endpoint auth', () => {
     const updated = await app.caller.endpoints.update({
       id: endpoint.id,
       name: 'A renamed',
-      baseUrl: 'https://new.example.com',
+      baseUrl: 'https://orders.example.com/v2',
       auth: { type: 'basic', username: 'other', preemptive: false },
     });
     expect(updated.auth).toEqual({ type: 'basic', username: 'other', preemptive: false, passwordSet: true });
@@ -112,12 +112,12 @@ describe('endpoint auth', () => {
     expect(await resolver.get(endpoint.id)).toEqual({
       id: endpoint.id,
       name: 'A renamed',
-      baseUrl: 'https://new.example.com',
+      baseUrl: 'https://orders.example.com/v2',
       trustSelfSigned: false,
       auth: { type: 'basic', username: 'other', password: 'first-secret', preemptive: false },
     });
 
-    await app.caller.endpoints.update({ id: endpoint.id, name: 'A renamed', baseUrl: 'https://new.example.com', auth: basic('second-secret') });
+    await app.caller.endpoints.update({ id: endpoint.id, name: 'A renamed', baseUrl: 'https://orders.example.com/v2', auth: basic('second-secret') });
     expect((await resolver.get(endpoint.id))?.auth).toMatchObject({ password: 'second-secret' });
   });
 

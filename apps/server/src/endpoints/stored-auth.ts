@@ -14,7 +14,11 @@ import { z } from 'zod';
 import type { SecretBox } from '../secrets/secret-box';
 import { microsoftTokenUrl, type ProviderSettings } from '../settings/provider-settings';
 
-const connectionSchema = z.object({ connection: connectionViewSchema.nullable().default(null) });
+const connectionSchema = z.object({
+  connection: connectionViewSchema.nullable().default(null),
+  /** The last save moved the base URL to another origin and so dropped the connection (SPEC §7a). */
+  connectionDropped: z.boolean().default(false),
+});
 
 /** Non-secret auth fields as stored in `endpoints.auth_config`, checked when read back. */
 const storedConfigSchema = z.discriminatedUnion('type', [
@@ -81,14 +85,23 @@ export function storeAuth(auth: AuthInput, endpointId: string, box: SecretBox, p
     case 'slack':
     case 'msgraph': {
       const connection = previous === null ? null : connectionOf(previous);
-      return { authType: auth.type, authConfig: { connection }, secrets: connection === null ? null : (previous?.secrets ?? null) };
+      const connectionDropped = previous !== null && droppedConnection(previous);
+      return { authType: auth.type, authConfig: { connection, connectionDropped }, secrets: connection === null ? null : (previous?.secrets ?? null) };
     }
   }
 }
 
+/**
+ * A Slack or Graph endpoint's columns with its connection dropped (tokens and who connected),
+ * marked so the dialog says "Connect again": its base URL moved to another origin (SPEC §7a).
+ */
+export function dropConnection(type: 'slack' | 'msgraph'): StoredAuthColumns {
+  return { authType: type, authConfig: { connection: null, connectionDropped: true }, secrets: null };
+}
+
 /** The columns after a Connect: who connected and when (plain), the tokens (sealed). */
 export function storeConnection(type: 'slack' | 'msgraph', connection: ConnectionView, tokens: ConnectedTokens, endpointId: string, box: SecretBox): StoredAuthColumns {
-  return { authType: type, authConfig: { connection }, secrets: box.seal(JSON.stringify(tokens), endpointId) };
+  return { authType: type, authConfig: { connection, connectionDropped: false }, secrets: box.seal(JSON.stringify(tokens), endpointId) };
 }
 
 /** The stored Connect tokens, or null when not connected. */
@@ -106,6 +119,11 @@ function connectionOf(columns: StoredAuthColumns): ConnectionView | null {
   return (config.type === 'slack' || config.type === 'msgraph') && columns.secrets !== null ? config.connection : null;
 }
 
+function droppedConnection(columns: StoredAuthColumns): boolean {
+  const config = readConfig(columns);
+  return (config.type === 'slack' || config.type === 'msgraph') && config.connectionDropped;
+}
+
 /** The auth as the API shows it: secrets replaced by whether they are set. */
 export function authView(columns: StoredAuthColumns): AuthView {
   const config = readConfig(columns);
@@ -121,7 +139,7 @@ export function authView(columns: StoredAuthColumns): AuthView {
       return { type: config.type, tokenUrl: config.tokenUrl, username: config.username, clientId: config.clientId, passwordSet: set, clientSecretSet: set };
     case 'slack':
     case 'msgraph':
-      return { type: config.type, connection: set ? config.connection : null };
+      return { type: config.type, connection: set ? config.connection : null, connectionDropped: config.connectionDropped };
     case 'remedy':
     case 'servicenow':
       return { type: config.type, username: config.username, passwordSet: set };

@@ -6,6 +6,7 @@ import {
   graphAuthorization,
   isConnectAuthType,
   slackAuthorizationUrl,
+  urlOrigin,
   type ConnectAuthType,
   type ConnectFetch,
   type GraphConnectApp,
@@ -75,13 +76,13 @@ export function createConnectService(deps: ServiceDeps, options: { fetch?: Conne
       }
       if (type === 'slack') {
         const app = slackApp();
-        const state = states.create({ endpointId, userId: user.id, type, codeVerifier: '' });
+        const state = states.create({ endpointId, userId: user.id, type, codeVerifier: '', baseOrigin: urlOrigin(row.baseUrl) });
         return { url: slackAuthorizationUrl(app, redirectUri, state) };
       }
       const app = graphApp();
       // The verifier is made first and travels only with the server-side state.
       const pending = await graphAuthorization(app, redirectUri, 'pending');
-      const state = states.create({ endpointId, userId: user.id, type, codeVerifier: pending.codeVerifier });
+      const state = states.create({ endpointId, userId: user.id, type, codeVerifier: pending.codeVerifier, baseOrigin: urlOrigin(row.baseUrl) });
       const url = new URL(pending.url);
       url.searchParams.set('state', state);
       return { url: url.href };
@@ -107,6 +108,10 @@ export function createConnectService(deps: ServiceDeps, options: { fetch?: Conne
         await db.exclusive(async () => {
           const row = await findRow(endpointId);
           if (row.authType !== type) throw new FlowyardError('AUTH_TYPE_IMMUTABLE', 'The endpoint is no longer of the type that was connected');
+          // Whoever connected approved the address the endpoint had then; a move since needs their say again.
+          if (urlOrigin(row.baseUrl) !== pending.baseOrigin) {
+            throw new FlowyardError('VALIDATION_FAILED', "The endpoint's base URL moved to another address while connecting; click Connect again");
+          }
           const columns = storeConnection(type, { account: result.account, connectedBy: user.name, connectedAt }, { ...result.tokens, connectedAt }, endpointId, secretBox);
           await db.orm.update(endpoints).set({ ...columns, updatedAt: connectedAt }).where(eq(endpoints.id, endpointId));
         });

@@ -5,7 +5,7 @@ describe('Connect states', () => {
   it('are random, single-use and expire', () => {
     let at = 1_000_000;
     const states = createConnectStates(() => new Date(at));
-    const entry = { endpointId: 'ep', userId: 'u', type: 'msgraph' as const, codeVerifier: 'v' };
+    const entry = { endpointId: 'ep', userId: 'u', type: 'msgraph' as const, codeVerifier: 'v', baseOrigin: 'https://graph.microsoft.com' };
     const a = states.create(entry);
     const b = states.create(entry);
     expect(a).not.toBe(b);

@@ -7,6 +7,8 @@ export interface PendingConnect {
   type: 'slack' | 'msgraph';
   /** Graph only: the PKCE code verifier; '' for Slack. */
   codeVerifier: string;
+  /** The endpoint's base URL origin when Connect started: the tokens are bound to it (SPEC §7a). */
+  baseOrigin: string;
   expiresAt: number;
 }
 

@@ -51,7 +51,7 @@ function postedMessage(html: string): unknown {
 describe('Slack Connect', () => {
   it('runs the authorization-code flow through the popup and shows who connected and when', async () => {
     const created = await endpoint('slack');
-    expect(created.auth).toEqual({ type: 'slack', connection: null });
+    expect(created.auth).toEqual({ type: 'slack', connection: null, connectionDropped: false });
 
     const { url } = await app.caller.endpoints.connectUrl({ id: created.id });
     const authorize = new URL(url);
@@ -67,7 +67,7 @@ describe('Slack Connect', () => {
     expect(page.html).toContain('window.opener.postMessage');
 
     const view = await app.caller.endpoints.get({ id: created.id });
-    expect(view.auth).toEqual({ type: 'slack', connection: { account: 'mock.user in Mock Team', connectedBy: 'Admin', connectedAt: expect.any(String) } });
+    expect(view.auth).toEqual({ type: 'slack', connection: { account: 'mock.user in Mock Team', connectedBy: 'Admin', connectedAt: expect.any(String) }, connectionDropped: false });
     const resolved = await createEndpointResolver(app, app.workflowId).get(created.id);
     expect(resolved?.auth).toMatchObject({ type: 'slack', tokens: { accessToken: expect.stringMatching(/^xoxb-/) } });
 
@@ -100,7 +100,16 @@ describe('Slack Connect', () => {
     const query = await approveConsent((await app.caller.endpoints.connectUrl({ id: created.id })).url);
     const other = await app.services.endpoints.completeConnect(query, { id: 'someone-else', name: 'Mallory', email: 'm@example.com', role: 'developer', disabled: false, createdAt: '2024-01-01T00:00:00.000Z' });
     expect(other).toMatchObject({ ok: false, message: expect.stringContaining('another user') });
-    expect((await app.caller.endpoints.get({ id: created.id })).auth).toEqual({ type: 'slack', connection: null });
+    expect((await app.caller.endpoints.get({ id: created.id })).auth).toEqual({ type: 'slack', connection: null, connectionDropped: false });
+  });
+
+  it('refuses a Connect that completes after the base URL moved to another origin (SPEC §7a)', async () => {
+    const created = await endpoint('slack');
+    const query = await approveConsent((await app.caller.endpoints.connectUrl({ id: created.id })).url);
+    await app.caller.endpoints.update({ id: created.id, name: created.name, baseUrl: 'http://127.0.0.2:9/api', auth: { type: 'slack' } });
+    const page = await callback(query);
+    expect(postedMessage(page.html)).toMatchObject({ type: 'flowyard:connect-failed', message: expect.stringContaining('moved to another address') });
+    expect((await app.caller.endpoints.get({ id: created.id })).auth).toMatchObject({ connection: null });
   });
 
   it('refuses Connect for other types and says which settings are missing when Slack is not set up', async () => {

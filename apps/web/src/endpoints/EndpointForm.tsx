@@ -1,8 +1,7 @@
 import type { AuthType, EndpointView } from '@flowyard/engine/schemas';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useCan } from '../auth/session-context';
 import { useTRPC } from '../lib/trpc';
 import { formLevelMessage, readApiError, splitIssues } from '../lib/trpc-error';
@@ -12,16 +11,17 @@ import { CheckboxField, Field, FormError, TextInput } from '../ui/Field';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '../ui/Tabs';
 import { AuthSection } from './auth/AuthSection';
 import { TestRequestPanel } from './auth/TestRequestPanel';
+import { useAuthSettings } from './auth/use-auth-settings';
 import {
   allowsSelfSigned,
-  endpointCreateFormSchema,
+  defaultSalesforceLoginUrl,
   endpointFormFields,
-  endpointUpdateFormSchema,
   endpointValues,
   newEndpointValues,
   type EndpointFormOutput,
   type EndpointFormValues,
 } from './endpoint-form';
+import { endpointFormResolver } from './endpoint-form-resolver';
 import { EndpointUsageTab } from './EndpointUsageTab';
 import { useInvalidateEndpoints } from './use-endpoints';
 import { useRenameScriptsConfirm } from './use-rename-scripts-confirm';
@@ -39,9 +39,6 @@ export interface EndpointFormProps {
 
 type EndpointTab = 'settings' | 'test' | 'usage';
 
-const createResolver = zodResolver(endpointCreateFormSchema);
-const updateResolver = zodResolver(endpointUpdateFormSchema);
-
 /**
  * The endpoint dialog's body: Settings, Test (once saved) and Usage (when used) tabs, Save Changes
  * and Close. Connect and the Test buttons save the endpoint first and keep the dialog open, so a
@@ -58,11 +55,11 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
   const [current, setCurrent] = useState(endpoint);
   const currentRef = useRef(current);
   currentRef.current = current;
-  // Creating and updating have different rules for secrets (required vs. absent = keep).
-  const resolver = useCallback<Resolver<EndpointFormValues, unknown, EndpointFormOutput>>(
-    (values, context, options) => (currentRef.current ? updateResolver : createResolver)(values, context, options),
-    [],
-  );
+  const salesforceLoginUrl = useAuthSettings().data?.salesforceLoginUrl ?? defaultSalesforceLoginUrl;
+  const loginUrlRef = useRef(salesforceLoginUrl);
+  loginUrlRef.current = salesforceLoginUrl;
+  // Creating and updating have different rules for secrets (required vs. absent = keep, unless moved).
+  const [resolver] = useState(() => endpointFormResolver(() => ({ stored: currentRef.current, salesforceLoginUrl: loginUrlRef.current })));
   const form = useForm<EndpointFormValues, unknown, EndpointFormOutput>({
     // The API's own rules: a bad value is caught here with the same message the server would give.
     resolver,

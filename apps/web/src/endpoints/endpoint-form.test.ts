@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addressChange,
   allowsSelfSigned,
   endpointCreateFormSchema,
   endpointUpdateFormSchema,
   endpointValues,
   newAuthValues,
   newEndpointValues,
+  reenterIssues,
   storedSecrets,
 } from './endpoint-form';
+import { endpointFormResolver } from './endpoint-form-resolver';
 import { authTypes, type EndpointView } from '@flowyard/engine/schemas';
 
 function storedEndpoint(auth: EndpointView['auth']): EndpointView {
@@ -116,8 +119,56 @@ describe('endpoint form', () => {
   });
 
   it('keeps a Connect endpoint to its type: the connection is not part of the form', () => {
-    const endpoint = storedEndpoint({ type: 'msgraph', connection: { account: 'Ada', connectedBy: 'admin', connectedAt: '2024-01-02T00:00:00Z' } });
+    const endpoint = storedEndpoint({ type: 'msgraph', connection: { account: 'Ada', connectedBy: 'admin', connectedAt: '2024-01-02T00:00:00Z' }, connectionDropped: false });
     expect(endpointValues(endpoint).auth).toEqual({ type: 'msgraph' });
     expect(storedSecrets(endpoint.auth)).toEqual({ 'auth.password': false, 'auth.clientSecret': false });
+  });
+});
+
+describe('secrets bound to their address (SPEC §7a)', () => {
+  const login = 'https://login.salesforce.com';
+  const basic = storedEndpoint({ type: 'basic', username: 'bob', preemptive: true, passwordSet: true });
+  const oauth2 = storedEndpoint({ type: 'oauth2', tokenUrl: 'https://auth.test/token', username: 'bob', clientId: 'app', passwordSet: true, clientSecretSet: true });
+  const edited = (endpoint: EndpointView, baseUrl: string, auth = endpointValues(endpoint).auth) => ({ baseUrl, auth });
+
+  it('asks for a secret again as soon as the base URL leaves its origin, not for a path change', () => {
+    expect(addressChange(basic, edited(basic, 'https://a.test/v2'), login).secrets).toEqual({ 'auth.password': false, 'auth.clientSecret': false });
+    expect(addressChange(basic, edited(basic, 'HTTPS://A.test:443/api'), login).secrets['auth.password']).toBe(false);
+    expect(addressChange(basic, edited(basic, 'https://evil.test/api'), login).secrets).toEqual({ 'auth.password': true, 'auth.clientSecret': false });
+    // Half-typed: anything that is not the same origin counts.
+    expect(addressChange(basic, edited(basic, 'https://a.tes'), login).secrets['auth.password']).toBe(true);
+  });
+
+  it('OAuth2: a new token URL origin asks for both secrets', () => {
+    const auth = { type: 'oauth2' as const, tokenUrl: 'https://evil.test/token', username: 'bob', clientId: 'app' };
+    expect(addressChange(oauth2, edited(oauth2, oauth2.baseUrl, auth), login).secrets).toEqual({ 'auth.password': true, 'auth.clientSecret': true });
+    expect(reenterIssues(oauth2, edited(oauth2, oauth2.baseUrl, { ...auth, password: 'typed' }), login)).toEqual([
+      { path: 'auth.clientSecret', message: 'Re-enter the client secret to send it to the new address' },
+    ]);
+  });
+
+  it('nothing moves while creating or while an imported endpoint chooses its type', () => {
+    expect(addressChange(undefined, { baseUrl: 'https://x.test', auth: { type: 'basic', username: 'u', password: '' } }, login).secrets['auth.password']).toBe(false);
+    const imported = { ...storedEndpoint({ type: 'none' }), needsCredentials: true };
+    expect(reenterIssues(imported, { baseUrl: 'https://x.test', auth: { type: 'basic', username: 'u' } }, login)).toEqual([]);
+  });
+
+  it('a connected Slack or Graph endpoint moving its base URL drops the connection', () => {
+    const graph = storedEndpoint({ type: 'msgraph', connection: { account: 'Ada', connectedBy: 'admin', connectedAt: '2024-01-02T00:00:00Z' }, connectionDropped: false });
+    expect(addressChange(graph, edited(graph, 'https://evil.test'), login).connection).toBe(true);
+    expect(addressChange(graph, edited(graph, 'https://a.test/v2'), login).connection).toBe(false);
+    const notConnected = storedEndpoint({ type: 'slack', connection: null, connectionDropped: false });
+    expect(addressChange(notConnected, edited(notConnected, 'https://evil.test'), login).connection).toBe(false);
+  });
+
+  it('Save is refused with the message on the field, also when the emptied input holds ""', async () => {
+    const resolver = endpointFormResolver(() => ({ stored: basic, salesforceLoginUrl: login }));
+    const options = { fields: {}, shouldUseNativeValidation: false } as const;
+    const moved = await resolver({ name: 'Target', baseUrl: 'https://evil.test', trustSelfSigned: false, auth: { type: 'basic', username: 'bob', password: '' } }, undefined, options);
+    expect(moved.errors).toMatchObject({ auth: { password: { message: 'Re-enter the password to send it to the new address' } } });
+    const typed = await resolver({ name: 'Target', baseUrl: 'https://evil.test', trustSelfSigned: false, auth: { type: 'basic', username: 'bob', password: 'new' } }, undefined, options);
+    expect(typed.errors).toEqual({});
+    const pathOnly = await resolver({ name: 'Target', baseUrl: 'https://a.test/v2', trustSelfSigned: false, auth: { type: 'basic', username: 'bob' } }, undefined, options);
+    expect(pathOnly.errors).toEqual({});
   });
 });

@@ -1,9 +1,12 @@
 import {
   endpointCreateSchema,
   endpointUpdateSchema,
+  movedSecrets,
+  unenteredSecretIssues,
   type AuthType,
   type AuthView,
   type EndpointView,
+  type FieldIssue,
 } from '@flowyard/engine/schemas';
 import type { UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
@@ -112,3 +115,34 @@ export function allowsSelfSigned(baseUrl: string): boolean {
 
 /** The endpoint dialog's form, as its parts receive it. */
 export type EndpointFormApi = UseFormReturn<EndpointFormValues, unknown, EndpointFormOutput>;
+
+/** Used for a Salesforce endpoint's empty token URL until the server's settings have loaded. */
+export const defaultSalesforceLoginUrl = 'https://login.salesforce.com';
+
+/** Where the edited endpoint would send things: its base URL and auth as they stand in the form. */
+export interface EditedAddress {
+  baseUrl: string;
+  auth: EndpointFormAuth;
+}
+
+/**
+ * SPEC §7a, as the dialog applies it while someone types: what the edit moves to another origin.
+ * `secrets`: the typed secrets to enter again; `connection`: a stored Slack or Graph connection
+ * that saving drops. Nothing moves while creating, or while an imported endpoint chooses its type.
+ */
+export function addressChange(stored: EndpointView | undefined, edited: EditedAddress, salesforceLoginUrl: string): { secrets: Record<SecretFieldName, boolean>; connection: boolean } {
+  const none = { secrets: { 'auth.password': false, 'auth.clientSecret': false }, connection: false };
+  if (stored === undefined || stored.auth.type !== edited.auth.type) return none;
+  const moved = movedSecrets(stored, edited, salesforceLoginUrl);
+  const connected = (stored.auth.type === 'slack' || stored.auth.type === 'msgraph') && stored.auth.connection !== null;
+  return {
+    secrets: { 'auth.password': moved.includes('password'), 'auth.clientSecret': moved.includes('clientSecret') },
+    connection: connected && moved.includes('connection'),
+  };
+}
+
+/** The issues Save meets when an edit moves a stored secret without it being typed again (the API's own rule). */
+export function reenterIssues(stored: EndpointView | undefined, edited: EditedAddress, salesforceLoginUrl: string): FieldIssue[] {
+  if (stored === undefined || stored.auth.type !== edited.auth.type) return [];
+  return unenteredSecretIssues(stored, edited, salesforceLoginUrl);
+}

@@ -32,7 +32,7 @@ export function graphTokenUse(auth: GraphAuth, ctx: AuthContext): TokenUse {
   const stored = auth.tokens;
   return {
     // The connection time, not the tokens: refreshes rotate those without starting a new cache entry.
-    key: tokenKey(ctx.endpoint.id, ['msgraph', stored?.connectedAt ?? null, auth.client?.tokenUrl ?? null, auth.client?.clientId ?? null]),
+    key: tokenKey(ctx.endpoint.id, [ctx.endpoint.baseUrl, auth.client?.tokenUrl ?? ''], ['msgraph', stored?.connectedAt ?? null, auth.client?.tokenUrl ?? null, auth.client?.clientId ?? null]),
     async fetch(previous) {
       if (stored === null) throw notConnected(ctx, 'Microsoft Graph');
       if (previous === null && (stored.expiresAt === null || stored.expiresAt > ctx.now().getTime())) {

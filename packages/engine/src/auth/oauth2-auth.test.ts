@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusedPort } from '../../../../e2e/mocks/refused-port';
 import { endpointWith, exchangeLog, failure, get, mockCredentials, startAuthKit, type AuthKit } from './auth-test-kit';
 
 let kit: AuthKit;
@@ -128,6 +129,21 @@ describe('OAuth2 (password grant)', () => {
     const wrong = { ...first, auth: { type: 'oauth2' as const, tokenUrl: kit.providers.oauth2.tokenUrl, ...creds, password: 'edited-wrong-password' } };
     const error = await failure(kit.http.send(get(wrong, '/c'), () => {}));
     expect(error.code).toBe('AUTH_FAILED');
+  });
+
+  it('a cached token is never sent to another base URL origin, even with the same credentials (SPEC §7a)', async () => {
+    const first = oauth2();
+    await kit.http.send(get(first, '/a'), () => {});
+    const before = tokenRequests();
+    // A path change within the origin keeps the token.
+    await kit.http.send(get({ ...first, baseUrl: `${kit.providers.oauth2.apiUrl}/nested` }, '/b'), () => {});
+    expect(tokenRequests() - before).toBe(0);
+    // Another origin (nothing listens there): a token is fetched for it, the cached one stays home.
+    const log = exchangeLog();
+    const moved = { ...first, baseUrl: `http://127.0.0.1:${await refusedPort()}/api` };
+    expect((await failure(kit.http.send(get(moved, '/c'), log.listen))).code).toBe('HTTP_CONNECT_FAILED');
+    expect(tokenRequests() - before).toBe(1);
+    expect(log.exchanges.map((x) => x.method)).toEqual(['POST', 'GET']);
   });
 
   it('Test Authentication performs a real token request every time', async () => {

@@ -9,7 +9,7 @@ type OAuth2Auth = Extract<ResolvedAuth, { type: 'oauth2' }>;
 /** How OAuth2 (password grant) endpoints use their token cache. */
 export function oauth2TokenUse(auth: OAuth2Auth, ctx: AuthContext): TokenUse {
   return {
-    key: tokenKey(ctx.endpoint.id, ['oauth2', auth.tokenUrl, auth.clientId, auth.clientSecret, auth.username, auth.password]),
+    key: tokenKey(ctx.endpoint.id, [auth.tokenUrl, ctx.endpoint.baseUrl], ['oauth2', auth.tokenUrl, auth.clientId, auth.clientSecret, auth.username, auth.password]),
     fetch: async () => (await passwordGrant(auth, 'basic', ctx)).token,
     headers: (token) => ({ authorization: `Bearer ${token.value}` }),
   };

@@ -46,7 +46,7 @@ export function jwtExpiry(token: string): number | null {
 /** How Remedy endpoints use their token cache. */
 export function remedyTokenUse(auth: RemedyAuth, ctx: AuthContext): TokenUse {
   return {
-    key: tokenKey(ctx.endpoint.id, ['remedy', ctx.endpoint.baseUrl, auth.username, auth.password]),
+    key: tokenKey(ctx.endpoint.id, [ctx.endpoint.baseUrl], ['remedy', ctx.endpoint.baseUrl, auth.username, auth.password]),
     fetch: () => remedyLogin(auth, ctx),
     headers: (token) => ({ authorization: `AR-JWT ${token.value}` }),
   };

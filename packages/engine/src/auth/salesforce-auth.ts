@@ -39,7 +39,7 @@ export async function salesforceToken(auth: SalesforceAuth, ctx: AuthContext): P
 /** How Salesforce endpoints use their token cache. */
 export function salesforceTokenUse(auth: SalesforceAuth, ctx: AuthContext): TokenUse {
   return {
-    key: tokenKey(ctx.endpoint.id, ['salesforce', auth.tokenUrl, auth.clientId, auth.clientSecret, auth.username, auth.password]),
+    key: tokenKey(ctx.endpoint.id, [auth.tokenUrl, ctx.endpoint.baseUrl], ['salesforce', auth.tokenUrl, auth.clientId, auth.clientSecret, auth.username, auth.password]),
     fetch: () => salesforceToken(auth, ctx),
     headers: (token) => ({ authorization: `Bearer ${token.value}` }),
     baseUrl: (token) => {

@@ -154,7 +154,11 @@ export const connectionViewSchema = z.object({
 });
 export type ConnectionView = z.infer<typeof connectionViewSchema>;
 
-/** What the API returns: secrets replaced by whether they are set. */
+/**
+ * What the API returns: secrets replaced by whether they are set. Slack and Graph:
+ * `connectionDropped` is true once a save moved the base URL to another origin and so dropped the
+ * connection (SPEC §7a); the dialog then offers "Connect again". The next Connect clears it.
+ */
 export const authViewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none') }),
   z.object({
@@ -180,8 +184,8 @@ export const authViewSchema = z.discriminatedUnion('type', [
     passwordSet: z.boolean(),
     clientSecretSet: z.boolean(),
   }),
-  z.object({ type: z.literal('slack'), connection: connectionViewSchema.nullable() }),
-  z.object({ type: z.literal('msgraph'), connection: connectionViewSchema.nullable() }),
+  z.object({ type: z.literal('slack'), connection: connectionViewSchema.nullable(), connectionDropped: z.boolean() }),
+  z.object({ type: z.literal('msgraph'), connection: connectionViewSchema.nullable(), connectionDropped: z.boolean() }),
   z.object({ type: z.literal('remedy'), username: z.string(), passwordSet: z.boolean() }),
   z.object({ type: z.literal('servicenow'), username: z.string(), passwordSet: z.boolean() }),
   z.object({ type: z.literal('flowyard') }),

@@ -81,14 +81,22 @@ describe('token cache', () => {
   });
 
   it('keys change with the credentials and can be forgotten per endpoint', async () => {
-    expect(tokenKey('ep', ['u', 'p1'])).not.toBe(tokenKey('ep', ['u', 'p2']));
-    expect(tokenKey('ep', ['u', 'p1'])).toBe(tokenKey('ep', ['u', 'p1']));
-    expect(tokenKey('ep', ['u', 'p1'])).not.toContain('p1');
+    const at = ['https://api.example.com'];
+    expect(tokenKey('ep', at, ['u', 'p1'])).not.toBe(tokenKey('ep', at, ['u', 'p2']));
+    expect(tokenKey('ep', at, ['u', 'p1'])).toBe(tokenKey('ep', at, ['u', 'p1']));
+    expect(tokenKey('ep', at, ['u', 'p1'])).not.toContain('p1');
     const cache = createTokenCache();
     let n = 0;
     const fetch = async () => token(`t${++n}`);
-    await cache.get(tokenKey('ep', ['a']), fetch);
+    await cache.get(tokenKey('ep', at, ['a']), fetch);
     cache.forgetEndpoint('ep');
-    expect((await cache.get(tokenKey('ep', ['a']), fetch)).value).toBe('t2');
+    expect((await cache.get(tokenKey('ep', at, ['a']), fetch)).value).toBe('t2');
+  });
+
+  it('keys change with the origins a token comes from or goes to, not with a path there (SPEC §7a)', () => {
+    const key = (origins: string[]) => tokenKey('ep', origins, ['u', 'p1']);
+    expect(key(['https://idp.example.com/token', 'https://api.example.com/v1'])).toBe(key(['https://IDP.example.com:443/other', 'https://api.example.com/v2']));
+    expect(key(['https://idp.example.com/token', 'https://api.example.com'])).not.toBe(key(['https://idp.example.com/token', 'https://evil.example.com']));
+    expect(key(['https://idp.example.com/token', 'https://api.example.com'])).not.toBe(key(['https://evil.example.com/token', 'https://api.example.com']));
   });
 });

@@ -9,10 +9,11 @@ import {
 } from '@flowyard/engine/schemas';
 import { useWatch } from 'react-hook-form';
 import { Field, Select } from '../../ui/Field';
-import { newAuthValues, storedSecrets, type EndpointFormApi } from '../endpoint-form';
+import { addressChange, defaultSalesforceLoginUrl, newAuthValues, storedSecrets, type EndpointFormApi } from '../endpoint-form';
 import { ConnectSection } from './ConnectSection';
 import { CredentialFields } from './CredentialFields';
 import { TestAuthentication } from './TestAuthentication';
+import { useAuthSettings } from './use-auth-settings';
 
 export interface AuthSectionProps {
   form: EndpointFormApi;
@@ -28,6 +29,10 @@ export interface AuthSectionProps {
 export function AuthSection({ form, stored, lockedAuthType, saveFirst, reload }: AuthSectionProps) {
   // useWatch, not watch: setValue('auth', …) is reported under "auth", which watch('auth.type') ignores.
   const authType = useWatch({ control: form.control, name: 'auth.type' });
+  const [baseUrl, auth] = useWatch({ control: form.control, name: ['baseUrl', 'auth'] });
+  const salesforceLoginUrl = useAuthSettings().data?.salesforceLoginUrl ?? defaultSalesforceLoginUrl;
+  // SPEC §7a: what typing a new address moves away from its secrets, shown before Save.
+  const moved = addressChange(stored, { baseUrl, auth }, salesforceLoginUrl);
   // An imported endpoint that still needs credentials has never been configured: its first save chooses the type.
   const choosing = stored?.needsCredentials === true && lockedAuthType === undefined;
   const locked = (stored !== undefined && !choosing) || lockedAuthType !== undefined;
@@ -66,8 +71,10 @@ export function AuthSection({ form, stored, lockedAuthType, saveFirst, reload }:
         )}
       </Field>
       {/* Remounted after each save so stored secrets go back to "set" with Replace. */}
-      <CredentialFields key={stored?.updatedAt ?? 'new'} form={form} type={authType} secrets={storedSecrets(stored?.auth)} />
-      {isConnectAuthType(authType) ? <ConnectSection type={authType} stored={stored} saveFirst={saveFirst} reload={reload} /> : null}
+      <CredentialFields key={stored?.updatedAt ?? 'new'} form={form} type={authType} secrets={storedSecrets(stored?.auth)} reenter={moved.secrets} />
+      {isConnectAuthType(authType) ? (
+        <ConnectSection type={authType} stored={stored} connectionMoves={moved.connection} saveFirst={saveFirst} reload={reload} />
+      ) : null}
       {isTestableAuthType(authType) ? <TestAuthentication saveFirst={saveFirst} /> : null}
     </fieldset>
   );

@@ -4,7 +4,7 @@ import { CircleCheck, ExternalLink, LoaderCircle } from 'lucide-react';
 import { useTRPC } from '../../lib/trpc';
 import { readApiError } from '../../lib/trpc-error';
 import { Button } from '../../ui/Button';
-import { connectedText, popupBlockedMessage, providerNames } from './connection-text';
+import { connectActionLabels, connectedText, connectState, connectStateText, popupBlockedMessage, providerNames } from './connection-text';
 import { useAuthSettings } from './use-auth-settings';
 import { useConnectPopup } from './use-connect-popup';
 
@@ -19,6 +19,8 @@ export interface ConnectSectionProps {
   type: ConnectAuthType;
   /** The stored endpoint; undefined until the first save. */
   stored: EndpointView | undefined;
+  /** The edited base URL is at another origin than the connected one: saving drops the connection (SPEC §7a). */
+  connectionMoves: boolean;
   /** Saves a new or edited endpoint first; null when the form refused (its errors are shown). */
   saveFirst(): Promise<EndpointView | null>;
   /** Refetches the stored endpoint once the popup is done. */
@@ -29,11 +31,13 @@ export interface ConnectSectionProps {
  * Connect / Reconnect for Slack and Microsoft Graph: a popup runs the provider's authorization
  * page, the server's callback stores the tokens, and this shows who connected and when.
  */
-export function ConnectSection({ type, stored, saveFirst, reload }: ConnectSectionProps) {
+export function ConnectSection({ type, stored, connectionMoves, saveFirst, reload }: ConnectSectionProps) {
   const trpc = useTRPC();
   const connectUrl = useMutation(trpc.endpoints.connectUrl.mutationOptions());
   const popup = useConnectPopup({ endpointId: stored?.id, onFinished: () => void reload() });
   const connection = stored && stored.auth.type === type ? stored.auth.connection : null;
+  const state = connectState(connection !== null, connectionMoves, stored?.auth.type === type && stored.auth.connectionDropped);
+  const action = connectActionLabels[state];
   const provider = providerNames[type];
   const waiting = popup.state.status === 'waiting';
   // Unknown while loading: let the click try, the server answers with the same explanation.
@@ -60,28 +64,30 @@ export function ConnectSection({ type, stored, saveFirst, reload }: ConnectSecti
               <LoaderCircle aria-hidden className="size-4 animate-spin" />
               Waiting for the {provider} pop-up…
             </span>
+          ) : state === 'moving' || state === 'dropped' ? (
+            <span className="text-amber-800">{connectStateText[state]}</span>
           ) : connection ? (
             <span className="inline-flex items-center gap-1.5 text-emerald-800">
               <CircleCheck aria-hidden className="size-4 shrink-0 text-emerald-600" />
               <span>{connectedText(connection)}</span>
             </span>
           ) : (
-            <span className="text-zinc-600">Not connected yet.</span>
+            <span className="text-zinc-600">{connectStateText.none}</span>
           )}
         </p>
         <Button
-          variant={connection ? 'secondary' : 'primary'}
+          variant={state === 'connected' ? 'secondary' : 'primary'}
           size="sm"
           icon={<ExternalLink aria-hidden className="size-3.5" />}
           disabled={waiting || unavailable}
           onClick={connect}
         >
-          {connection ? 'Reconnect' : 'Connect'}
+          {action}
         </Button>
       </div>
-      {connection ? <p className="text-xs text-zinc-500">Connected in Flowyard by {connection.connectedBy}.</p> : null}
+      {connection && state === 'connected' ? <p className="text-xs text-zinc-500">Connected in Flowyard by {connection.connectedBy}.</p> : null}
       <p className="text-xs text-zinc-500">
-        {connection ? 'Reconnect' : 'Connect'} opens the {provider} sign-in in a pop-up window
+        {action} opens the {provider} sign-in in a pop-up window
         {stored ? '' : '; the endpoint is saved first'}. {usageHints[type]}
       </p>
       <p className="text-xs break-words text-zinc-500">Scopes: {scopes[type].join(' ')}</p>

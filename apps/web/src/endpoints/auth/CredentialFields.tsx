@@ -1,6 +1,6 @@
 import type { AuthType } from '@flowyard/engine/schemas';
 import { CheckboxField, Field, TextInput } from '../../ui/Field';
-import type { EndpointFormApi, SecretFieldName, endpointFormFields } from '../endpoint-form';
+import { defaultSalesforceLoginUrl, type EndpointFormApi, type SecretFieldName, type endpointFormFields } from '../endpoint-form';
 import { SecretField } from './SecretField';
 import { useAuthSettings } from './use-auth-settings';
 
@@ -12,19 +12,21 @@ export interface CredentialFieldsProps {
   type: AuthType;
   /** Which secrets are stored (shown as "set" with Replace). */
   secrets: Record<SecretFieldName, boolean>;
+  /** Which secrets the edit moves to another address, so they must be typed again (SPEC §7a). */
+  reenter: Record<SecretFieldName, boolean>;
 }
 
 /** The typed-in credentials of an auth type (SPEC §3); Slack and Graph have none, they connect. */
-export function CredentialFields({ form, type, secrets }: CredentialFieldsProps) {
+export function CredentialFields({ form, type, secrets, reenter }: CredentialFieldsProps) {
   const { register } = form;
-  const salesforceLoginUrl = useAuthSettings().data?.salesforceLoginUrl ?? 'https://login.salesforce.com';
+  const salesforceLoginUrl = useAuthSettings().data?.salesforceLoginUrl ?? defaultSalesforceLoginUrl;
   const fieldError = (name: (typeof endpointFormFields)[number]) => form.getFieldState(name, form.formState).error?.message;
   const username = (
     <Field label="Username" error={fieldError('auth.username')}>
       {(control) => <TextInput autoComplete="off" spellCheck={false} {...control} {...register('auth.username')} />}
     </Field>
   );
-  const password = <SecretField form={form} name="auth.password" label="Password" isSet={secrets['auth.password']} />;
+  const password = <SecretField form={form} name="auth.password" label="Password" isSet={secrets['auth.password']} mustReenter={reenter['auth.password']} />;
   const login = (
     <div className={pairClass}>
       {username}
@@ -79,7 +81,13 @@ export function CredentialFields({ form, type, secrets }: CredentialFieldsProps)
             <Field label="Client ID" error={fieldError('auth.clientId')}>
               {(control) => <TextInput autoComplete="off" spellCheck={false} {...control} {...register('auth.clientId')} />}
             </Field>
-            <SecretField form={form} name="auth.clientSecret" label="Client secret" isSet={secrets['auth.clientSecret']} />
+            <SecretField
+              form={form}
+              name="auth.clientSecret"
+              label="Client secret"
+              isSet={secrets['auth.clientSecret']}
+              mustReenter={reenter['auth.clientSecret']}
+            />
           </div>
         </>
       );

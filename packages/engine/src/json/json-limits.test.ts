@@ -54,8 +54,7 @@ describe('checkJsonValue', () => {
   });
 
   it('takes objects without a prototype and keys such as __proto__ as plain data', () => {
-    const bare: Record<string, unknown> = Object.create(null);
-    bare.constructor = 'x';
+    const bare: unknown = Object.assign(Object.create(null), { constructor: 'x', toString: 'y' });
     expect(isJsonProblem(checkJsonValue(bare))).toBe(false);
     expect(isJsonProblem(checkJsonValue(JSON.parse('{"__proto__": {"polluted": 1}}')))).toBe(false);
   });

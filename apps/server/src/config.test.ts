@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       webDist: join(fileURLToPath(new URL('.', import.meta.url)), '../../web/dist'),
       dbSynchronous: 'normal',
       recordFlushMs: 0,
+      maxResponseBytes: 10 * 1024 * 1024,
     });
   });
 
@@ -34,5 +35,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ FLOWYARD_DB_SYNCHRONOUS: 'full' }, '/').dbSynchronous).toBe('full');
     expect(() => loadConfig({ FLOWYARD_RECORD_FLUSH_MS: '5000' }, '/')).toThrow(/FLOWYARD_RECORD_FLUSH_MS/);
     expect(loadConfig({ FLOWYARD_RECORD_FLUSH_MS: '2' }, '/').recordFlushMs).toBe(2);
+    expect(() => loadConfig({ FLOWYARD_MAX_RESPONSE_BYTES: '1000' }, '/')).toThrow(/FLOWYARD_MAX_RESPONSE_BYTES/);
+    expect(() => loadConfig({ FLOWYARD_MAX_RESPONSE_BYTES: '10MB' }, '/')).toThrow(/FLOWYARD_MAX_RESPONSE_BYTES/);
+    expect(loadConfig({ FLOWYARD_MAX_RESPONSE_BYTES: '1048576' }, '/').maxResponseBytes).toBe(1024 * 1024);
   });
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '@flowyard/engine';
 import { z } from 'zod';
 
 const portSchema = z.coerce
@@ -7,6 +8,10 @@ const portSchema = z.coerce
   .int('PORT must be a whole number')
   .min(0, 'PORT must be between 0 and 65535')
   .max(65535, 'PORT must be between 0 and 65535');
+
+// Below 64 KiB a response could not even be recorded as far as exchanges show it.
+const minResponseCap = 64 * 1024;
+const maxResponseCap = 1024 * 1024 * 1024;
 
 const envSchema = z.object({
   PORT: portSchema.default(3000),
@@ -22,6 +27,12 @@ const envSchema = z.object({
     .min(0, 'FLOWYARD_RECORD_FLUSH_MS must be between 0 and 1000')
     .max(1000, 'FLOWYARD_RECORD_FLUSH_MS must be between 0 and 1000')
     .default(0),
+  FLOWYARD_MAX_RESPONSE_BYTES: z.coerce
+    .number({ error: 'FLOWYARD_MAX_RESPONSE_BYTES must be a number of bytes' })
+    .int('FLOWYARD_MAX_RESPONSE_BYTES must be a whole number of bytes')
+    .min(minResponseCap, `FLOWYARD_MAX_RESPONSE_BYTES must be between ${minResponseCap} (64 KiB) and ${maxResponseCap} (1 GiB)`)
+    .max(maxResponseCap, `FLOWYARD_MAX_RESPONSE_BYTES must be between ${minResponseCap} (64 KiB) and ${maxResponseCap} (1 GiB)`)
+    .default(DEFAULT_MAX_RESPONSE_BYTES),
   // Set by npm/pnpm to the folder the command was typed in (`pnpm start` at the repo root).
   INIT_CWD: z.string().min(1).optional(),
 });
@@ -45,6 +56,8 @@ export interface ServerConfig {
    * default, writes what one turn of the event loop produced. Answers wait for their records.
    */
   recordFlushMs: number;
+  /** Response bodies that steps, scripts and token requests read stop here: RESPONSE_TOO_LARGE (default 10 MiB). */
+  maxResponseBytes: number;
 }
 
 /**
@@ -70,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     webDist: vars.FLOWYARD_WEB_DIST ? resolve(base, vars.FLOWYARD_WEB_DIST) : fileURLToPath(new URL('../../web/dist', import.meta.url)),
     dbSynchronous: vars.FLOWYARD_DB_SYNCHRONOUS,
     recordFlushMs: vars.FLOWYARD_RECORD_FLUSH_MS,
+    maxResponseBytes: vars.FLOWYARD_MAX_RESPONSE_BYTES,
   };
 }

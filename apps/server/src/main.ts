@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const dbFile = join(config.dataDir, 'flowyard.db');
   const db = await createDb(pathToFileURL(dbFile).href, { synchronous: config.dbSynchronous });
   const providers = loadProviderSettings(process.env, config.publicUrl);
-  const http = createEndpointHttpClient({ db, secretBox });
+  const http = createEndpointHttpClient({ db, secretBox }, { maxResponseBytes: config.maxResponseBytes });
   // One pool for the process, sized for a 2-core host: two warm workers, up to four when
   // runs overlap; scripts run there, never on this event loop. Warmed once there are scripts.
   const scripts = createScriptPool({ size: 2, maxWorkers: 4 });

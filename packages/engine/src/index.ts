@@ -1,6 +1,7 @@
 // Node entry: everything in schemas plus the runtime (HTTP client, authentication, runner).
 export * from './schemas';
 export { createHttpClient, type AuthRequestSpec, type HttpClientOptions } from './http/http-client';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './http/capped-body';
 export { mapHttpError } from './http/map-http-error';
 export type { AuthStrategy, SendAttempt } from './auth/auth-strategy';
 export { authSecrets, sendWithAuth, type AuthCheck } from './auth/send-with-auth';

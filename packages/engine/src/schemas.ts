@@ -12,6 +12,7 @@ export * from './flow/flow-graph';
 export * from './flow/flow';
 export * from './flow/references';
 export * from './run/run-record';
+export * from './json/json-limits';
 export * from './http/join-url';
 export * from './http/redact';
 export * from './http/truncate';

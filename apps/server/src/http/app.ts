@@ -3,12 +3,14 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AppServices } from '../app-services';
+import { sendApiError } from '../builtin/api-response';
 import { log } from '../log';
 import { mountOAuthCallback } from '../oauth/callback-route';
 import { mountRestApi } from '../rest-api/rest-api-routes';
 import { createHttpTriggerHandler, type HttpTriggerOptions } from '../triggers/http-trigger-routes';
 import { appRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/create-context';
+import { isMalformedUrl, malformedUrlError } from './malformed-url';
 import { serveWebApp } from './web-app';
 
 /** Large enough for a 500-step graph or a 1 MB test payload, small enough to refuse floods. */
@@ -51,6 +53,8 @@ export function createApp({ db, services, webDist, triggers }: AppOptions): Flow
   serveWebApp(app, webDist);
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
+    // A bad URL is the caller's mistake: a 400 they can read, and no stack in the log.
+    if (isMalformedUrl(error)) return sendApiError(res, malformedUrlError());
     log.error('Unexpected error while serving a request', error);
     res.status(500).type('text/plain').send('Something went wrong on the server; the details are in its log');
   });

@@ -16,6 +16,8 @@ function columnsOf(table: Table): Map<string, Column> {
 }
 
 function encode(column: Column, value: unknown): InValue {
+  // JSON's own null in a column that must hold JSON (a run's payload may be `null`) is the text `null`.
+  if (value === null && column.notNull && column.dataType === 'json') return 'null';
   if (value === null || value === undefined) return null;
   const mapped: unknown = column.mapToDriverValue(value);
   if (mapped === null || typeof mapped === 'string' || typeof mapped === 'number' || typeof mapped === 'bigint' || typeof mapped === 'boolean') return mapped;

@@ -269,9 +269,10 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
       inFlight.set(run.id, entry);
       // A run that cannot be recorded stops.
       inserted.catch((error: unknown) => controller.abort(error));
-      // Acknowledged only once its record is committed. A caller keeping the record waits for the
-      // run's end instead (waitForRecord), which comes after every record of it is committed.
-      if (!entry.keepRecord) await inserted;
+      // Acknowledged only once its record is committed; otherwise the caller hears why, and no run id.
+      // A caller keeping the record waits for the run's end instead (waitForRecord), which comes
+      // after every record of it is committed.
+      if (!entry.keepRecord) await inserted.catch(throwNotRecorded);
       return { runId: run.id };
     },
 
@@ -295,17 +296,19 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     /**
      * Waits up to `timeoutMs` for a run started by this process to finish, and returns its
      * record as committed (from memory: no read back); undefined while it is still running.
+     * RUN_INTERRUPTED when the run could not be recorded: it must not be acknowledged then.
      */
     async waitForRecord(runId: string, timeoutMs: number): Promise<RunRecord | undefined> {
       const running = inFlight.get(runId);
       if (running !== undefined && (await raceTimeout(running.done.then(() => true), timeoutMs)) === undefined) {
         // Still running: the caller may tell its caller the run exists once its record does.
-        await running.inserted;
+        await running.inserted.catch(throwNotRecorded);
         return undefined;
       }
       const record = finished.get(runId);
       finished.delete(runId);
-      return record ?? (await repo.get(runId));
+      // Over, and neither kept nor in the database: its records could not be written.
+      return record ?? (await repo.get(runId)) ?? throwNotRecorded(undefined);
     },
 
     /** At start: runs and steps left `running` by a previous process are `interrupted`. */
@@ -334,6 +337,12 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
 export type RunsService = ReturnType<typeof createRunsService>;
 
 type RunRecord = { run: RunSummary; steps: StepRecord[] };
+
+/** A run whose record could not be written is never acknowledged: its caller hears this instead of a run id. */
+function throwNotRecorded(cause: unknown): never {
+  // The writer logged the cause; the caller gets no internals.
+  throw new FlowyardError('RUN_INTERRUPTED', 'The run could not be recorded, so it was stopped; nothing of it was kept. Try again', { cause });
+}
 
 const maxKeptRecords = 10_000;
 

@@ -18,10 +18,10 @@ export interface HookTestServer {
 }
 
 /**
- * Starts the real HTTP app (createApp) on an ephemeral port; with `triggers`, a bare app with
- * only the trigger routes (with those options) and the REST API instead.
+ * Starts the real HTTP app (createApp) on an ephemeral port, with `triggers` options if given, and
+ * serving the web app from `webDist` (by default none is built).
  */
-export async function startHookTestServer(options: { triggers?: HttpTriggerOptions } = {}): Promise<HookTestServer> {
+export async function startHookTestServer(options: { triggers?: HttpTriggerOptions; webDist?: string } = {}): Promise<HookTestServer> {
   let handler: FlowyardApp | undefined;
   const server: Server = createServer((req, res) => {
     if (handler === undefined) res.writeHead(503).end();
@@ -32,7 +32,7 @@ export async function startHookTestServer(options: { triggers?: HttpTriggerOptio
   if (address === null || typeof address === 'string') throw new Error('The test server has no port');
   const url = `http://127.0.0.1:${address.port}`;
   const app = await createTestApp({ publicUrl: url });
-  handler = createApp({ db: app.db, services: app.services, webDist: '/nonexistent-web-dist', ...(options.triggers === undefined ? {} : { triggers: options.triggers }) });
+  handler = createApp({ db: app.db, services: app.services, webDist: options.webDist ?? '/nonexistent-web-dist', ...(options.triggers === undefined ? {} : { triggers: options.triggers }) });
   return {
     app,
     url,

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppServices } from '../app-services';
 import { authenticateApiCaller } from '../builtin/api-caller';
 import { sendApiError, sendJson } from '../builtin/api-response';
+import { malformedUrlError } from '../http/malformed-url';
 import { log } from '../log';
 import { parseTriggerBody, UnsupportedBodyError } from './parse-body';
 import { BodyTooLargeError, defaultMaxTriggerBodyBytes, readBody } from './read-body';
@@ -103,6 +104,10 @@ export function createHttpTriggerHandler(services: TriggerServices, options: Htt
       sendApiError(res, new FlowyardError('NOT_FOUND', 'There is no such HTTP trigger: the URL is /hooks/<flow id>/<trigger id>'));
       return true;
     }
+    if (ids === 'malformed') {
+      sendApiError(res, malformedUrlError());
+      return true;
+    }
     // A HEAD (or any other method) must not start a run.
     if (req.method === 'GET' || req.method === 'POST') {
       void handle(req, res, ids, url);
@@ -131,8 +136,8 @@ function failed(res: ServerResponse, error: unknown): void {
   res.end('Something went wrong on the server; the details are in its log');
 }
 
-/** `{ flowId, nodeId }` from `/<flowId>/<nodeId>[?query]` (the path under /hooks), or undefined. */
-function triggerIds(url: string): TriggerIds | undefined {
+/** `{ flowId, nodeId }` from `/<flowId>/<nodeId>[?query]` (the path under /hooks), undefined, or 'malformed' (bad percent-encoding). */
+function triggerIds(url: string): TriggerIds | 'malformed' | undefined {
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   const parts = path.split('/');
@@ -144,6 +149,6 @@ function triggerIds(url: string): TriggerIds | undefined {
   try {
     return { flowId: decodeURIComponent(parts[1]), nodeId: decodeURIComponent(parts[2]) };
   } catch {
-    return undefined;
+    return 'malformed';
   }
 }

@@ -1,4 +1,4 @@
-import { FlowyardError, type Json } from '@flowyard/engine';
+import { FlowyardError, jsonDepthLimitText, jsonTextTooDeep, MAX_JSON_DEPTH, type Json } from '@flowyard/engine';
 import { TextDecoder } from 'node:util';
 
 /** A body in a type the trigger cannot read: answered 415. */
@@ -16,9 +16,10 @@ const formType = 'application/x-www-form-urlencoded';
 
 /**
  * A trigger request's body as the flow sees it: JSON parsed, text as text, form fields as an
- * object (a repeated field as a list), null when there is none. UnsupportedBodyError (415) for
- * other types or charsets; VALIDATION_FAILED (400) for JSON that does not parse or bytes that are
- * not valid in their charset.
+ * object without a prototype (a repeated field as a list; `__proto__` is a field like any other),
+ * null when there is none. UnsupportedBodyError (415) for other types or charsets; VALIDATION_FAILED
+ * (400) for JSON that does not parse or nests deeper than MAX_JSON_DEPTH, or bytes that are not
+ * valid in their charset.
  */
 export function parseTriggerBody(raw: Buffer, contentTypeHeader: string | undefined): Json {
   const [mediaType = '', ...params] = (contentTypeHeader ?? '').split(';').map((part) => part.trim());
@@ -33,6 +34,8 @@ export function parseTriggerBody(raw: Buffer, contentTypeHeader: string | undefi
   if (type === formType) return formFields(text);
   if (!isJson) return text;
   if (text.trim() === '') return null;
+  // Before parsing: nothing downstream (records, references, answers) has to walk a deep value.
+  if (jsonTextTooDeep(text)) throw new FlowyardError('VALIDATION_FAILED', `The request body nests deeper than ${MAX_JSON_DEPTH} levels; ${jsonDepthLimitText}`);
   try {
     const value: Json = JSON.parse(text);
     return value;
@@ -65,7 +68,7 @@ function decode(raw: Buffer, charset: string, mediaType: string): string {
 }
 
 function formFields(text: string): Json {
-  const fields: Record<string, string | string[]> = {};
+  const fields: Record<string, string | string[]> = Object.create(null);
   for (const [name, value] of new URLSearchParams(text)) {
     const seen = fields[name];
     fields[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];

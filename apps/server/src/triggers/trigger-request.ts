@@ -11,9 +11,12 @@ export function triggerHeaders(headers: IncomingHttpHeaders): HttpTriggerPayload
   return redactHeaders(out);
 }
 
-/** The query parameters a flow sees (a repeated one as a list), without the trigger's own `wait`. */
+/**
+ * The query parameters a flow sees (a repeated one as a list), without the trigger's own `wait`. No
+ * prototype: `constructor`, `toString` and `__proto__` are parameters like any other.
+ */
 export function triggerQuery(params: URLSearchParams): HttpTriggerPayload['query'] {
-  const query: HttpTriggerPayload['query'] = {};
+  const query: HttpTriggerPayload['query'] = Object.create(null);
   for (const [name, value] of params) {
     if (name === httpTriggerWaitParam) continue;
     const seen = query[name];

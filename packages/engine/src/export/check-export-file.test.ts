@@ -157,6 +157,14 @@ describe('checkExportFile', () => {
     expect(problemsOf(big)).toEqual([{ path: '', message: expect.stringMatching(/^The file is 4 MiB; an import file may be at most 4 MiB$/) }]);
   });
 
+  it('refuses a file nested deeper than 64 levels, as text or as an object, with one problem', () => {
+    const deepText = `{"format": "flowyard-workflow", "version": 1, "flows": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    const deepObject: unknown = JSON.parse(deepText);
+    for (const input of [deepText, deepObject, `{"format": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`]) {
+      expect(checkExportFile(input)).toEqual({ ok: false, problems: [{ path: '', message: 'The file nests deeper than 64 levels; JSON may nest at most 64 levels' }] });
+    }
+  });
+
   it('quotes keys that are not identifiers in paths', () => {
     const file = JSON.parse(JSON.stringify(validFile()));
     file.flows[0].graph.nodes[2].data.config.inputs = { 'odd key': 5 };

@@ -2,6 +2,7 @@ import { endpointNameKey } from '../endpoint/endpoint-name';
 import type { FieldIssue } from '../errors/flowyard-error';
 import { builtinEndpointExportId, exportFileSchema, exportFormat, exportVersion, maxExportFileBytes, type ExportFile } from './export-file';
 import { jsonPath } from './json-path';
+import { checkJsonValue, isJsonProblem, jsonDepthLimitText, jsonTextTooDeep, MAX_JSON_DEPTH } from '../json/json-limits';
 
 export type ExportFileCheck = { ok: true; file: ExportFile } | { ok: false; problems: FieldIssue[] };
 
@@ -13,6 +14,9 @@ type JsonObject = { [key: string]: unknown };
  * with its JSON path (`flows[0].graph.nodes[2].data.config.endpointId`), not just the first.
  */
 export function checkExportFile(input: unknown): ExportFileCheck {
+  // Refused before anything walks it recursively (JSON.stringify, the schema, the problem messages).
+  const tooDeep = typeof input === 'string' ? jsonTextTooDeep(input) : isTooDeep(checkJsonValue(input ?? null));
+  if (tooDeep) return fail('', `The file nests deeper than ${MAX_JSON_DEPTH} levels; ${jsonDepthLimitText}`);
   const text = typeof input === 'string' ? input : JSON.stringify(input ?? null);
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > maxExportFileBytes) {
@@ -139,4 +143,8 @@ function describe(value: unknown): string {
 
 function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+}
+
+function isTooDeep(check: ReturnType<typeof checkJsonValue>): boolean {
+  return isJsonProblem(check) && check.kind === 'too-deep';
 }

@@ -43,7 +43,7 @@ export function splitReference(reference: string, outputsByStep: Record<string, 
 
 /** Looks up `trigger.body.id` or `Step Name.Output Label.nested.0` in a scope (see splitReference). */
 export function lookupReference(reference: string, scope: ReferenceScope): ReferenceLookup {
-  const shape: Record<string, string[]> = {};
+  const shape: Record<string, string[]> = Object.create(null);
   for (const [name, outputs] of Object.entries(scope)) shape[name] = Object.keys(outputs);
   const target = splitReference(reference, shape);
   if (!target.found) return { found: false, problem: target.problem };

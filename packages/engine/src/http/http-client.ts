@@ -10,7 +10,8 @@ import { FlowyardError } from '../errors/flowyard-error';
 import type { HttpExchange } from '../run/run-record';
 import { onAbort } from './abort-relay';
 import { isoTime } from '../run/iso-time';
-import { decodeBody } from './decode-body';
+import { BodyOverCapError, DEFAULT_MAX_RESPONSE_BYTES, readCappedBody, responseTooLarge } from './capped-body';
+import { decodeBody, decodeText } from './decode-body';
 import { getHeader, setHeader, validateRequestHeaders } from './headers';
 import type { AuthRequestSpec, ExchangeListener, HttpClient, HttpResponse } from './http-types';
 import { requestTarget, type RequestTarget } from './join-url';
@@ -36,6 +37,8 @@ export interface HttpClientOptions {
   tokens?: TokenCache;
   /** Receives Connect tokens after a refresh (Graph rotates its refresh token) so the store can keep them. */
   onConnectedTokens?: (endpointId: string, tokens: ConnectedTokens) => void;
+  /** Response bodies over this many bytes fail with RESPONSE_TOO_LARGE, read no further (default 10 MiB). */
+  maxResponseBytes?: number;
 }
 
 /**
@@ -62,6 +65,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
   const tokens = options.tokens ?? createTokenCache({ now });
   const saveConnectedTokens = options.onConnectedTokens ?? (() => {});
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   async function exchange(request: WireRequest, secrets: string[], onExchange: ExchangeListener): Promise<HttpResponse> {
     const { target } = request;
@@ -94,13 +98,19 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         bodyTimeout: request.timeoutMs,
       });
       head = { status: response.statusCode, statusText: response.statusText ?? '', headers: flattenHeaders(response.headers) };
-      const bytes = Buffer.from(await response.body.arrayBuffer());
-      const body = decodeBody(bytes, head.headers);
+      const bytes = await readCappedBody(response.body, maxResponseBytes, head.headers['content-length']);
+      const body = decodeBody(bytes, head.headers, maxResponseBytes);
       const status = head.status;
       report(request.redactResponseBody === undefined ? body : request.redactResponseBody(status, body), null);
       return { ...head, body };
     } catch (cause) {
       let error: FlowyardError;
+      if (cause instanceof BodyOverCapError && head !== null) {
+        error = responseTooLarge(target.url, maxResponseBytes);
+        const start = decodeText(cause.head, head.headers);
+        report(request.redactResponseBody === undefined ? start : request.redactResponseBody(head.status, start), error);
+        throw error;
+      }
       if (timedOut) {
         error = new FlowyardError('HTTP_TIMEOUT', `No complete response from ${target.url} within ${request.timeoutMs} ms`, {
           details: { url: target.url, timeoutMs: request.timeoutMs },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorCodeSchema } from '../errors/error-code';
+import { checkJsonValue, isJsonProblem } from '../json/json-limits';
 
 export const runStatuses = ['running', 'succeeded', 'failed', 'interrupted'] as const;
 export const runStatusSchema = z.enum(runStatuses);
@@ -11,9 +12,14 @@ export type StepStatus = z.infer<typeof stepStatusSchema>;
 
 /** JSON as stored in records and node data. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-export const jsonSchema: z.ZodType<Json> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonSchema), z.record(z.string(), jsonSchema)]),
-);
+/**
+ * Any JSON nesting at most MAX_JSON_DEPTH levels, checked by one iterative walk: a recursive schema
+ * overflows the stack on deep input. The value is passed on as it is (keys such as `__proto__` included).
+ */
+export const jsonSchema: z.ZodType<Json> = z.custom<Json>().superRefine((value, ctx) => {
+  const check = checkJsonValue(value);
+  if (isJsonProblem(check)) ctx.addIssue({ code: 'custom', path: check.path, message: check.message });
+});
 
 export const stepErrorSchema = z.object({
   code: errorCodeSchema,

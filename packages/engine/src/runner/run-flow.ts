@@ -10,6 +10,8 @@ import type { ScriptRunner } from '../steps/define-step';
 import { compileFlow, type CompiledNode } from './compile-flow';
 import { isoTime } from '../run/iso-time';
 import { toJsonRecord } from './to-json';
+import { checkStepOutputs } from './check-outputs';
+import { createConsoleCap, type ConsoleCap } from '../run/console-cap';
 
 /** What custom steps need from the workflow; each is asked at most once per run. */
 export interface FlowScripting {
@@ -144,7 +146,8 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   let anyFailed = false;
 
   const scopeFor = (nodeId: string): ReferenceScope => {
-    const scope: ReferenceScope = {};
+    // No prototype: a step named "__proto__" or "constructor" is a name like any other.
+    const scope: ReferenceScope = Object.create(null);
     for (const ancestor of plan.ancestors.get(nodeId) ?? []) {
       const result = results.get(ancestor);
       const name = compiled.nodes.get(ancestor)?.node.data.name;
@@ -181,9 +184,13 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     };
     const snapshot = (): StepRecord => ({ ...record, exchanges: [...record.exchanges], logs: [...record.logs] });
     const started = performance.now();
+    // Made by the first console line: most steps write none.
+    let consoleCap: ConsoleCap | undefined;
     const finish = async (status: StepRecord['status']): Promise<void> => {
       record.status = status;
       record.finishedAt = isoTime(now());
+      const last = consoleCap?.end(record.finishedAt);
+      if (last) record.logs.push(last);
       record.durationMs = roundMs(performance.now() - started);
       await emit({ type: 'step', step: snapshot() });
     };
@@ -208,11 +215,15 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
         constants,
         libraries,
         exchange: (exchange: HttpExchange) => void record.exchanges.push(exchange),
-        log: (line: Omit<LogLine, 'at'>) => void record.logs.push({ ...line, at: isoTime(now()) }),
+        log: (line: Omit<LogLine, 'at'>) => {
+          const kept = (consoleCap ??= createConsoleCap()).add({ ...line, at: isoTime(now()) });
+          if (kept !== null) record.logs.push(kept);
+        },
         setInputs: (inputs: Record<string, Json>) => void (record.inputs = inputs),
         now,
         signal: controller.signal,
       }));
+      checkStepOutputs(result.outputs);
       results.set(node.id, { outputs: result.outputs, nextHandle: result.nextHandle ?? null });
       record.outputs = result.outputs;
       await finish('succeeded');

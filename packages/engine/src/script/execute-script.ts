@@ -1,11 +1,12 @@
 import type { QuickJSAsyncContext, QuickJSAsyncRuntime, QuickJSHandle } from 'quickjs-emscripten-core';
 import { z } from 'zod';
 import { errorCodeSchema } from '../errors/error-code';
+import { createConsoleCap } from '../run/console-cap';
 import { jsonSchema, type LogLine } from '../run/run-record';
 import { findErrorLocation, type ErrorLocation } from './error-location';
 import { SANDBOX_PRELUDE } from './sandbox-prelude';
 import type { MemoryBudget, ScriptEngine } from './script-engine';
-import { MAX_LOG_LINE_CHARS, MAX_LOG_LINES, SCRIPT_STACK_BYTES } from './script-limits';
+import { SCRIPT_STACK_BYTES } from './script-limits';
 import { scriptHttpRequestSchema } from './script-types';
 import type { HostCall, HostCallResult, ScriptFailure, ScriptJob, ScriptOutcome } from './worker-protocol';
 
@@ -270,25 +271,17 @@ interface LogSink {
   flush(): void;
 }
 
-/** Console lines with the per-run caps applied; the overflow becomes one summary line at the end. */
+/** Console lines within a step's bounds (console-cap.ts), applied here so the overflow never leaves the worker. */
 function createLogSink(bridge: ScriptBridge): LogSink {
-  let count = 0;
-  let dropped = 0;
+  const cap = createConsoleCap();
   return {
     add(level, text) {
-      if (count >= MAX_LOG_LINES) {
-        dropped += 1;
-        return;
-      }
-      count += 1;
-      const message =
-        text.length > MAX_LOG_LINE_CHARS ? `${text.slice(0, MAX_LOG_LINE_CHARS)}… [${text.length - MAX_LOG_LINE_CHARS} more characters]` : text;
-      bridge.log({ level: asLevel(level), message, at: new Date().toISOString() });
+      const line = cap.add({ level: asLevel(level), message: text, at: new Date().toISOString() });
+      if (line !== null) bridge.log(line);
     },
     flush() {
-      if (dropped === 0) return;
-      bridge.log({ level: 'warn', message: `[${dropped} more console lines dropped: a script keeps at most ${MAX_LOG_LINES}]`, at: new Date().toISOString() });
-      dropped = 0;
+      const last = cap.end(new Date().toISOString());
+      if (last !== null) bridge.log(last);
     },
   };
 }

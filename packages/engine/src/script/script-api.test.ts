@@ -113,11 +113,13 @@ describe('scripts written for the reference product run unchanged', () => {
     expect(result.logs.every((line) => !Number.isNaN(Date.parse(line.at)))).toBe(true);
   });
 
-  test('console lines are capped per run, with one line saying how many were dropped', SLOW, async () => {
-    const result = await run(`for (let i = 0; i < 1010; i++) console.log('line ' + i);`);
+  test('console lines are capped per run at 1,000 lines of 8 KiB, with one line saying how many were dropped', SLOW, async () => {
+    const result = await run(`console.log('x'.repeat(20000)); for (let i = 1; i < 1010; i++) console.log('line ' + i);`);
     expect(result.logs).toHaveLength(1001);
+    expect(result.logs[0]?.message).toMatch(/^x{8000,}… \[line truncated at 8 KiB\]$/);
+    expect(Buffer.byteLength(result.logs[0]?.message ?? '')).toBeLessThanOrEqual(8 * 1024);
     expect(result.logs[999]?.message).toBe('line 999');
-    expect(result.logs[1000]).toMatchObject({ level: 'warn', message: '[10 more console lines dropped: a script keeps at most 1000]' });
+    expect(result.logs[1000]).toMatchObject({ level: 'warn', message: expect.stringMatching(/^… truncated: 10 more console lines were dropped/) });
   });
 
   test('console lines written before a failure are kept on the error', SLOW, async () => {

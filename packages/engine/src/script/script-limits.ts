@@ -9,9 +9,6 @@ export const MIN_SCRIPT_MEMORY_BYTES = 4 * MiB;
 export const MAX_SCRIPT_MEMORY_BYTES = 256 * MiB;
 /** QuickJS's own stack limit (~1 500 nested calls); the worker's V8 stack is sized so QuickJS trips first. */
 export const SCRIPT_STACK_BYTES = 256 * 1024;
-/** Console lines kept per run, and characters per line; the rest is summarised in one last line. */
-export const MAX_LOG_LINES = 1000;
-export const MAX_LOG_LINE_CHARS = 10_000;
 
 export interface ScriptLimits {
   timeoutMs: number;

@@ -1,15 +1,11 @@
-import { awkwardCharacters, canariesIn, canariesInBytes, canary, type CanarySecret } from '@flowyard/engine/testing/canaries';
+import { canariesIn, canariesInBytes, canary, canaryClientId, canaryUsername, echoCanaries, echoCanaryPairs, type CanarySecret } from '@flowyard/engine/testing/canaries';
 import { startEchoTarget } from '@flowyard/engine/testing/echo-target';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { approveConsent } from '../../../e2e/mocks/providers/approve-consent';
 import { startMockProviders } from '../../../e2e/mocks/providers/start-mock-providers';
 import { createEndpointResolver } from './endpoints/endpoint-resolver';
-import { createApp } from './http/app';
+import { answerLog, captureConsole, serveApp, tempDatabase } from './testing/canary-kit';
 import { apiErrorOf, createTestApp } from './testing/test-app';
 
 const SLOW = { timeout: 120_000 };
@@ -19,58 +15,33 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-// Not secret, but part of the Basic pairs and forms that are.
-const username = `user ${awkwardCharacters}`;
-const clientId = `client ${awkwardCharacters}`;
+const username = canaryUsername;
+const clientId = canaryClientId;
 
 describe('canaries holding &+ "/\\é=% sent to a target that echoes everything', () => {
   it('appear in no API answer, log line or byte of the SQLite files, in any form', SLOW, async () => {
     const secret = {
-      basicPassword: canary('basic-pw'),
-      challengePassword: canary('challenge-pw'),
-      oauth2Password: canary('oauth2-pw'),
-      oauth2ClientSecret: canary('oauth2-cs'),
-      salesforcePassword: canary('sf-pw'),
-      salesforceClientSecret: canary('sf-cs'),
-      remedyPassword: canary('remedy-pw'),
-      servicenowPassword: canary('snow-pw'),
+      ...echoCanaries(),
       // Slack's client secrets are hex; the mock reads its Basic header with decodeURIComponent.
       slackClientSecret: `cny-slack-cs-${randomUUID()}`,
       msClientSecret: canary('ms-cs'),
-      access: canary('access'),
-      refresh: canary('refresh'),
-      remedyToken: canary('ar-jwt'),
     };
-    const logged: string[] = [];
-    for (const method of ['log', 'info', 'warn', 'error'] as const) {
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-        logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-      });
-    }
+    const logged = captureConsole();
 
     const echo = await startEchoTarget({ access: secret.access, refresh: secret.refresh, remedy: secret.remedyToken });
     cleanups.push(() => echo.close());
     const providers = await startMockProviders({ credentials: { slack: { clientSecret: secret.slackClientSecret }, microsoft: { clientSecret: secret.msClientSecret } } });
     cleanups.push(() => providers.close());
-    // Graph tokens that expire at once: the run refreshes them with the client secret.
+    // A Graph token that expires at once, to be refreshed with the client secret.
     providers.setTokenLifetime('microsoft', 1);
-    const dir = mkdtempSync(join(tmpdir(), 'flowyard-canary-echo-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const dbFile = join(dir, 'flowyard.db');
+    const database = tempDatabase('flowyard-canary-echo-');
+    cleanups.push(() => database.remove());
     // The built-in endpoint targets the echo too, so the run's fyr_ credential comes back.
-    const app = await createTestApp({ dbUrl: pathToFileURL(dbFile).href, env: providers.env, publicUrl: echo.url });
+    const app = await createTestApp({ dbUrl: database.url, env: providers.env, publicUrl: echo.url });
     cleanups.push(() => app.close());
-    const server = createApp({ db: app.db, services: app.services, webDist: '/nonexistent' }).listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    cleanups.push(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
-    const address = server.address();
-    const base = address !== null && typeof address === 'object' ? `http://127.0.0.1:${address.port}` : '';
-
-    const responses: unknown[] = [];
-    const record = <T>(value: T): T => {
-      responses.push(value);
-      return value;
-    };
+    const { base, close } = await serveApp(app);
+    cleanups.push(close);
+    const { record, answers: responses } = answerLog();
     const create = (name: string, baseUrl: string, auth: Parameters<typeof app.caller.endpoints.create>[0]['auth']) =>
       app.caller.endpoints.create({ workflowId: app.workflowId, name, baseUrl, auth }).then(record);
 
@@ -117,7 +88,9 @@ describe('canaries holding &+ "/\\é=% sent to a target that echoes everything',
       responses.push(text);
       expect(page.status, text).toBe(200);
     }
-    // The Graph token is expired by now: the first use refreshes it.
+    // The Graph token is expired by now: its first use (Test request) refreshes it, with the client
+    // secret, for one that lasts.
+    providers.setTokenLifetime('microsoft', 3600);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
 
     const everyEndpoint = [basic, challenge, oauth2, oauth2Refused, salesforce, remedy, remedyRefused, servicenow, slack, graph, builtIn];
@@ -190,11 +163,11 @@ describe('canaries holding &+ "/\\é=% sent to a target that echoes everything',
     expect(step('Call Echo OAuth2 refused')?.error?.code).toBe('AUTH_FAILED');
     expect(step('Fail Echo OAuth2')?.error?.code).toBe('SCRIPT_ERROR');
     for (const name of ['Call Echo Basic', 'Call Echo Challenge', 'Call Echo Graph', 'Call Flowyard', 'Script Echo Slack', 'Script Echo Graph', 'Script as the run user']) {
-      expect(step(name)?.status, name).toBe('succeeded');
+      expect(step(name)?.status, `${name}: ${JSON.stringify(step(name)?.error)}`).toBe('succeeded');
     }
     expect(step('Call Flowyard')?.outputs).toMatchObject({ body: { headers: { authorization: 'Bearer [redacted]' } } });
     expect(step('Script Echo Slack')?.outputs).toMatchObject({ Token: '[redacted]' });
-    // The Graph token was refreshed with the client secret during the run.
+    // The Graph token was refreshed with the client secret.
     expect(providers.requests.some((r) => r.provider === 'microsoft' && r.form.get('grant_type') === 'refresh_token')).toBe(true);
 
     record(await app.caller.runs.list({ flowId: flow.id }));
@@ -227,10 +200,7 @@ describe('canaries holding &+ "/\\é=% sent to a target that echoes everything',
     const forbidden: CanarySecret[] = [
       ...Object.values(secret),
       ...tokens,
-      { basic: [username, secret.basicPassword] },
-      { basic: [username, secret.challengePassword] },
-      { basic: [username, secret.servicenowPassword] },
-      { client: [clientId, secret.oauth2ClientSecret] },
+      ...echoCanaryPairs(secret),
       { client: [providers.env.FLOWYARD_SLACK_CLIENT_ID ?? '', secret.slackClientSecret] },
     ];
 
@@ -243,16 +213,15 @@ describe('canaries holding &+ "/\\é=% sent to a target that echoes everything',
     expect(canariesIn(stepRows, forbidden)).toEqual([]);
     expect(canariesIn(JSON.stringify((await app.db.client.execute('SELECT * FROM runs')).rows), forbidden)).toEqual([]);
 
-    const files = [dbFile, `${dbFile}-wal`, `${dbFile}-shm`].filter((file) => existsSync(file));
-    expect(files).toContain(`${dbFile}-wal`);
-    const bytes = files.map((file) => readFileSync(file));
-    expect(bytes.some((b) => b.includes('Call Echo Remedy'))).toBe(true);
-    for (const [i, b] of bytes.entries()) expect(canariesInBytes(b, forbidden), files[i]).toEqual([]);
+    const files = database.files();
+    expect(files.map((file) => file.name)).toContain(`${database.file}-wal`);
+    expect(files.some((file) => file.bytes.includes('Call Echo Remedy'))).toBe(true);
+    for (const file of files) expect(canariesInBytes(file.bytes, forbidden), file.name).toEqual([]);
     // Folded into the main file, the pages hold no canary either.
     await app.db.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
-    const checkpointed = readFileSync(dbFile);
-    expect(checkpointed.includes('Call Echo Remedy')).toBe(true);
-    expect(canariesInBytes(checkpointed, forbidden)).toEqual([]);
+    const checkpointed = database.files();
+    expect(checkpointed.some((file) => file.bytes.includes('Call Echo Remedy'))).toBe(true);
+    for (const file of checkpointed) expect(canariesInBytes(file.bytes, forbidden), file.name).toEqual([]);
 
     expect(canariesIn(logged.join('\n'), forbidden)).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { createHttpClient } from '../http/http-client';
 import { sendTestRequest } from '../http/test-request';
 import type { RunEvent, StepRecord } from '../run/run-record';
 import { createScriptPool } from '../script/script-pool';
-import { awkwardCharacters, canariesIn, canary, type CanarySecret } from '../testing/canaries';
+import { canariesIn, canary, canaryClientId, canaryUsername, echoCanaries, echoCanaryPairs, type CanarySecret } from '../testing/canaries';
 import { startEchoTarget } from '../testing/echo-target';
 import type { LocalServer } from '../testing/local-server';
 import { runFlow } from './run-flow';
@@ -17,37 +17,19 @@ import { runFlow } from './run-flow';
 // Worker start-up under tsx is slow on a loaded machine; the runs themselves are fast.
 const SLOW = { timeout: 90_000 };
 
-// Usernames and client ids are not secret, but they hold the awkward characters too: they are
-// part of the Basic pairs, and of the forms, that must be scrubbed.
-const username = `user ${awkwardCharacters}`;
-const clientId = `client ${awkwardCharacters}`;
+const username = canaryUsername;
+const clientId = canaryClientId;
 const secret = {
-  basicPassword: canary('basic-pw'),
-  challengePassword: canary('challenge-pw'),
-  oauth2Password: canary('oauth2-pw'),
-  oauth2ClientSecret: canary('oauth2-cs'),
-  salesforcePassword: canary('sf-pw'),
-  salesforceClientSecret: canary('sf-cs'),
-  remedyPassword: canary('remedy-pw'),
-  servicenowPassword: canary('snow-pw'),
+  ...echoCanaries(),
+  // Connect tokens and the server's Graph client, as the store would hand them over.
   graphClientSecret: canary('graph-cs'),
   slackAccess: `xoxb-${canary('slack-at')}`,
   slackRefresh: `xoxe-${canary('slack-rt')}`,
   graphAccess: canary('graph-at'),
   graphRefresh: canary('graph-rt'),
   flowyard: `fyr_${canary('run')}`,
-  // What the echo target issues.
-  access: canary('access'),
-  refresh: canary('refresh'),
-  remedyToken: canary('ar-jwt'),
 };
-const forbidden: CanarySecret[] = [
-  ...Object.values(secret),
-  { basic: [username, secret.basicPassword] },
-  { basic: [username, secret.challengePassword] },
-  { basic: [username, secret.servicenowPassword] },
-  { client: [clientId, secret.oauth2ClientSecret] },
-];
+const forbidden: CanarySecret[] = [...Object.values(secret), ...echoCanaryPairs(secret)];
 
 const http = createHttpClient();
 const pool = createScriptPool({ size: 2 });

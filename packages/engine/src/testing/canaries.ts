@@ -74,3 +74,34 @@ function valueForms(value: string): string[] {
 function oauthForm(value: string): string {
   return encodeURIComponent(value).replace(/[-_.!~*'()]|%20/g, (part) => (part === '%20' ? '+' : `%${part.charCodeAt(0).toString(16).toUpperCase()}`));
 }
+
+/** Not secret, but part of the Basic and client pairs (and forms) that are: awkward too. */
+export const canaryUsername = `user ${awkwardCharacters}`;
+export const canaryClientId = `client ${awkwardCharacters}`;
+
+/** Canaries for the secret fields of the endpoints an echo target serves, and the tokens it issues. */
+export function echoCanaries() {
+  return {
+    basicPassword: canary('basic-pw'),
+    challengePassword: canary('challenge-pw'),
+    oauth2Password: canary('oauth2-pw'),
+    oauth2ClientSecret: canary('oauth2-cs'),
+    salesforcePassword: canary('sf-pw'),
+    salesforceClientSecret: canary('sf-cs'),
+    remedyPassword: canary('remedy-pw'),
+    servicenowPassword: canary('snow-pw'),
+    access: canary('access'),
+    refresh: canary('refresh'),
+    remedyToken: canary('ar-jwt'),
+  };
+}
+
+/** The Basic and client pairs `echoCanaries` travel in (Basic, Basic by challenge, ServiceNow, OAuth2's client). */
+export function echoCanaryPairs(secret: ReturnType<typeof echoCanaries>): CanarySecret[] {
+  return [
+    { basic: [canaryUsername, secret.basicPassword] },
+    { basic: [canaryUsername, secret.challengePassword] },
+    { basic: [canaryUsername, secret.servicenowPassword] },
+    { client: [canaryClientId, secret.oauth2ClientSecret] },
+  ];
+}

@@ -42,7 +42,7 @@ export interface RunFlowOptions {
   http: HttpClient;
   /** Custom step definitions, the sandbox, constants and libraries (default: noScripting). */
   scripting?: FlowScripting;
-  /** Receives every run and step record as it changes; awaited, and called one event at a time in order. */
+  /** Receives every run and step record as it changes, scrubbed of the run's secrets; awaited, and called one event at a time in order. */
   sink: (event: RunEvent) => void | Promise<void>;
   now?: () => Date;
   newId?: () => string;

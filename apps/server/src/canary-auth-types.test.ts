@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { approveConsent } from '../../../e2e/mocks/providers/approve-consent';
 import { startMockProviders } from '../../../e2e/mocks/providers/start-mock-providers';
 import { createEndpointResolver } from './endpoints/endpoint-resolver';
-import { createApp } from './http/app';
+import { answerLog, captureConsole, serveApp, tempDatabase } from './testing/canary-kit';
 import { apiErrorOf, createTestApp } from './testing/test-app';
 
 const SLOW = { timeout: 60_000 };
@@ -31,12 +27,7 @@ describe('canaries in every secret field of every auth type', () => {
       slackClientSecret: canary('slack-cs'),
       msClientSecret: canary('ms-cs'),
     };
-    const logged: string[] = [];
-    for (const method of ['log', 'info', 'warn', 'error'] as const) {
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-        logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(' '));
-      });
-    }
+    const logged = captureConsole();
 
     const providers = await startMockProviders({
       credentials: {
@@ -49,22 +40,13 @@ describe('canaries in every secret field of every auth type', () => {
       },
     });
     cleanups.push(() => providers.close());
-    const dir = mkdtempSync(join(tmpdir(), 'flowyard-canary-auth-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const dbFile = join(dir, 'flowyard.db');
-    const app = await createTestApp({ dbUrl: pathToFileURL(dbFile).href, env: providers.env });
+    const database = tempDatabase('flowyard-canary-auth-');
+    cleanups.push(() => database.remove());
+    const app = await createTestApp({ dbUrl: database.url, env: providers.env });
     cleanups.push(() => app.close());
-    const server = createApp({ db: app.db, services: app.services, webDist: '/nonexistent' }).listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    cleanups.push(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
-    const address = server.address();
-    const base = address !== null && typeof address === 'object' ? `http://127.0.0.1:${address.port}` : '';
-
-    const responses: unknown[] = [];
-    const record = <T>(value: T): T => {
-      responses.push(value);
-      return value;
-    };
+    const { base, close } = await serveApp(app);
+    cleanups.push(close);
+    const { record, answers: responses } = answerLog();
     const create = (name: string, baseUrl: string, auth: Parameters<typeof app.caller.endpoints.create>[0]['auth']) =>
       app.caller.endpoints.create({ workflowId: app.workflowId, name, baseUrl, auth }).then(record);
 
@@ -208,8 +190,7 @@ describe('canaries in every secret field of every auth type', () => {
       expect(stepRows).not.toContain(secret);
     }
 
-    const files = [dbFile, `${dbFile}-wal`, `${dbFile}-shm`].filter((file) => existsSync(file));
-    const bytes = files.map((file) => readFileSync(file));
+    const bytes = database.files().map((file) => file.bytes);
     expect(bytes.some((b) => b.includes('Canary Remedy'))).toBe(true);
     for (const secret of forbidden) {
       for (const b of bytes) {
@@ -218,8 +199,7 @@ describe('canaries in every secret field of every auth type', () => {
       }
     }
     await app.db.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
-    const checkpointed = readFileSync(dbFile);
-    for (const secret of forbidden) expect(checkpointed.includes(secret)).toBe(false);
+    for (const file of database.files()) for (const secret of forbidden) expect(file.bytes.includes(secret)).toBe(false);
 
     const logText = logged.join('\n');
     for (const secret of forbidden) expect(logText).not.toContain(secret);

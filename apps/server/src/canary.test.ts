@@ -1,11 +1,8 @@
 import type { RunEvent } from '@flowyard/engine';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEndpointResolver } from './endpoints/endpoint-resolver';
+import { answerLog, captureConsole, tempDatabase } from './testing/canary-kit';
 import { collectEvents } from './testing/collect-events';
 import { chainGraph } from './testing/graphs';
 import { startTargetServer } from './testing/target-server';
@@ -24,17 +21,11 @@ describe('the canary password', () => {
     const basicValue = Buffer.from(`${username}:${canary}`).toString('base64');
     const forbidden = [canary, basicValue];
 
-    const logged: string[] = [];
-    for (const method of ['log', 'info', 'warn', 'error'] as const) {
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-        logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(' '));
-      });
-    }
+    const logged = captureConsole();
 
-    const dir = mkdtempSync(join(tmpdir(), 'flowyard-canary-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const dbFile = join(dir, 'flowyard.db');
-    const app = await createTestApp({ dbUrl: pathToFileURL(dbFile).href });
+    const database = tempDatabase('flowyard-canary-');
+    cleanups.push(() => database.remove());
+    const app = await createTestApp({ dbUrl: database.url });
     cleanups.push(() => app.close());
 
     // Accepts only the right credentials; challenges otherwise (exercises the non-preemptive retry).
@@ -50,11 +41,7 @@ describe('the canary password', () => {
     });
     cleanups.push(() => target.close());
 
-    const responses: unknown[] = [];
-    const record = <T>(value: T): T => {
-      responses.push(value);
-      return value;
-    };
+    const { record, answers: responses } = answerLog();
 
     const preemptive = record(
       await app.caller.endpoints.create({ workflowId: app.workflowId, name: 'Canary preemptive', baseUrl: target.url, auth: { type: 'basic', username, password: canary } }),
@@ -118,9 +105,9 @@ describe('the canary password', () => {
     // The secret is stored, encrypted: the engine resolver can still read it.
     expect((await createEndpointResolver(app, app.workflowId).get(preemptive.id))?.auth).toMatchObject({ password: canary });
 
-    const files = [dbFile, `${dbFile}-wal`, `${dbFile}-shm`].filter((file) => existsSync(file));
-    expect(files).toContain(`${dbFile}-wal`);
-    const bytes = files.map((file) => readFileSync(file));
+    const files = database.files();
+    expect(files.map((file) => file.name)).toContain(`${database.file}-wal`);
+    const bytes = files.map((file) => file.bytes);
     expect(bytes.some((b) => b.includes('Canary preemptive'))).toBe(true);
     for (const secret of forbidden) {
       for (const b of bytes) {
@@ -131,7 +118,7 @@ describe('the canary password', () => {
 
     // Once the WAL is folded into the main file, that holds no clear secret either.
     await app.db.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
-    const checkpointed = readFileSync(dbFile);
+    const checkpointed = database.files()[0]?.bytes ?? Buffer.alloc(0);
     expect(checkpointed.includes('Canary preemptive')).toBe(true);
     for (const secret of forbidden) expect(checkpointed.includes(secret)).toBe(false);
 

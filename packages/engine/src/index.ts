@@ -7,6 +7,8 @@ export type { AuthStrategy, SendAttempt } from './auth/auth-strategy';
 export { authSecrets, sendWithAuth, type AuthCheck } from './auth/send-with-auth';
 export { testAuthentication } from './auth/test-authentication';
 export { sendTestRequest } from './http/test-request';
+export { createScrubber, type Scrubber } from './redaction/scrubber';
+export { basicPair, clientPair, type Secret } from './redaction/secret';
 export { salesforceTokenPath, salesforceTokenUrl } from './auth/salesforce-auth';
 export { microsoftIssuer } from './auth/microsoft-issuer';
 export { scriptAuthenticate } from './auth/script-authenticate';

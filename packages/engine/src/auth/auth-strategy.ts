@@ -1,6 +1,8 @@
 import type { ConnectedTokens, ResolvedAuth } from '../endpoint/auth';
 import type { ResolvedEndpoint } from '../endpoint/endpoint';
 import type { HttpResponse } from '../http/http-types';
+import type { Secret } from '../redaction/secret';
+import type { Scrubber } from '../redaction/scrubber';
 import type { TokenCache } from '../token/token-cache';
 
 /**
@@ -28,8 +30,11 @@ export interface AuthContext {
    * redacted). Network and TLS failures reject with their FlowyardError; any status resolves.
    */
   post(request: TokenRequest): Promise<HttpResponse>;
-  /** Adds a value (a token just obtained) to those scrubbed from this request's exchanges. */
-  addSecret(value: string): void;
+  /**
+   * The caller's scrubber, holding the endpoint's secrets: tokens are added as they are obtained,
+   * and error details are scrubbed with it.
+   */
+  scrubber: Scrubber;
   /** Hands refreshed Connect tokens (Graph rotates its refresh token) to the store that keeps them. */
   saveConnectedTokens(tokens: ConnectedTokens): void;
   now(): Date;
@@ -43,7 +48,7 @@ export interface AuthContext {
  */
 export interface AuthStrategy<Auth extends ResolvedAuth> {
   type: Auth['type'];
-  /** Values that must never appear in run records; scrubbed from every exchange. */
-  secrets(auth: Auth): string[];
+  /** What must never appear in anything stored or shown, in any encoding (SPEC §7a). */
+  secrets(auth: Auth): Secret[];
   send(auth: Auth, attempt: SendAttempt, ctx: AuthContext): Promise<HttpResponse>;
 }

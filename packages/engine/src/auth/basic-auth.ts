@@ -1,4 +1,5 @@
 import type { ResolvedAuth } from '../endpoint/auth';
+import { basicPair } from '../redaction/secret';
 import type { AuthStrategy } from './auth-strategy';
 
 type BasicAuth = Extract<ResolvedAuth, { type: 'basic' }>;
@@ -19,7 +20,7 @@ export function offersBasic(wwwAuthenticate: string | undefined): boolean {
  */
 export const basicAuth: AuthStrategy<BasicAuth> = {
   type: 'basic',
-  secrets: (auth) => [auth.password, basicAuthorization(auth.username, auth.password).slice('Basic '.length)],
+  secrets: (auth) => [auth.password, basicPair(auth.username, auth.password)],
   async send(auth, attempt) {
     const credentials = { authorization: basicAuthorization(auth.username, auth.password) };
     if (auth.preemptive) return attempt(credentials);

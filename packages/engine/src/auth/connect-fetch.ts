@@ -1,5 +1,6 @@
 import { FlowyardError } from '../errors/flowyard-error';
-import { scrubSecrets } from '../http/redact';
+import type { Secret } from '../redaction/secret';
+import { createScrubber } from '../redaction/scrubber';
 import { truncateUtf8 } from '../http/truncate';
 
 /** The fetch Connect uses to reach providers (the server passes the global one). */
@@ -32,8 +33,8 @@ export function watchedFetch(fetch: ConnectFetch): { fetch: ConnectFetch; last()
 }
 
 /** AUTH_FAILED for a Connect step the provider refused, with its status and (scrubbed) body. */
-export function connectFailed(message: string, seen: SeenAnswer | null, secrets: readonly string[]): FlowyardError {
-  const scrub = (text: string) => scrubSecrets(text, secrets.filter((s) => s.length >= 3));
+export function connectFailed(message: string, seen: SeenAnswer | null, secrets: readonly Secret[]): FlowyardError {
+  const scrub = createScrubber(secrets).text;
   return new FlowyardError('AUTH_FAILED', scrub(message), {
     details: { url: seen?.url ?? null, status: seen?.status ?? null, body: seen === null ? null : truncateUtf8(scrub(redactTokens(seen.body))).text },
   });

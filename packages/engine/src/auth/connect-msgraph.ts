@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { msgraphScopes, type ConnectedTokens } from '../endpoint/auth';
 import { isFlowyardError } from '../errors/flowyard-error';
+import { clientPair } from '../redaction/secret';
 import { connectFailed, watchedFetch, type ConnectFetch } from './connect-fetch';
 import { microsoftIssuer } from './microsoft-issuer';
 import { oauthClient } from './oauth-client';
@@ -46,7 +47,7 @@ export async function completeGraphConnect(
   const client = oauthClient(app.clientId, deps.now());
   const watched = watchedFetch(deps.fetch);
   const options = { [oauth.customFetch]: watched.fetch, [oauth.allowInsecureRequests]: true };
-  const secrets = [app.clientSecret, expected.codeVerifier];
+  const secrets = [app.clientSecret, clientPair(app.clientId, app.clientSecret), expected.codeVerifier];
   try {
     const params = oauth.validateAuthResponse(as, client, callback, expected.state);
     const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretPost(app.clientSecret), params, redirectUri, expected.codeVerifier, options);

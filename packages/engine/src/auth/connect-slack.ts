@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slackScopes, type ConnectedTokens } from '../endpoint/auth';
+import { clientPair } from '../redaction/secret';
 import { connectFailed, watchedFetch, type ConnectFetch } from './connect-fetch';
 
 /** The Slack app Flowyard connects through (from the server's settings). */
@@ -44,7 +45,7 @@ export async function completeSlackConnect(
   callback: URLSearchParams,
   deps: { fetch: ConnectFetch; now: () => Date },
 ): Promise<{ tokens: Omit<ConnectedTokens, 'connectedAt'>; account: string }> {
-  const secrets = [app.clientSecret];
+  const secrets = [app.clientSecret, clientPair(app.clientId, app.clientSecret)];
   const error = callback.get('error');
   if (error !== null) throw connectFailed(`Slack did not grant access: ${error}`, null, secrets);
   const code = callback.get('code');

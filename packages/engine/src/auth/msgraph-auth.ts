@@ -3,7 +3,9 @@ import { msgraphScopes, type OAuthClient, type ResolvedAuth } from '../endpoint/
 import { FlowyardError } from '../errors/flowyard-error';
 import type { AccessToken } from '../token/token-cache';
 import { tokenKey } from '../token/token-key';
+import { clientPair } from '../redaction/secret';
 import type { AuthContext, AuthStrategy } from './auth-strategy';
+import { connectedTokenSecrets } from './connected-token-secrets';
 import { microsoftIssuer } from './microsoft-issuer';
 import { oauthClient } from './oauth-client';
 import { accessTokenOf, oauthTokenRequest } from './oauth-token-request';
@@ -15,7 +17,8 @@ type GraphAuth = Extract<ResolvedAuth, { type: 'msgraph' }>;
 export async function refreshGraphToken(client: OAuthClient, refreshToken: string, ctx: AuthContext): Promise<AccessToken> {
   const as: oauth.AuthorizationServer = { issuer: new URL(client.tokenUrl).origin, token_endpoint: client.tokenUrl };
   const graphClient = oauthClient(client.clientId, ctx.now());
-  const response = await oauthTokenRequest(ctx, 'Refreshing the Microsoft Graph token', [client.clientSecret, refreshToken], async (options) => {
+  ctx.scrubber.add(client.clientSecret, clientPair(client.clientId, client.clientSecret), refreshToken);
+  const response = await oauthTokenRequest(ctx, 'Refreshing the Microsoft Graph token', async (options) => {
     const answer = await oauth.refreshTokenGrantRequest(as, graphClient, oauth.ClientSecretPost(client.clientSecret), refreshToken, {
       ...options,
       additionalParameters: { scope: msgraphScopes.join(' ') },
@@ -59,6 +62,7 @@ export function notConnected(ctx: AuthContext, provider: string): FlowyardError 
 /** SPEC §3 Microsoft Graph: the connected access token as Bearer, refreshed with the refresh token. */
 export const msgraphAuth: AuthStrategy<GraphAuth> = {
   type: 'msgraph',
-  secrets: (auth) => (auth.tokens === null ? [] : [auth.tokens.accessToken, ...(auth.tokens.refreshToken === null ? [] : [auth.tokens.refreshToken])]),
+  // The client is the server's (it refreshes tokens), and its secret is just as secret.
+  secrets: (auth) => [...connectedTokenSecrets(auth.tokens), ...(auth.client === null ? [] : [auth.client.clientSecret, clientPair(auth.client.clientId, auth.client.clientSecret)])],
   send: (auth, attempt, ctx) => sendWithToken(graphTokenUse(auth, ctx), attempt, ctx),
 };

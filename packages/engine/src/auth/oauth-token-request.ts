@@ -19,7 +19,6 @@ const nullBodyStatuses = new Set([204, 205, 304]);
 export async function oauthTokenRequest(
   ctx: AuthContext,
   what: string,
-  secrets: readonly string[],
   call: (options: OAuthCallOptions) => Promise<oauth.TokenEndpointResponse>,
 ): Promise<oauth.TokenEndpointResponse> {
   const seen: { last: { url: string; response: HttpResponse } | null } = { last: null };
@@ -37,7 +36,7 @@ export async function oauthTokenRequest(
   } catch (error) {
     if (isFlowyardError(error)) throw error;
     const response = seen.last?.response ?? null;
-    throw authFailed(`${what} failed: ${oauthProblem(error, response)}`, response, secrets, seen.last?.url ?? '');
+    throw authFailed(`${what} failed: ${oauthProblem(error, response)}`, response, ctx.scrubber, seen.last?.url ?? '');
   }
 }
 

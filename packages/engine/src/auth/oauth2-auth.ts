@@ -1,4 +1,5 @@
 import type { ResolvedAuth } from '../endpoint/auth';
+import { clientPair } from '../redaction/secret';
 import { tokenKey } from '../token/token-key';
 import type { AuthContext, AuthStrategy } from './auth-strategy';
 import { passwordGrant } from './password-grant';
@@ -21,6 +22,6 @@ export function oauth2TokenUse(auth: OAuth2Auth, ctx: AuthContext): TokenUse {
  */
 export const oauth2Auth: AuthStrategy<OAuth2Auth> = {
   type: 'oauth2',
-  secrets: (auth) => [auth.password, auth.clientSecret],
+  secrets: (auth) => [auth.password, auth.clientSecret, clientPair(auth.clientId, auth.clientSecret)],
   send: (auth, attempt, ctx) => sendWithToken(oauth2TokenUse(auth, ctx), attempt, ctx),
 };

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import { clientPair } from '../redaction/secret';
 import type { AccessToken } from '../token/token-cache';
 import type { AuthContext } from './auth-strategy';
 import { oauthClient } from './oauth-client';
@@ -24,8 +25,9 @@ export async function passwordGrant(
   const as: oauth.AuthorizationServer = { issuer: new URL(credentials.tokenUrl).origin, token_endpoint: credentials.tokenUrl };
   const client = oauthClient(credentials.clientId, ctx.now());
   const authenticate = clientAuth === 'basic' ? oauth.ClientSecretBasic(credentials.clientSecret) : oauth.ClientSecretPost(credentials.clientSecret);
-  const secrets = [credentials.password, credentials.clientSecret];
-  const response = await oauthTokenRequest(ctx, `The token request to ${credentials.tokenUrl}`, secrets, async (options) => {
+  // Already known when the credentials are the endpoint's; added for any other caller.
+  ctx.scrubber.add(credentials.password, credentials.clientSecret, clientPair(credentials.clientId, credentials.clientSecret));
+  const response = await oauthTokenRequest(ctx, `The token request to ${credentials.tokenUrl}`, async (options) => {
     const answer = await oauth.genericTokenEndpointRequest(as, client, authenticate, 'password', { username: credentials.username, password: credentials.password }, options);
     return oauth.processGenericTokenEndpointResponse(as, client, answer);
   });

@@ -25,7 +25,7 @@ export async function remedyLogin(auth: RemedyAuth, ctx: AuthContext): Promise<A
   const token = response.body.trim();
   if (response.status < 200 || response.status > 299 || token === '') {
     const problem = response.status >= 200 && response.status <= 299 ? 'the answer held no token' : `${response.status} ${response.statusText}`.trim();
-    throw authFailed(`The Remedy login at ${url} failed: ${problem}`, response, [auth.password], url);
+    throw authFailed(`The Remedy login at ${url} failed: ${problem}`, response, ctx.scrubber, url);
   }
   return { value: token, expiresAt: jwtExpiry(token), instanceUrl: null, refreshToken: null };
 }

@@ -1,6 +1,7 @@
 import type { ResolvedAuth } from '../endpoint/auth';
 import { FlowyardError } from '../errors/flowyard-error';
 import type { AccessToken } from '../token/token-cache';
+import { clientPair } from '../redaction/secret';
 import { tokenKey } from '../token/token-key';
 import type { AuthContext, AuthStrategy } from './auth-strategy';
 import { authFailed } from './auth-failed';
@@ -29,7 +30,7 @@ export async function salesforceToken(auth: SalesforceAuth, ctx: AuthContext): P
     throw authFailed(
       `The Salesforce token response from ${credentials.tokenUrl} has no usable instance_url`,
       { status: 200, statusText: 'OK', headers: {}, body },
-      [auth.password, auth.clientSecret, token.value],
+      ctx.scrubber,
       credentials.tokenUrl,
     );
   }
@@ -55,6 +56,6 @@ export function salesforceTokenUse(auth: SalesforceAuth, ctx: AuthContext): Toke
  */
 export const salesforceAuth: AuthStrategy<SalesforceAuth> = {
   type: 'salesforce',
-  secrets: (auth) => [auth.password, auth.clientSecret],
+  secrets: (auth) => [auth.password, auth.clientSecret, clientPair(auth.clientId, auth.clientSecret)],
   send: (auth, attempt, ctx) => sendWithToken(salesforceTokenUse(auth, ctx), attempt, ctx),
 };

@@ -2,6 +2,7 @@ import type { ResolvedAuth } from '../endpoint/auth';
 import { FlowyardError } from '../errors/flowyard-error';
 import type { HttpResponse } from '../http/http-types';
 import { joinUrl } from '../http/join-url';
+import type { Secret } from '../redaction/secret';
 import type { Json } from '../run/run-record';
 import { authFailed } from './auth-failed';
 import type { AuthContext, SendAttempt } from './auth-strategy';
@@ -43,8 +44,8 @@ export function sendWithAuth(auth: ResolvedAuth, attempt: SendAttempt, ctx: Auth
   }
 }
 
-/** The secrets of an endpoint's authentication, to keep them out of run records. */
-export function authSecrets(auth: ResolvedAuth): string[] {
+/** The secrets of an endpoint's authentication, to keep them out of everything stored or shown. */
+export function authSecrets(auth: ResolvedAuth): Secret[] {
   switch (auth.type) {
     case 'none':
       return noneAuth.secrets(auth);
@@ -108,7 +109,7 @@ export async function checkAuthentication(auth: ResolvedAuth, ctx: AuthContext, 
   switch (auth.type) {
     case 'oauth2': {
       const { token, response } = await passwordGrant(auth, 'basic', ctx);
-      ctx.addSecret(token.value);
+      ctx.scrubber.add(token.value);
       return {
         message: `The token URL issued an access token for ${auth.username}`,
         details: { tokenUrl: auth.tokenUrl, tokenType: response.token_type, expiresIn: response.expires_in ?? null, scope: response.scope ?? null },
@@ -116,7 +117,7 @@ export async function checkAuthentication(auth: ResolvedAuth, ctx: AuthContext, 
     }
     case 'salesforce': {
       const token = await salesforceToken(auth, ctx);
-      ctx.addSecret(token.value);
+      ctx.scrubber.add(token.value);
       return {
         message: `Salesforce issued an access token for ${auth.username}; requests go to ${token.instanceUrl ?? ''}`,
         details: { tokenUrl: salesforceTokenUrl(auth.tokenUrl), instanceUrl: token.instanceUrl },
@@ -124,7 +125,7 @@ export async function checkAuthentication(auth: ResolvedAuth, ctx: AuthContext, 
     }
     case 'remedy': {
       const token = await remedyLogin(auth, ctx);
-      ctx.addSecret(token.value);
+      ctx.scrubber.add(token.value);
       return { message: `Remedy issued an AR-JWT token for ${auth.username}`, details: { expiresAt: token.expiresAt === null ? null : new Date(token.expiresAt).toISOString() } };
     }
     case 'servicenow': {
@@ -132,7 +133,7 @@ export async function checkAuthentication(auth: ResolvedAuth, ctx: AuthContext, 
       const response = await send(path);
       if (response.status < 200 || response.status > 299) {
         const problem = response.status === 401 ? 'the instance rejected the username or password' : `the instance answered ${response.status} ${response.statusText}`.trim();
-        throw authFailed(`ServiceNow sign-in as ${auth.username} failed: ${problem}`, response, serviceNowAuth.secrets(auth), joinUrl(ctx.endpoint.baseUrl, path));
+        throw authFailed(`ServiceNow sign-in as ${auth.username} failed: ${problem}`, response, ctx.scrubber, joinUrl(ctx.endpoint.baseUrl, path));
       }
       return { message: `Signed in to ServiceNow as ${auth.username}`, details: { status: response.status, path } };
     }

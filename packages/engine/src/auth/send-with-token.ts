@@ -31,8 +31,8 @@ export async function sendWithToken(use: TokenUse, attempt: SendAttempt, ctx: Au
 /** The cached or freshly fetched token, registered for scrubbing from the exchanges. */
 export async function currentToken(use: Pick<TokenUse, 'key' | 'fetch'>, ctx: AuthContext): Promise<AccessToken> {
   const token = await untilCancelled(ctx.tokens.get(use.key, use.fetch), ctx);
-  ctx.addSecret(token.value);
-  if (token.refreshToken !== null) ctx.addSecret(token.refreshToken);
+  ctx.scrubber.add(token.value);
+  if (token.refreshToken !== null) ctx.scrubber.add(token.refreshToken);
   return token;
 }
 

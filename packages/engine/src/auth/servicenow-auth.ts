@@ -1,6 +1,7 @@
 import type { ResolvedAuth } from '../endpoint/auth';
 import type { AuthStrategy } from './auth-strategy';
-import { basicAuth, basicAuthorization } from './basic-auth';
+import { basicPair } from '../redaction/secret';
+import { basicAuth } from './basic-auth';
 
 type ServiceNowAuth = Extract<ResolvedAuth, { type: 'servicenow' }>;
 
@@ -12,6 +13,6 @@ export function serviceNowTestPath(username: string): string {
 /** SPEC §3 ServiceNow: preemptive Basic against the instance at the base URL. */
 export const serviceNowAuth: AuthStrategy<ServiceNowAuth> = {
   type: 'servicenow',
-  secrets: (auth) => [auth.password, basicAuthorization(auth.username, auth.password).slice('Basic '.length)],
+  secrets: (auth) => [auth.password, basicPair(auth.username, auth.password)],
   send: (auth, attempt, ctx) => basicAuth.send({ type: 'basic', username: auth.username, password: auth.password, preemptive: true }, attempt, ctx),
 };

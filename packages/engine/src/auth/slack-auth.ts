@@ -1,5 +1,6 @@
 import type { ResolvedAuth } from '../endpoint/auth';
 import type { AuthStrategy } from './auth-strategy';
+import { connectedTokenSecrets } from './connected-token-secrets';
 
 type SlackAuth = Extract<ResolvedAuth, { type: 'slack' }>;
 
@@ -10,6 +11,6 @@ type SlackAuth = Extract<ResolvedAuth, { type: 'slack' }>;
  */
 export const slackAuth: AuthStrategy<SlackAuth> = {
   type: 'slack',
-  secrets: (auth) => (auth.tokens === null ? [] : [auth.tokens.accessToken, ...(auth.tokens.refreshToken === null ? [] : [auth.tokens.refreshToken])]),
+  secrets: (auth) => connectedTokenSecrets(auth.tokens),
   send: (_auth, attempt) => attempt({}),
 };

@@ -16,7 +16,8 @@ import { getHeader, setHeader, validateRequestHeaders } from './headers';
 import type { AuthRequestSpec, ExchangeListener, HttpClient, HttpResponse } from './http-types';
 import { requestTarget, type RequestTarget } from './join-url';
 import { mapHttpError } from './map-http-error';
-import { redactHeaders, scrubSecrets } from './redact';
+import { redactHeaders } from './redact';
+import { createScrubber, type Scrubber } from '../redaction/scrubber';
 import { verifyingConnector } from './tls-check';
 import { truncateUtf8 } from './truncate';
 
@@ -67,7 +68,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const saveConnectedTokens = options.onConnectedTokens ?? (() => {});
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
-  async function exchange(request: WireRequest, secrets: string[], onExchange: ExchangeListener): Promise<HttpResponse> {
+  async function exchange(request: WireRequest, scrubber: Scrubber, onExchange: ExchangeListener): Promise<HttpResponse> {
     const { target } = request;
     const startedAt = now();
     const started = performance.now();
@@ -83,7 +84,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     let head: { status: number; statusText: string; headers: Record<string, string> } | null = null;
 
     const report = (responseBody: string | null, error: FlowyardError | null): void => {
-      onExchange(recordExchange({ request, secrets, startedAt, durationMs: performance.now() - started, head, responseBody, error }));
+      onExchange(recordExchange({ request, scrubber, startedAt, durationMs: performance.now() - started, head, responseBody, error }));
     };
 
     try {
@@ -133,15 +134,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   /** A form POST to a token or login URL with the endpoint's TLS handling, recorded with its secrets redacted. */
-  function postForm(spec: AuthRequestSpec, request: TokenRequest, secrets: string[], onExchange: ExchangeListener): Promise<HttpResponse> {
+  function postForm(spec: AuthRequestSpec, request: TokenRequest, scrubber: Scrubber, onExchange: ExchangeListener): Promise<HttpResponse> {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) setHeader(headers, name, value);
     setHeader(headers, 'user-agent', userAgent);
     if (getHeader(headers, 'content-type') === undefined) headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
     validateRequestHeaders(headers);
-    const addSecret = (value: string): void => {
-      if (value !== '' && !secrets.includes(value)) secrets.push(value);
-    };
     return exchange(
       {
         method: 'POST',
@@ -149,26 +147,24 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         headers,
         body: request.form.toString(),
         recordedRequestBody: redactedForm(request.form),
-        redactResponseBody: (status, body) => redactedTokenAnswer(status, body, addSecret),
+        redactResponseBody: (status, body) => redactedTokenAnswer(status, body, (token) => scrubber.add(token)),
         trustSelfSigned: spec.endpoint.trustSelfSigned,
         timeoutMs: spec.timeoutMs,
         // No caller signal: other callers may be waiting for this token (see currentToken).
       },
-      secrets,
+      scrubber,
       onExchange,
     );
   }
 
-  function authContext(spec: AuthRequestSpec, secrets: string[], onExchange: ExchangeListener): AuthContext {
+  function authContext(spec: AuthRequestSpec, scrubber: Scrubber, onExchange: ExchangeListener): AuthContext {
     return {
       endpoint: spec.endpoint,
       tokens,
       now,
       signal: spec.signal,
-      post: (request) => postForm(spec, request, secrets, onExchange),
-      addSecret(value) {
-        if (value !== '' && !secrets.includes(value)) secrets.push(value);
-      },
+      post: (request) => postForm(spec, request, scrubber, onExchange),
+      scrubber,
       saveConnectedTokens: (connected) => saveConnectedTokens(spec.endpoint.id, connected),
     };
   }
@@ -181,7 +177,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if (getHeader(spec.headers, 'user-agent') === undefined) base['user-agent'] = userAgent;
       for (const name in spec.headers) setHeader(base, name, spec.headers[name] ?? '');
       validateRequestHeaders(base);
-      const secrets = authSecrets(spec.endpoint.auth);
+      const scrubber = scrubberFor(spec);
 
       return sendWithAuth(
         spec.endpoint.auth,
@@ -191,21 +187,26 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           for (const name in authHeaders) setHeader(headers, name, authHeaders[name] ?? '');
           return exchange(
             { method: spec.method, target, headers, body: spec.body, trustSelfSigned: spec.endpoint.trustSelfSigned, timeoutMs: spec.timeoutMs, signal: spec.signal },
-            secrets,
+            scrubber,
             onExchange,
           );
         },
-        authContext(spec, secrets, onExchange),
+        authContext(spec, scrubber, onExchange),
       );
     },
-    accessToken(spec, onExchange) {
-      return scriptAccessToken(spec.endpoint.auth, authContext(spec, authSecrets(spec.endpoint.auth), onExchange));
+    async accessToken(spec, onExchange) {
+      const scrubber = scrubberFor(spec);
+      const token = await scriptAccessToken(spec.endpoint.auth, authContext(spec, scrubber, onExchange));
+      // The script holds it from now on: wherever it puts it, the caller's records must not.
+      scrubber.add(token);
+      return token;
     },
     checkAuthentication(spec, onExchange) {
-      const ctx = authContext(spec, authSecrets(spec.endpoint.auth), onExchange);
+      const scrubber = scrubberFor(spec);
+      const ctx = authContext(spec, scrubber, onExchange);
       return checkAuthentication(spec.endpoint.auth, ctx, (path) =>
         client.send(
-          { endpoint: spec.endpoint, method: 'GET', path, headers: { accept: 'application/json' }, body: null, autoEncodeURI: true, timeoutMs: spec.timeoutMs, signal: spec.signal },
+          { endpoint: spec.endpoint, method: 'GET', path, headers: { accept: 'application/json' }, body: null, autoEncodeURI: true, timeoutMs: spec.timeoutMs, signal: spec.signal, scrubber },
           onExchange,
         ),
       );
@@ -246,6 +247,13 @@ interface WireRequest {
   redactResponseBody?: (status: number, body: string) => string;
 }
 
+/** The caller's scrubber (or one for this call alone), holding the endpoint's secrets. */
+function scrubberFor(spec: AuthRequestSpec): Scrubber {
+  const scrubber = spec.scrubber ?? createScrubber();
+  scrubber.add(...authSecrets(spec.endpoint.auth));
+  return scrubber;
+}
+
 function urlTarget(url: string): RequestTarget {
   let parsed: URL;
   try {
@@ -272,7 +280,7 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 
 interface ExchangeFacts {
   request: WireRequest;
-  secrets: string[];
+  scrubber: Scrubber;
   startedAt: Date;
   durationMs: number;
   head: { status: number; statusText: string; headers: Record<string, string> } | null;
@@ -280,19 +288,17 @@ interface ExchangeFacts {
   error: FlowyardError | null;
 }
 
-// Secrets shorter than this are not scrubbed from bodies: replacing e.g. every "a" would garble the record.
-const MIN_SCRUB_LENGTH = 6;
-
 /** The exchange as recorded: credential headers redacted, secrets scrubbed, bodies cut at 64 KiB. */
 function recordExchange(facts: ExchangeFacts): HttpExchange {
-  const secrets = facts.secrets.length === 0 ? facts.secrets : facts.secrets.filter((secret) => secret.length >= MIN_SCRUB_LENGTH);
-  // Most endpoints have no secret long enough to scrub: then scrubbing is the identity, and skipped.
-  const scrub = secrets.length === 0 ? (text: string): string => text : (text: string): string => scrubSecrets(text, secrets);
+  const { scrubber } = facts;
+  // Most endpoints have no secret: then scrubbing is the identity, and skipped.
+  const scrub = scrubber.empty ? (text: string): string => text : scrubber.text;
   const scrubHeaders = (headers: Record<string, string>): Record<string, string> => {
     const redacted = redactHeaders(headers);
-    if (secrets.length === 0) return redacted;
-    for (const name in redacted) redacted[name] = scrub(redacted[name] ?? '');
-    return redacted;
+    if (scrubber.empty) return redacted;
+    const scrubbed: Record<string, string> = {};
+    for (const name in redacted) scrubbed[scrub(name)] = scrub(redacted[name] ?? '');
+    return scrubbed;
   };
   const sentBody = facts.request.recordedRequestBody ?? facts.request.body;
   const requestBody = sentBody === null ? null : truncateUtf8(scrub(sentBody));

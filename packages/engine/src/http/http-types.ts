@@ -1,5 +1,6 @@
 import type { AuthCheck } from '../auth/send-with-auth';
 import type { ResolvedEndpoint } from '../endpoint/endpoint';
+import type { Scrubber } from '../redaction/scrubber';
 import type { HttpExchange } from '../run/run-record';
 
 /** One request as a step asks for it; the client joins the URL and adds the endpoint's authentication. */
@@ -15,6 +16,8 @@ export interface HttpRequestSpec {
   /** Covers connecting, waiting for headers and reading the body of each exchange. */
   timeoutMs: number;
   signal?: AbortSignal;
+  /** The caller's scrubber (a run's, a test's); see `AuthRequestSpec.scrubber`. */
+  scrubber?: Scrubber;
 }
 
 export interface HttpResponse {
@@ -31,9 +34,15 @@ export interface AuthRequestSpec {
   /** Per exchange, as for requests. */
   timeoutMs: number;
   signal?: AbortSignal;
+  /**
+   * The scrubber of what the caller records (a run's, a test's): the client adds the endpoint's
+   * secrets and every token it obtains to it, and scrubs the exchanges it reports with it.
+   * Without one, the client scrubs with a scrubber of its own for the call.
+   */
+  scrubber?: Scrubber;
 }
 
-/** Receives every exchange (including failed ones and auth retries), already redacted. */
+/** Receives every exchange (including failed ones and auth retries), already redacted and scrubbed. */
 export type ExchangeListener = (exchange: HttpExchange) => void;
 
 /**

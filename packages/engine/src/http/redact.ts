@@ -22,10 +22,3 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   for (const name in headers) out[name] = isSensitiveHeader(name) ? REDACTED : (headers[name] ?? '');
   return out;
 }
-
-/** Replaces every occurrence of each secret in `text` by `[redacted]`. */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length > 0 && out.includes(secret)) out = out.split(secret).join(REDACTED);
-  return out;
-}

@@ -7,7 +7,10 @@ import type { ReferenceScope } from '../flow/references';
 import type { HttpClient } from '../http/http-types';
 import type { HttpExchange, Json, LogLine, RunEvent, RunSummary, RunTriggerType, RunUser, StepError, StepRecord } from '../run/run-record';
 import type { ScriptRunner } from '../steps/define-step';
+import { scrubRunEvent, scrubStepError } from '../redaction/scrub-records';
+import { createScrubber } from '../redaction/scrubber';
 import { compileFlow, type CompiledNode } from './compile-flow';
+import { endpointsLearnedBy, httpScrubbedBy } from './run-secrets';
 import { isoTime } from '../run/iso-time';
 import { toJsonRecord } from './to-json';
 import { checkStepOutputs } from './check-outputs';
@@ -41,7 +44,7 @@ export interface RunFlowOptions {
   http: HttpClient;
   /** Custom step definitions, the sandbox, constants and libraries (default: noScripting). */
   scripting?: FlowScripting;
-  /** Receives every run and step record as it changes; awaited, and called one event at a time in order. */
+  /** Receives every run and step record as it changes, scrubbed of the run's secrets; awaited, and called one event at a time in order. */
   sink: (event: RunEvent) => void | Promise<void>;
   now?: () => Date;
   newId?: () => string;
@@ -102,6 +105,12 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     else signal.addEventListener('abort', onAbort, { once: true });
   }
 
+  // Every secret the run uses (endpoints it resolves, tokens it obtains) is scrubbed from every
+  // record before the sink sees it (SPEC §7a); while the run has none, that costs nothing.
+  const scrubber = createScrubber();
+  const endpoints = endpointsLearnedBy(options.endpoints, scrubber);
+  const http = httpScrubbedBy(options.http, scrubber);
+
   // Events go to the sink one at a time and in order; after a sink failure the run winds down.
   const sinkErrors: unknown[] = [];
   const sinkFailed = (error: unknown): void => {
@@ -113,7 +122,8 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     if (sinkErrors.length > 0) return;
     let delivered: void | Promise<void>;
     try {
-      delivered = options.sink(event);
+      // Scrubbed when delivered, with every secret known by then.
+      delivered = options.sink(scrubRunEvent(scrubber, event));
     } catch (error) {
       sinkFailed(error);
       return;
@@ -208,8 +218,8 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
         config,
         scope: scopeFor(node.id),
         trigger: { nodeId: options.trigger.nodeId, payload: options.trigger.payload },
-        endpoints: options.endpoints,
-        http: options.http,
+        endpoints,
+        http,
         customSteps,
         scripts: scripting.scripts,
         constants,
@@ -309,7 +319,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   run.status = interrupted ? 'interrupted' : anyFailed ? 'failed' : 'succeeded';
   run.finishedAt = isoTime(now());
   run.durationMs = roundMs(performance.now() - runStarted);
-  run.error = firstFailure;
+  run.error = firstFailure === null ? null : scrubStepError(scrubber, firstFailure);
   await emit({ type: 'run', run: { ...run } });
   if (sinkErrors.length > 0) throw sinkErrors[0];
   return run;

@@ -94,4 +94,15 @@ describe('the scrubber', () => {
     expect(scrubber.json(value)).toBe(value);
     expect(scrubber.jsonRecord(value)).toBe(value);
   });
+
+  it('scrubs values too long to match character by character: a 4 KiB password of punctuation, a 64 KiB token, many of them', () => {
+    const password = '&+ "/\\é=%'.repeat(410).slice(0, 4096);
+    const token = 'x'.repeat(64 * 1024);
+    const scrubber = createScrubber([password, token, ...Array.from({ length: 20 }, (_, i) => `token-${i}-${"&".repeat(600)}`)]);
+    expect(scrubber.text(`a ${password} b`)).toBe('a [redacted] b');
+    expect(scrubber.text(`p=${encodeURIComponent(password)}`)).toBe('p=[redacted]');
+    expect(scrubber.text(JSON.stringify({ p: password }))).toBe('{"p":"[redacted]"}');
+    expect(scrubber.text(`<${token}>`)).toBe('<[redacted]>');
+    expect(scrubber.text(`token-19-${"%26".repeat(600)}`)).toBe('[redacted]');
+  });
 });

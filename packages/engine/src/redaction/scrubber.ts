@@ -24,12 +24,18 @@ export interface Scrubber {
 export function createScrubber(secrets: readonly Secret[] = []): Scrubber {
   const known = new Set<string>();
   const sources = new Map<string, number>();
-  let compiled: RegExp | null = null;
+  // Values too long to compile, longest first, replaced after the RegExps.
+  const texts: string[] = [];
+  let compiled: RegExp[] | null = null;
 
+  const isEmpty = (): boolean => sources.size === 0 && texts.length === 0;
   const text = (value: string): string => {
-    if (sources.size === 0 || value === '') return value;
+    if (value === '' || isEmpty()) return value;
     compiled ??= compile(sources);
-    return value.replace(compiled, REDACTED);
+    let out = value;
+    for (const pattern of compiled) out = out.replace(pattern, REDACTED);
+    for (const secret of texts) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    return out;
   };
   const json = (value: Json): Json => {
     if (typeof value === 'string') return text(value);
@@ -48,6 +54,11 @@ export function createScrubber(secrets: readonly Secret[] = []): Scrubber {
         if (known.has(key)) continue;
         known.add(key);
         for (const pattern of secretPatterns(secret)) {
+          if (pattern.kind === 'text') {
+            if (!texts.includes(pattern.text)) texts.push(pattern.text);
+            texts.sort((a, b) => b.length - a.length);
+            continue;
+          }
           if (sources.has(pattern.source)) continue;
           sources.set(pattern.source, pattern.length);
           compiled = null;
@@ -55,18 +66,32 @@ export function createScrubber(secrets: readonly Secret[] = []): Scrubber {
       }
     },
     get empty() {
-      return sources.size === 0;
+      return isEmpty();
     },
     text,
-    json: (value) => (sources.size === 0 ? value : json(value)),
-    jsonRecord: (value) => (sources.size === 0 ? value : jsonRecord(value)),
+    json: (value) => (isEmpty() ? value : json(value)),
+    jsonRecord: (value) => (isEmpty() ? value : jsonRecord(value)),
   };
   scrubber.add(...secrets);
   return scrubber;
 }
 
-// Longest first: where one secret starts another (or contains it), the longer one is replaced whole.
-function compile(sources: ReadonlyMap<string, number>): RegExp {
+// V8 refuses a RegExp source much past 32 KiB; alternatives are split into RegExps of this size.
+const maxSourceLength = 16 * 1024;
+
+// Longest first, across the RegExps too: where one secret starts another (or contains it), the
+// longer one is replaced whole.
+function compile(sources: ReadonlyMap<string, number>): RegExp[] {
   const ordered = [...sources].sort((a, b) => b[1] - a[1]).map(([source]) => source);
-  return new RegExp(ordered.join('|'), 'g');
+  const chunks: string[][] = [];
+  let size = Infinity;
+  for (const source of ordered) {
+    if (size + source.length > maxSourceLength) {
+      chunks.push([]);
+      size = 0;
+    }
+    chunks.at(-1)?.push(source);
+    size += source.length + 1;
+  }
+  return chunks.map((chunk) => new RegExp(chunk.join('|'), 'g'));
 }

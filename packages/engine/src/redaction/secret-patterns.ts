@@ -6,11 +6,11 @@ import type { Secret } from './secret';
  */
 export const MIN_SCRUB_LENGTH = 6;
 
-/** One way a secret may be written, as a RegExp source; `length` orders alternatives, longest first. */
-export interface SecretPattern {
-  source: string;
-  length: number;
-}
+/**
+ * One way a secret may be written: a RegExp source, or for a value too long to compile, its text
+ * (replaced as it is). `length` orders alternatives, longest first.
+ */
+export type SecretPattern = { kind: 'source'; source: string; length: number } | { kind: 'text'; text: string; length: number };
 
 /**
  * The patterns that find `secret` in stored or shown text, in every encoding it travels in:
@@ -22,7 +22,8 @@ export interface SecretPattern {
 export function secretPatterns(secret: Secret): SecretPattern[] {
   if (typeof secret === 'string') {
     if (secret === '') return [];
-    return [{ source: textSource(secret, secret.length < MIN_SCRUB_LENGTH), length: secret.length }];
+    if (secret.length > MAX_FLEXIBLE_LENGTH) return literalForms(secret).map(literalPattern);
+    return [{ kind: 'source', source: textSource(secret, secret.length < MIN_SCRUB_LENGTH), length: secret.length }];
   }
   const pairs =
     secret.kind === 'basic-pair'
@@ -39,7 +40,31 @@ export function secretPatterns(secret: Secret): SecretPattern[] {
     texts.add(bytes.toString('base64url'));
   }
   // Padding, when present, goes with the value so that no stray `=` is left beside `[redacted]`.
-  return [...texts].map((text) => ({ source: `${textSource(text, false)}(?:=|%3[Dd]|\\\\u003[Dd])*`, length: text.length }));
+  return [...texts].map((text) =>
+    text.length > MAX_FLEXIBLE_LENGTH ? literalPattern(text) : { kind: 'source', source: `${textSource(text, false)}(?:=|%3[Dd]|\\\\u003[Dd])*`, length: text.length },
+  );
+}
+
+/**
+ * Longer values (a 4 KiB password of punctuation, a provider's oversized token) are matched by
+ * their usual forms written out, not character by character: each character's alternatives would
+ * make a RegExp past what V8 compiles.
+ */
+export const MAX_FLEXIBLE_LENGTH = 512;
+
+// The forms a long value usually travels in: raw, percent-encoded (both hex cases), form-encoded,
+// JSON-escaped once and twice, and JSON with non-ASCII escaped.
+function literalForms(value: string): string[] {
+  const percent = encodeURIComponent(value);
+  const json = JSON.stringify(value).slice(1, -1);
+  const asciiJson = json.replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const forms = [value, percent, percent.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()), formEncode(value), json, JSON.stringify(json).slice(1, -1), asciiJson];
+  return [...new Set(forms)];
+}
+
+// Up to a few KiB a literal is cheaper in the shared RegExp; past that V8 would refuse to compile it.
+function literalPattern(text: string): SecretPattern {
+  return text.length > 4096 ? { kind: 'text', text, length: text.length } : { kind: 'source', source: literal(text), length: text.length };
 }
 
 /** A key that tells two secrets apart (a secret added twice is compiled once). */

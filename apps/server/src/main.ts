@@ -1,12 +1,12 @@
 import { createDb } from '@flowyard/db';
 import { createScriptPool } from '@flowyard/engine';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bootstrap, createAppServices } from './app-services';
 import { adminPasswordFromEnv, firstAdminLogLines } from './auth/admin-password';
 import { loadConfig } from './config';
+import { prepareDataDir } from './data-dir';
 import { createEndpointHttpClient } from './endpoints/endpoint-http';
 import { createApp } from './http/app';
 import { log } from './log';
@@ -19,7 +19,9 @@ import { loadProviderSettings } from './settings/provider-settings';
 async function main(): Promise<void> {
   const config = loadConfig();
   const adminPassword = adminPasswordFromEnv(process.env);
-  mkdirSync(config.dataDir, { recursive: true });
+  if (prepareDataDir(config.dataDir).openToOthers) {
+    log.warn(`The data folder ${config.dataDir} can be entered by other users; \`chmod 700\` it to keep them out (its files are readable by this user only)`);
+  }
   const secretBox = createSecretBox(loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }));
   const dbFile = join(config.dataDir, 'flowyard.db');
   const db = await createDb(pathToFileURL(dbFile).href, { synchronous: config.dbSynchronous });

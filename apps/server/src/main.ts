@@ -31,7 +31,13 @@ async function main(): Promise<void> {
   // runs overlap; scripts run there, never on this event loop. Warmed once there are scripts.
   const scripts = createScriptPool({ size: 2, maxWorkers: 4 });
   const stopWarming = warmScriptsWhenNeeded(db, scripts);
-  const services = createAppServices({ db, secretBox, providers, now: () => new Date(), newId: () => randomUUID() }, { http, scripts, recordFlushMs: config.recordFlushMs, retention: retentionFromEnv(process.env) });
+  const services = createAppServices({ db, secretBox, providers, now: () => new Date(), newId: () => randomUUID() }, {
+    http,
+    scripts,
+    recordFlushMs: config.recordFlushMs,
+    retention: retentionFromEnv(process.env),
+    access: { allowedOrigins: config.allowedOrigins, trustProxyHops: config.trustProxyHops },
+  });
   const { interruptedRuns, firstAdmin } = await bootstrap(services, { adminPassword });
   for (const line of firstAdminLogLines(firstAdmin)) log.info(line);
   if (interruptedRuns > 0) log.warn(`Marked ${interruptedRuns} run(s) left running by the previous process as interrupted`);

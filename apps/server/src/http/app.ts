@@ -9,6 +9,7 @@ import { mountRestApi } from '../rest-api/rest-api-routes';
 import { createHttpTriggerHandler, type HttpTriggerOptions } from '../triggers/http-trigger-routes';
 import { appRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/create-context';
+import { retryAfterMeta } from '../trpc/retry-after';
 import { serveWebApp } from './web-app';
 
 /** Large enough for a 500-step graph or a 1 MB test payload, small enough to refuse floods. */
@@ -40,6 +41,7 @@ export function createApp({ db, services, webDist, triggers }: AppOptions): Flow
       router: appRouter,
       createContext: ({ req, res }) => createContext(db, services, req, res),
       maxBodySize: maxBodyBytes,
+      responseMeta: ({ errors }) => retryAfterMeta(errors),
       // Procedure failures are logged by the error middleware; this catches context failures.
       onError: ({ error, ctx }) => {
         if (ctx === undefined && error.code === 'INTERNAL_SERVER_ERROR') log.error('Could not build the request context', error.cause ?? error);

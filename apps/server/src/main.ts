@@ -27,9 +27,10 @@ async function main(): Promise<void> {
   const db = await createDb(pathToFileURL(dbFile).href, { synchronous: config.dbSynchronous });
   const providers = loadProviderSettings(process.env, config.publicUrl);
   const http = createEndpointHttpClient({ db, secretBox });
-  // One pool for the process, sized for a 2-core host: two warm workers, up to four when
-  // runs overlap; scripts run there, never on this event loop. Warmed once there are scripts.
-  const scripts = createScriptPool({ size: 2, maxWorkers: 4 });
+  // One pool for the process: up to FLOWYARD_SCRIPT_WORKERS workers (default one per core), two
+  // kept warm, at most half of them for one flow at once; scripts run there, never on this event
+  // loop. Warmed once there are scripts.
+  const scripts = createScriptPool({ maxWorkers: config.scriptWorkers });
   const stopWarming = warmScriptsWhenNeeded(db, scripts);
   const services = createAppServices({ db, secretBox, providers, now: () => new Date(), newId: () => randomUUID() }, {
     http,

@@ -203,6 +203,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
       // The step's context is built here with its config, so it is not copied again to add it.
       const result = await step.runIn((config) => ({
         config,
+        flowId: options.flow.id,
         scope: scopeFor(node.id),
         trigger: { nodeId: options.trigger.nodeId, payload: options.trigger.payload },
         endpoints: options.endpoints,

@@ -41,6 +41,8 @@ export function createAuthService(
   const origins = siteOrigins(providers.publicUrl, access.allowedOrigins);
 
   return {
+    /** FLOWYARD_PUBLIC_URL: the address people and providers reach this server at. */
+    publicUrl: providers.publicUrl,
     /** Cookies get `Secure` when the server is reached over https. */
     secureCookies: new URL(providers.publicUrl).protocol === 'https:',
     /** The origins browsers may call from (FLOWYARD_PUBLIC_URL's and FLOWYARD_ALLOWED_ORIGINS). */

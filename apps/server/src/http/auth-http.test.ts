@@ -54,6 +54,8 @@ describe('sign-in over HTTP', () => {
     expect(res.status).toBe(200);
     const setCookie = res.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^flowyard_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
+    // Behind https, browsers are told to stay on https (this host only).
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
     expect(resultSchema.parse(await (await query('auth.session', { cookie })).json()).result.data).toMatchObject({ email: 'admin@localhost' });
     expect((await query('workflows.list', { cookie })).status).toBe(200);
   });

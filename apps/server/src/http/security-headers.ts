@@ -4,13 +4,14 @@ import { Socket } from 'node:net';
 
 /**
  * The Content-Security-Policy the web app runs under: its own scripts only (no inline script, no
- * eval), no framing, no plugins, requests to this origin only.
+ * eval), no framing, no plugins, requests to this origin only. Inline styles are allowed: Radix
+ * dialogs (scroll lock) and CodeMirror add `<style>` elements and style attributes at run time.
  */
 export const contentSecurityPolicy = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'script-src-attr': ["'none'"],
-  'style-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],

@@ -70,12 +70,7 @@ test('the app runs under its Content-Security-Policy: sign-in, a flow, the endpo
   const dialog = new EndpointDialog(page);
   await dialog.expectOpen('New Endpoint');
   await dialog.fill({ name: uniqueName('CSP Slack'), baseUrl: serverProviders().slackApiUrl, auth: { type: 'slack' } });
-  const popupPromise = page.waitForEvent('popup');
-  await dialog.connectButton.click();
-  const popup = await popupPromise;
-  const closed = popup.waitForEvent('close', { timeout: 20_000 });
-  await popup.getByRole('button', { name: 'Allow' }).click();
-  await closed;
+  await dialog.connectThroughPopup();
   await expect(dialog.root.getByText(/^Connected as /)).toContainText(mockCredentials.slack.userName);
 
   expect(violations).toEqual([]);

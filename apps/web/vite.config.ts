@@ -13,5 +13,6 @@ export default defineConfig({
       '/api': { target: 'http://localhost:3000', ws: false },
     },
   },
-  build: { sourcemap: true, chunkSizeWarningLimit: 2000 },
+  // No source maps in production builds: the server would hand out the app's source (and it refuses `.map` anyway).
+  build: { sourcemap: false, chunkSizeWarningLimit: 2000 },
 });

@@ -107,6 +107,19 @@ export class EndpointDialog {
     return this.root.getByRole('button', { name: 'Reconnect', exact: true });
   }
 
+  /**
+   * Clicks Connect (or `button`, e.g. Reconnect), answers the provider's page in the popup with
+   * `answer`, and waits for the callback page to close the popup.
+   */
+  async connectThroughPopup(button: Locator = this.connectButton, answer: 'Allow' | 'Cancel' = 'Allow'): Promise<void> {
+    const popupPromise = this.page.waitForEvent('popup');
+    await button.click();
+    const popup = await popupPromise;
+    const closed = popup.waitForEvent('close', { timeout: 20_000 });
+    await popup.getByRole('button', { name: answer }).click();
+    await closed;
+  }
+
   get testAuthenticationButton(): Locator {
     return this.root.getByRole('button', { name: 'Test Authentication', exact: true });
   }

@@ -27,7 +27,8 @@ const { adminAccount } = await import('../support/admin-account.ts');
 const providers = await startMockProviders({ port: providersPort });
 
 rmSync(dataDir, { recursive: true, force: true });
-mkdirSync(dataDir, { recursive: true });
+// For its owner only, as the server creates its own (it warns about a folder others can enter).
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 const log = createWriteStream(join(dirname(dataDir), 'server.log'));
 
 const child = spawn(process.execPath, [serverMain], {

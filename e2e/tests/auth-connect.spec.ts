@@ -1,4 +1,3 @@
-import type { Locator, Page } from '@playwright/test';
 import { mockCredentials } from '../mocks/providers/start-mock-providers';
 import { expect, test } from '../fixtures';
 import { serverProviders } from '../support/server-providers';
@@ -7,17 +6,7 @@ import { uniqueName } from '../support/unique-name';
 // Slack and Microsoft Graph connect through a popup running the provider's authorization page
 // (the server's mock providers), whose callback reports back to the dialog.
 
-/** Clicks Connect (or Reconnect), allows access on the provider's page, and waits for the popup to close. */
-async function connectThroughPopup(page: Page, button: Locator): Promise<void> {
-  const popupPromise = page.waitForEvent('popup');
-  await button.click();
-  const popup = await popupPromise;
-  const closed = popup.waitForEvent('close', { timeout: 20_000 });
-  await popup.getByRole('button', { name: 'Allow' }).click();
-  await closed;
-}
-
-test('connects a Microsoft Graph endpoint through the popup, then reconnects', async ({ page, endpointsPage }) => {
+test('connects a Microsoft Graph endpoint through the popup, then reconnects', async ({ endpointsPage }) => {
   const name = uniqueName('Graph');
   await endpointsPage.goto();
   const dialog = await endpointsPage.addEndpoint();
@@ -25,7 +14,7 @@ test('connects a Microsoft Graph endpoint through the popup, then reconnects', a
   await expect(dialog.root).toContainText('Not connected yet.');
 
   // A new endpoint is saved first; the dialog then edits it.
-  await connectThroughPopup(page, dialog.connectButton);
+  await dialog.connectThroughPopup();
   await dialog.expectOpen('Edit Endpoint');
   const connected = dialog.root.getByText(/^Connected as /);
   const { displayName, userPrincipalName } = mockCredentials.microsoft;
@@ -35,7 +24,7 @@ test('connects a Microsoft Graph endpoint through the popup, then reconnects', a
   await expect(dialog.connectButton).toHaveCount(0);
   await expect(dialog.authenticationField).not.toBeEditable();
 
-  await connectThroughPopup(page, dialog.reconnectButton);
+  await dialog.connectThroughPopup(dialog.reconnectButton);
   await expect(connected).toBeVisible();
 
   // The connection is stored: reopening the endpoint shows it.
@@ -51,25 +40,20 @@ test('connects a Microsoft Graph endpoint through the popup, then reconnects', a
   await expect(reopened.exchangeHeader(exchange, 'Request headers', 'authorization')).toHaveText('[redacted]');
 });
 
-test('connects a Slack endpoint and shows who connected', async ({ page, endpointsPage }) => {
+test('connects a Slack endpoint and shows who connected', async ({ endpointsPage }) => {
   await endpointsPage.goto();
   const dialog = await endpointsPage.addEndpoint();
   await dialog.fill({ name: uniqueName('Slack'), baseUrl: serverProviders().slackApiUrl, auth: { type: 'slack' } });
-  await connectThroughPopup(page, dialog.connectButton);
+  await dialog.connectThroughPopup();
   await expect(dialog.root.getByText(/^Connected as /)).toContainText(mockCredentials.slack.userName);
   await expect(dialog.reconnectButton).toBeVisible();
 });
 
-test('shows the error the callback reports when access is not granted', async ({ page, endpointsPage }) => {
+test('shows the error the callback reports when access is not granted', async ({ endpointsPage }) => {
   await endpointsPage.goto();
   const dialog = await endpointsPage.addEndpoint();
   await dialog.fill({ name: uniqueName('Denied Slack'), baseUrl: serverProviders().slackApiUrl, auth: { type: 'slack' } });
-  const popupPromise = page.waitForEvent('popup');
-  await dialog.connectButton.click();
-  const popup = await popupPromise;
-  const closed = popup.waitForEvent('close', { timeout: 20_000 });
-  await popup.getByRole('button', { name: 'Cancel' }).click();
-  await closed;
+  await dialog.connectThroughPopup(dialog.connectButton, 'Cancel');
   await expect(dialog.root.getByRole('alert')).toContainText('access_denied');
   await expect(dialog.root).toContainText('Not connected yet.');
   await expect(dialog.connectButton).toBeEnabled();

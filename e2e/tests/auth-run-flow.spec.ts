@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { mockCredentials, type MockProviders } from '../mocks/providers/start-mock-providers';
 import { expect, test } from '../fixtures';
 import type { ActivityPanel } from '../pages/ActivityPanel';
@@ -92,10 +92,10 @@ for (const c of cases) {
   });
 }
 
-test('Microsoft Graph: a connected endpoint adds its token to a flow step, redacted', async ({ page, api, endpointsPage, flowEditor, activity }) => {
+test('Microsoft Graph: a connected endpoint adds its token to a flow step, redacted', async ({ api, endpointsPage, flowEditor, activity }) => {
   const name = uniqueName('Graph run');
   const endpoint = await api.createEndpoint({ name, baseUrl: serverProviders().graphUrl, auth: { type: 'msgraph' } });
-  await connect(page, endpointsPage, name);
+  await connect(endpointsPage, name);
   const flow = await api.createHttpFlow(uniqueName('Run Graph'), { name: 'Who am I', endpointId: endpoint.id, path: '/v1.0/me' });
   const request = await runAndOpenStep(flowEditor, activity, flow.id, flow.stepName);
   await expect(request).toContainText(`${serverProviders().graphUrl}/v1.0/me`);
@@ -103,10 +103,10 @@ test('Microsoft Graph: a connected endpoint adds its token to a flow step, redac
   await expect(requestHeader(request, 'authorization')).toHaveText('[redacted]');
 });
 
-test('Slack: without http.authenticate a flow step goes unauthenticated', async ({ page, api, endpointsPage, flowEditor, activity }) => {
+test('Slack: without http.authenticate a flow step goes unauthenticated', async ({ api, endpointsPage, flowEditor, activity }) => {
   const name = uniqueName('Slack run');
   const endpoint = await api.createEndpoint({ name, baseUrl: serverProviders().slackApiUrl, auth: { type: 'slack' } });
-  await connect(page, endpointsPage, name);
+  await connect(endpointsPage, name);
   const flow = await api.createHttpFlow(uniqueName('Run Slack'), { name: 'Auth test', endpointId: endpoint.id, path: '/auth.test' });
   const request = await runAndOpenStep(flowEditor, activity, flow.id, flow.stepName);
   await expect(request.getByLabel('Response body', { exact: true })).toContainText('not_authed');
@@ -114,15 +114,10 @@ test('Slack: without http.authenticate a flow step goes unauthenticated', async 
 });
 
 /** Connects a stored Slack or Graph endpoint through the popup (the server's mock providers). */
-async function connect(page: Page, endpointsPage: EndpointsPage, name: string): Promise<void> {
+async function connect(endpointsPage: EndpointsPage, name: string): Promise<void> {
   await endpointsPage.goto();
   const dialog = await endpointsPage.open(name);
-  const popupPromise = page.waitForEvent('popup');
-  await dialog.connectButton.click();
-  const popup = await popupPromise;
-  const closed = popup.waitForEvent('close', { timeout: 20_000 });
-  await popup.getByRole('button', { name: 'Allow' }).click();
-  await closed;
+  await dialog.connectThroughPopup();
   await expect(dialog.root.getByText(/^Connected as /)).toBeVisible();
   await dialog.close();
 }

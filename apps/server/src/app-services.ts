@@ -1,6 +1,6 @@
 import type { HttpClient, ScriptRunner } from '@flowyard/engine';
 import { createApiKeysService } from './api-keys/api-keys-service';
-import { createAuthService } from './auth/auth-service';
+import { createAuthService, type AccessSettings } from './auth/auth-service';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
 import { createSessionsService } from './auth/sessions-service';
 import { createBuiltinEndpoints } from './builtin/builtin-endpoints';
@@ -27,13 +27,13 @@ import { createWorkflowsService } from './workflows/workflows-service';
 /** Wires the services once per process (or per test); the tRPC context carries them. */
 export function createAppServices(
   deps: ServiceDeps,
-  options: { http: HttpClient; scripts: ScriptRunner; bus?: RunEventBus; passwords?: PasswordHasher; recordFlushMs?: number; retention?: RetentionPolicy },
+  options: { http: HttpClient; scripts: ScriptRunner; bus?: RunEventBus; passwords?: PasswordHasher; recordFlushMs?: number; retention?: RetentionPolicy; access?: AccessSettings },
 ) {
   const passwords = options.passwords ?? createPasswordHasher();
   const users = createUsersService(deps, passwords);
   const sessions = createSessionsService(deps);
   const apiKeys = createApiKeysService(deps);
-  const auth = createAuthService(deps, { users, sessions, apiKeys, passwords });
+  const auth = createAuthService(deps, { users, sessions, apiKeys, passwords, access: options.access ?? { allowedOrigins: [], trustProxyHops: 0 } });
   const workflows = createWorkflowsService(deps);
   const endpoints = createEndpointsService(deps, workflows, { http: options.http });
   const flows = createFlowsService(deps, workflows);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,9 @@ describe('loadConfig', () => {
       dbSynchronous: 'normal',
       recordFlushMs: 0,
       maxResponseBytes: 10 * 1024 * 1024,
+      allowedOrigins: [],
+      trustProxyHops: 0,
+      scriptWorkers: availableParallelism(),
     });
   });
 
@@ -38,5 +42,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FLOWYARD_MAX_RESPONSE_BYTES: '1000' }, '/')).toThrow(/FLOWYARD_MAX_RESPONSE_BYTES/);
     expect(() => loadConfig({ FLOWYARD_MAX_RESPONSE_BYTES: '10MB' }, '/')).toThrow(/FLOWYARD_MAX_RESPONSE_BYTES/);
     expect(loadConfig({ FLOWYARD_MAX_RESPONSE_BYTES: '1048576' }, '/').maxResponseBytes).toBe(1024 * 1024);
+  });
+
+  it('reads FLOWYARD_ALLOWED_ORIGINS as origins, and refuses one that is not an http(s) URL, naming the variable', () => {
+    expect(loadConfig({ FLOWYARD_ALLOWED_ORIGINS: ' https://Flows.Example.com/app , http://10.0.0.5:8080,' }, '/').allowedOrigins).toEqual([
+      'https://flows.example.com',
+      'http://10.0.0.5:8080',
+    ]);
+    expect(() => loadConfig({ FLOWYARD_ALLOWED_ORIGINS: 'flows.example.com' }, '/')).toThrow(/FLOWYARD_ALLOWED_ORIGINS: "flows.example.com"/);
+    expect(() => loadConfig({ FLOWYARD_ALLOWED_ORIGINS: 'ftp://x.example' }, '/')).toThrow(/FLOWYARD_ALLOWED_ORIGINS/);
+  });
+
+  it('reads FLOWYARD_TRUST_PROXY as a number of proxies (true is one) and FLOWYARD_SCRIPT_WORKERS', () => {
+    const hops = (value: string) => loadConfig({ FLOWYARD_TRUST_PROXY: value }, '/').trustProxyHops;
+    expect([hops(''), hops('false'), hops('0'), hops('true'), hops('TRUE'), hops('1'), hops('2')]).toEqual([0, 0, 0, 1, 1, 1, 2]);
+    expect(() => hops('yes')).toThrow(/FLOWYARD_TRUST_PROXY/);
+    expect(() => hops('-1')).toThrow(/FLOWYARD_TRUST_PROXY/);
+    expect(loadConfig({ FLOWYARD_SCRIPT_WORKERS: '6' }, '/').scriptWorkers).toBe(6);
+    expect(() => loadConfig({ FLOWYARD_SCRIPT_WORKERS: '0' }, '/')).toThrow(/FLOWYARD_SCRIPT_WORKERS/);
   });
 });

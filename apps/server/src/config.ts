@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '@flowyard/engine';
@@ -33,9 +34,52 @@ const envSchema = z.object({
     .min(minResponseCap, `FLOWYARD_MAX_RESPONSE_BYTES must be between ${minResponseCap} (64 KiB) and ${maxResponseCap} (1 GiB)`)
     .max(maxResponseCap, `FLOWYARD_MAX_RESPONSE_BYTES must be between ${minResponseCap} (64 KiB) and ${maxResponseCap} (1 GiB)`)
     .default(DEFAULT_MAX_RESPONSE_BYTES),
+  FLOWYARD_ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const entry of (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '')) {
+        const origin = originOf(entry);
+        if (origin === undefined) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not an http(s) origin such as https://flows.example.com` });
+          return z.NEVER;
+        }
+        origins.push(origin);
+      }
+      return origins;
+    }),
+  FLOWYARD_TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '' || value === 'false') return 0;
+      if (value === 'true') return 1;
+      if (/^\d{1,2}$/.test(value)) return Number(value);
+      ctx.addIssue({ code: 'custom', message: 'FLOWYARD_TRUST_PROXY must be true, false or the number of proxies in front of Flowyard (0–99)' });
+      return z.NEVER;
+    }),
+  FLOWYARD_SCRIPT_WORKERS: z.coerce
+    .number({ error: 'FLOWYARD_SCRIPT_WORKERS must be a number' })
+    .int('FLOWYARD_SCRIPT_WORKERS must be a whole number')
+    .min(1, 'FLOWYARD_SCRIPT_WORKERS must be between 1 and 256')
+    .max(256, 'FLOWYARD_SCRIPT_WORKERS must be between 1 and 256')
+    .optional(),
   // Set by npm/pnpm to the folder the command was typed in (`pnpm start` at the repo root).
   INIT_CWD: z.string().min(1).optional(),
 });
+
+/** `https://host[:port]` of an http(s) URL, or undefined. */
+function originOf(text: string): string | undefined {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface ServerConfig {
   port: number;
@@ -58,6 +102,15 @@ export interface ServerConfig {
   recordFlushMs: number;
   /** Response bodies that steps, scripts and token requests read stop here: RESPONSE_TOO_LARGE (default 10 MiB). */
   maxResponseBytes: number;
+  /** Browser origins besides the public URL's whose requests the cross-site guard accepts (FLOWYARD_ALLOWED_ORIGINS). */
+  allowedOrigins: string[];
+  /**
+   * How many proxies in front of Flowyard append to `X-Forwarded-For` (FLOWYARD_TRUST_PROXY:
+   * `true` is one); 0, the default, ignores the header and takes the socket's address.
+   */
+  trustProxyHops: number;
+  /** Script worker threads at most (FLOWYARD_SCRIPT_WORKERS; default the number of cores). */
+  scriptWorkers: number;
 }
 
 /**
@@ -84,5 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     dbSynchronous: vars.FLOWYARD_DB_SYNCHRONOUS,
     recordFlushMs: vars.FLOWYARD_RECORD_FLUSH_MS,
     maxResponseBytes: vars.FLOWYARD_MAX_RESPONSE_BYTES,
+    allowedOrigins: vars.FLOWYARD_ALLOWED_ORIGINS,
+    trustProxyHops: vars.FLOWYARD_TRUST_PROXY,
+    scriptWorkers: vars.FLOWYARD_SCRIPT_WORKERS ?? availableParallelism(),
   };
 }

@@ -1,12 +1,12 @@
 import { createDb } from '@flowyard/db';
 import { createScriptPool } from '@flowyard/engine';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bootstrap, createAppServices } from './app-services';
 import { adminPasswordFromEnv, firstAdminLogLines } from './auth/admin-password';
 import { loadConfig } from './config';
+import { prepareDataDir } from './data-dir';
 import { createEndpointHttpClient } from './endpoints/endpoint-http';
 import { createApp } from './http/app';
 import { log } from './log';
@@ -19,17 +19,26 @@ import { loadProviderSettings } from './settings/provider-settings';
 async function main(): Promise<void> {
   const config = loadConfig();
   const adminPassword = adminPasswordFromEnv(process.env);
-  mkdirSync(config.dataDir, { recursive: true });
+  if (prepareDataDir(config.dataDir).openToOthers) {
+    log.warn(`The data folder ${config.dataDir} can be entered by other users; \`chmod 700\` it to keep them out (its files are readable by this user only)`);
+  }
   const secretBox = createSecretBox(loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }));
   const dbFile = join(config.dataDir, 'flowyard.db');
   const db = await createDb(pathToFileURL(dbFile).href, { synchronous: config.dbSynchronous });
   const providers = loadProviderSettings(process.env, config.publicUrl);
   const http = createEndpointHttpClient({ db, secretBox }, { maxResponseBytes: config.maxResponseBytes });
-  // One pool for the process, sized for a 2-core host: two warm workers, up to four when
-  // runs overlap; scripts run there, never on this event loop. Warmed once there are scripts.
-  const scripts = createScriptPool({ size: 2, maxWorkers: 4 });
+  // One pool for the process: up to FLOWYARD_SCRIPT_WORKERS workers (default one per core), two
+  // kept warm, at most half of them for one flow at once; scripts run there, never on this event
+  // loop. Warmed once there are scripts.
+  const scripts = createScriptPool({ maxWorkers: config.scriptWorkers });
   const stopWarming = warmScriptsWhenNeeded(db, scripts);
-  const services = createAppServices({ db, secretBox, providers, now: () => new Date(), newId: () => randomUUID() }, { http, scripts, recordFlushMs: config.recordFlushMs, retention: retentionFromEnv(process.env) });
+  const services = createAppServices({ db, secretBox, providers, now: () => new Date(), newId: () => randomUUID() }, {
+    http,
+    scripts,
+    recordFlushMs: config.recordFlushMs,
+    retention: retentionFromEnv(process.env),
+    access: { allowedOrigins: config.allowedOrigins, trustProxyHops: config.trustProxyHops },
+  });
   const { interruptedRuns, firstAdmin } = await bootstrap(services, { adminPassword });
   for (const line of firstAdminLogLines(firstAdmin)) log.info(line);
   if (interruptedRuns > 0) log.warn(`Marked ${interruptedRuns} run(s) left running by the previous process as interrupted`);

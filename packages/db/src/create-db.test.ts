@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type FlowyardDb } from './create-db';
 import { customSteps, endpointRefs, endpoints, flows, scriptEndpointRefs, workflows } from './schema';
@@ -42,6 +43,26 @@ describe('createDb', () => {
 
     const second = await open(url);
     expect(await second.orm.select().from(workflows)).toEqual([{ id: 'w1', name: 'Default' }]);
+  });
+
+  it('creates the database, its -wal and its -shm readable by the owner only (the writer thread’s too), and tightens a looser file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowyard-db-'));
+    dirs.push(dir);
+    const file = join(dir, 'flowyard.db');
+    const db = await open(pathToFileURL(file).href);
+    await db.orm.insert(workflows).values({ id: 'w1', name: 'Default' });
+    await db.writeBatch([{ sql: 'INSERT INTO workflows (id, name) VALUES (?, ?)', args: ['w2', 'Other'] }]);
+    const modeOf = (path: string): string => (statSync(path).mode & 0o777).toString(8);
+    expect({ db: modeOf(file), wal: modeOf(`${file}-wal`), shm: modeOf(`${file}-shm`) }).toEqual({ db: '600', wal: '600', shm: '600' });
+    db.close();
+    opened.splice(opened.indexOf(db), 1);
+
+    // A database left 0644 by an older version is tightened when opened.
+    const older = join(dir, 'older.db');
+    writeFileSync(older, '');
+    chmodSync(older, 0o644);
+    await open(`file:${older}`);
+    expect(modeOf(older)).toBe('600');
   });
 
   it('refuses to delete an endpoint still in the usage index', async () => {

@@ -1,7 +1,9 @@
 import { createClient, type Client, type InStatement } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { databasePath, isInMemory } from './database-path';
 import { createExclusive } from './exclusive';
+import { restrictDatabaseFiles } from './file-modes';
 import { resolveMigrationsFolder } from './migrations-folder';
 import * as schema from './schema';
 import { trackWrites } from './tracked-client';
@@ -48,11 +50,14 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
   // One connection: connection-level pragmas then hold for every statement, an
   // in-memory database is a single connection anyway, and statements queue in the
   // driver instead of blocking the event loop on SQLite's write lock.
+  const inMemory = isInMemory(url);
+  // Created 0600 before libsql opens it: its -wal and -shm files then get the same mode.
+  if (!inMemory) restrictDatabaseFiles(databasePath(url));
   const raw = createClient({ url, concurrency: 1 });
   const generations = createWriteGenerations();
   const client = trackWrites(raw, generations);
   try {
-    if (!url.includes(':memory:')) {
+    if (!inMemory) {
       await client.execute('PRAGMA journal_mode = WAL');
       await client.execute(`PRAGMA synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     }
@@ -60,7 +65,6 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
     await client.execute('PRAGMA busy_timeout = 5000');
     const orm = drizzle(client, { schema });
     await migrate(orm, { migrationsFolder: resolveMigrationsFolder(options.migrationsFolder) });
-    const inMemory = url.includes(':memory:') || url.includes('mode=memory');
     let thread: BatchWriter | undefined;
     const writeBatch = async (statements: readonly InStatement[]): Promise<void> => {
       if (inMemory || options.writerThread === false) {

@@ -1,6 +1,6 @@
 import type { InStatement, InValue } from '@libsql/client';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { databasePath } from './database-path';
 import { Worker } from 'node:worker_threads';
 
 /** Runs batches of write statements, each in one transaction, in order. */
@@ -151,7 +151,3 @@ export function createWriterThread(options: WriterThreadOptions): BatchWriter {
 }
 
 /** The file path of a `file:` URL (or a plain path), as the synchronous binding opens it. */
-function databasePath(url: string): string {
-  if (!url.startsWith('file:')) return url;
-  return url.startsWith('file://') ? fileURLToPath(url) : decodeURIComponent(url.slice('file:'.length));
-}

@@ -101,8 +101,9 @@ export function createApiKeysService({ db, now, newId }: ServiceDeps) {
       if (!looksLikeApiKey(key)) return invalidApiKey();
       const found = await keyRows.get(hashOf(key));
       if (!found) return invalidApiKey();
-      if (found.api_keys.revokedAt !== null) return revokedApiKey();
+      // A disabled user's keys are revoked too; saying "disabled" tells the caller why.
       if (found.users.disabled) return disabledKeyUser();
+      if (found.api_keys.revokedAt !== null) return revokedApiKey();
       const at = now();
       const last = found.api_keys.lastUsedAt === null ? 0 : Date.parse(found.api_keys.lastUsedAt);
       if (at.getTime() - last >= lastUsedEveryMs) {

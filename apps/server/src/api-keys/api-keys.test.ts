@@ -48,6 +48,20 @@ describe('apiKeys.create / list / revoke', () => {
     expect(await app.services.apiKeys.authenticate(key)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('disabled') });
   });
 
+  it('revokes a user’s keys when the user is disabled, so enabling them again does not bring the keys back', async () => {
+    const rest = await app.createUser('rest');
+    const { key, apiKey } = await app.caller.apiKeys.create({ userId: rest.user.id, name: 'Before disabling' });
+    await app.caller.users.update({ id: rest.user.id, disabled: true });
+    const [revoked] = await app.caller.apiKeys.list({ userId: rest.user.id });
+    expect(revoked).toMatchObject({ id: apiKey.id, revokedAt: expect.any(String) });
+    await app.caller.users.update({ id: rest.user.id, disabled: false });
+    expect(await app.services.apiKeys.authenticate(key)).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringContaining('revoked') });
+    // Disabling an already disabled user changes no revocation date; a key made afterwards works.
+    expect((await app.caller.apiKeys.list({ userId: rest.user.id }))[0]?.revokedAt).toBe(revoked?.revokedAt);
+    const { key: fresh } = await app.caller.apiKeys.create({ userId: rest.user.id, name: 'After enabling' });
+    expect(await app.services.apiKeys.authenticate(fresh)).toMatchObject({ id: rest.user.id });
+  });
+
   it('lets admins manage anyone’s keys, others only their own, and Standard Users none', async () => {
     const developer = await app.createUser('developer');
     const other = await app.createUser('rest');

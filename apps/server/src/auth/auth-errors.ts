@@ -5,10 +5,14 @@ export function wrongCredentials(): FlowyardError {
 }
 
 export function tooManySignIns(retryAfterSeconds: number): FlowyardError {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  return new FlowyardError('UNAUTHORIZED', `Too many failed sign-ins for this email; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, {
+  const wait = retryAfterSeconds < 60 ? plural(retryAfterSeconds, 'second') : plural(Math.ceil(retryAfterSeconds / 60), 'minute');
+  return new FlowyardError('TOO_MANY_REQUESTS', `Too many failed sign-ins from your address; try again in ${wait}`, {
     details: { retryAfterSeconds },
   });
+}
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
 export function userDisabled(): FlowyardError {

@@ -4,7 +4,7 @@ import { contextFor } from '../trpc/create-context';
 import { apiErrorOf, createTestApp, testAdminPassword, type TestApp } from '../testing/test-app';
 import { recordingSessionCookie } from './session-cookie';
 import { sessionIdleMs, sessionMaxMs } from './sessions-service';
-import { maxFailedSignIns, signInWindowMs } from './sign-in-limiter';
+import { addressGroup, createSignInLimiter, signInLimits } from './sign-in-limiter';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -136,21 +136,75 @@ describe('session expiry', () => {
 });
 
 describe('failed sign-in limit', () => {
-  it(`refuses an email after ${maxFailedSignIns} failures, even with the right password, until the window passes`, async () => {
+  const attacker = '203.0.113.66';
+  const office = '198.51.100.7';
+  const guess = (email: string, from: string) => app?.services.auth.signIn({ email, password: 'guess' }, from);
+
+  it('slows one account down from the address that keeps failing, with a growing wait, and never from another address', async () => {
     const clock = manualClock();
     app = await createTestApp({ now: clock.now });
-    for (let i = 0; i < maxFailedSignIns; i += 1) {
-      await expect(app.services.auth.signIn({ email: 'admin@localhost', password: 'guess' })).rejects.toMatchObject({ message: 'Wrong email or password' });
+    for (let i = 0; i < signInLimits.perAccountAndAddress; i += 1) {
+      await expect(guess('admin@localhost', attacker)).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
     }
-    await expect(app.services.auth.signIn({ email: 'admin@localhost', password: testAdminPassword })).rejects.toMatchObject({
-      code: 'UNAUTHORIZED',
-      message: expect.stringContaining('Too many failed sign-ins'),
-      details: { retryAfterSeconds: signInWindowMs / 1000 },
+    // Past the free tries, even the right password waits, and says for how long.
+    await expect(app.services.auth.signIn({ email: 'admin@localhost', password: testAdminPassword }, attacker)).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: 'Too many failed sign-ins from your address; try again in 1 second',
+      details: { retryAfterSeconds: 1 },
     });
-    // Other emails are not affected.
+    // The real admin, elsewhere, signs in at once.
+    expect((await app.services.auth.signIn({ email: 'admin@localhost', password: testAdminPassword }, office)).user.id).toBe(app.admin.id);
+    // Each further failure doubles the wait.
+    clock.advance(1_000);
+    await expect(guess('admin@localhost', attacker)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(guess('admin@localhost', attacker)).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', details: { retryAfterSeconds: 2 } });
+    clock.advance(2_000);
+    await expect(guess('admin@localhost', attacker)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(guess('admin@localhost', attacker)).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', details: { retryAfterSeconds: 4 } });
+    // Waited out, the right password works from there too, and clears that account's count.
+    clock.advance(4_000);
+    expect((await app.services.auth.signIn({ email: 'admin@localhost', password: testAdminPassword }, attacker)).user.id).toBe(app.admin.id);
+    await expect(guess('admin@localhost', attacker)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it('slows an address that sprays guesses across many emails, and nobody else', async () => {
+    const clock = manualClock();
+    app = await createTestApp({ now: clock.now });
+    const answers: string[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      answers.push((await apiErrorOf(app.callerAs(null).auth.signIn({ email: `user${i}@example.com`, password: 'Winter2030!' }))).code);
+    }
+    // In-process callers share one address: the first tries answer "wrong", then every one waits.
+    expect(answers.slice(0, signInLimits.perAddress)).toEqual(Array<string>(signInLimits.perAddress).fill('UNAUTHORIZED'));
+    expect(answers.slice(signInLimits.perAddress)).toEqual(Array<string>(50 - signInLimits.perAddress).fill('TOO_MANY_REQUESTS'));
+    expect((await app.services.auth.signIn({ email: 'admin@localhost', password: testAdminPassword }, office)).user.id).toBe(app.admin.id);
+    // A successful sign-in from the spraying address does not reset its count.
+    clock.advance(signInLimits.firstDelayMs);
     const { user, password } = await app.createUser('standard');
-    expect((await app.services.auth.signIn({ email: user.email, password })).user.id).toBe(user.id);
-    clock.advance(signInWindowMs);
-    expect((await app.services.auth.signIn({ email: 'admin@localhost', password: testAdminPassword })).user.id).toBe(app.admin.id);
+    await expect(app.services.auth.signIn({ email: user.email, password })).resolves.toBeDefined();
+    await expect(app.services.auth.signIn({ email: 'another@example.com', password: 'x' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(app.services.auth.signIn({ email: 'one-more@example.com', password: 'x' })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    // An hour without failures starts afresh.
+    clock.advance(signInLimits.forgetAfterMs);
+    await expect(app.services.auth.signIn({ email: 'later@example.com', password: 'x' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it('keeps its memory bounded while guesses come from ever new addresses', () => {
+    const clock = manualClock();
+    const limiter = createSignInLimiter(clock.now);
+    for (let i = 0; i < signInLimits.perAccountAndAddress; i += 1) limiter.failed('admin@localhost', attacker);
+    expect(limiter.retryAfterSeconds('admin@localhost', attacker)).toBeGreaterThan(0);
+    for (let i = 0; i < signInLimits.maxEntries; i += 1) limiter.failed('admin@localhost', `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+    expect(limiter.size()).toBeLessThanOrEqual(2 * signInLimits.maxEntries);
+    // The stalest entry made room.
+    expect(limiter.retryAfterSeconds('admin@localhost', attacker)).toBe(0);
+  });
+
+  it('counts an IPv6 client by its /64 network', () => {
+    expect(addressGroup('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(addressGroup('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+    expect(addressGroup('2001:DB8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressGroup('::1')).toBe('0:0:0:0::/64');
+    expect(addressGroup('192.0.2.1')).toBe('192.0.2.1');
   });
 });

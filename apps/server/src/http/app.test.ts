@@ -28,6 +28,7 @@ beforeAll(async () => {
   mkdirSync(join(webDist, 'assets'));
   writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Flowyard</title>');
   writeFileSync(join(webDist, 'assets', 'app-abc123.js'), 'console.log("app")');
+  writeFileSync(join(webDist, 'assets', 'app-abc123.js.map'), '{"version":3,"sources":["src/main.tsx"]}');
   server = createApp({ db: app.db, services: app.services, webDist }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const address = server.address();
@@ -80,6 +81,43 @@ describe('the HTTP app', () => {
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);
     expect((await fetch(`${base}/trpc/nope.nothing`)).status).toBe(404);
+  });
+
+  it('puts the security headers on every answer: pages, assets, tRPC, REST, HTTP triggers (around Express), the Connect callback, errors', async () => {
+    const answers = await Promise.all(
+      [
+        fetch(`${base}/flows/some-id`),
+        fetch(`${base}/assets/app-abc123.js`),
+        fetch(`${base}/healthz`),
+        fetch(`${base}/trpc/workflows.list`, { headers: { cookie } }),
+        fetch(`${base}/trpc/workflows.list`),
+        fetch(`${base}/api/v1/users`),
+        fetch(`${base}/hooks/no-flow/no-trigger`, { method: 'POST' }),
+        fetch(`${base}/hooks/x`, { method: 'POST' }),
+        fetch(`${base}/hooks/x/y`, { method: 'PUT' }),
+        fetch(`${base}/oauth/callback?error=access_denied`),
+        fetch(`${base}/oauth/callback.js`),
+      ].map(async (answer) => (await answer).headers),
+    );
+    for (const headers of answers) {
+      expect(headers.get('content-security-policy')).toBe(
+        "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';img-src 'self' data:;font-src 'self' data:;connect-src 'self';frame-ancestors 'none';object-src 'none';base-uri 'self';form-action 'self'",
+      );
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      // Plain http: HSTS would mean nothing.
+      expect(headers.get('strict-transport-security')).toBeNull();
+    }
+    // The callback page keeps its opener (the app's window) after the provider's pages.
+    expect(answers[0]?.get('cross-origin-opener-policy')).toBe('same-origin-allow-popups');
+    expect(answers[9]?.get('cross-origin-opener-policy')).toBe('unsafe-none');
+  });
+
+  it('never serves source maps, even when the build has them', async () => {
+    const map = await fetch(`${base}/assets/app-abc123.js.map`);
+    expect(map.status).toBe(404);
+    expect(await map.text()).not.toContain('sources');
   });
 
   it('streams a flow’s run events over SSE', async () => {

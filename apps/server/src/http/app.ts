@@ -1,6 +1,7 @@
 import type { FlowyardDb } from '@flowyard/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AppServices } from '../app-services';
 import { sendApiError } from '../builtin/api-response';
@@ -11,6 +12,8 @@ import { createHttpTriggerHandler, type HttpTriggerOptions } from '../triggers/h
 import { appRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/create-context';
 import { isMalformedUrl, malformedUrlError } from './malformed-url';
+import { retryAfterMeta } from '../trpc/retry-after';
+import { securityHeaderOptions, staticSecurityHeaders } from './security-headers';
 import { serveWebApp } from './web-app';
 
 /** Large enough for a 500-step graph or a 1 MB test payload, small enough to refuse floods. */
@@ -33,6 +36,9 @@ export interface FlowyardApp {
 export function createApp({ db, services, webDist, triggers }: AppOptions): FlowyardApp {
   const app = express();
   app.disable('x-powered-by');
+  const security = securityHeaderOptions(services.auth.publicUrl);
+  // Every Express answer; HTTP triggers (around Express) get the same headers, worked out once.
+  app.use(helmet(security));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -42,6 +48,7 @@ export function createApp({ db, services, webDist, triggers }: AppOptions): Flow
       router: appRouter,
       createContext: ({ req, res }) => createContext(db, services, req, res),
       maxBodySize: maxBodyBytes,
+      responseMeta: ({ errors }) => retryAfterMeta(errors),
       // Procedure failures are logged by the error middleware; this catches context failures.
       onError: ({ error, ctx }) => {
         if (ctx === undefined && error.code === 'INTERNAL_SERVER_ERROR') log.error('Could not build the request context', error.cause ?? error);
@@ -60,7 +67,7 @@ export function createApp({ db, services, webDist, triggers }: AppOptions): Flow
   });
   // HTTP triggers, the busiest path of all under a prefix no other route shares, go first and
   // around Express.
-  const hooks = createHttpTriggerHandler(services, triggers);
+  const hooks = createHttpTriggerHandler(services, { ...triggers, headers: staticSecurityHeaders(security) });
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     if (!hooks(req, res)) app(req, res);
   };

@@ -13,7 +13,7 @@ const resultSchema = z.object({ result: z.object({ data: z.unknown() }) });
 
 beforeAll(async () => {
   // The public URL differs from the address the test uses, like a server behind a proxy.
-  app = await createTestApp({ publicUrl: 'https://flowyard.example.com' });
+  app = await createTestApp({ publicUrl: 'https://flowyard.example.com', access: { allowedOrigins: ['https://flows.internal.example:8443'], trustProxyHops: 0 } });
   server = createApp({ db: app.db, services: app.services, webDist: '/nonexistent' }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const address = server.address();
@@ -54,6 +54,8 @@ describe('sign-in over HTTP', () => {
     expect(res.status).toBe(200);
     const setCookie = res.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^flowyard_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
+    // Behind https, browsers are told to stay on https (this host only).
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
     expect(resultSchema.parse(await (await query('auth.session', { cookie })).json()).result.data).toMatchObject({ email: 'admin@localhost' });
     expect((await query('workflows.list', { cookie })).status).toBe(200);
   });
@@ -100,7 +102,7 @@ describe('cross-site protection', () => {
     expect((await mutation('auth.signIn', { email: 'admin@localhost', password: testAdminPassword })).status).toBe(403);
   });
 
-  it('refuses requests from another origin, and accepts the public origin and the origin the request was sent to', async () => {
+  it('refuses requests from another origin, even the one the request was sent to (its Host), and accepts the public origin and the allowed ones', async () => {
     const { cookie } = await signIn();
     const evil = await mutation('flows.create', { workflowId: app.workflowId, name: 'Evil' }, { ...csrf, cookie, origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
@@ -108,7 +110,12 @@ describe('cross-site protection', () => {
     expect((await query('workflows.list', { cookie, origin: 'https://evil.example' })).status).toBe(403);
     expect((await query('workflows.list', { cookie, origin: 'null' })).status).toBe(403);
     expect((await query('workflows.list', { cookie, origin: 'https://flowyard.example.com' })).status).toBe(200);
-    expect((await query('workflows.list', { cookie, origin: base })).status).toBe(200);
+    expect((await query('workflows.list', { cookie, origin: 'https://flows.internal.example:8443' })).status).toBe(200);
+    // The Host header names this address, but a page there is not Flowyard's public URL: a name
+    // pointed at this server (DNS rebinding) must not vouch for itself.
+    const sameHost = await mutation('flows.create', { workflowId: app.workflowId, name: 'Rebound' }, { ...csrf, cookie, origin: base });
+    expect(sameHost.status).toBe(403);
+    expect((await query('workflows.list', { cookie, origin: base })).status).toBe(403);
     expect(await app.caller.flows.list({ workflowId: app.workflowId })).toEqual([]);
   });
 

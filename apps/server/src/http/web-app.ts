@@ -15,6 +15,11 @@ export function serveWebApp(app: Express, webDist: string): void {
     return;
   }
   const assetsDir = join(webDist, 'assets') + sep;
+  // Source maps are never served, even from a build that has them: they would hand out the source.
+  app.use((req, res, next) => {
+    if (req.path.endsWith('.map')) res.status(404).type('text/plain').send('Not found');
+    else next();
+  });
   app.use(
     express.static(webDist, {
       index: false,

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import type { AppServices } from '../app-services';
 import { log } from '../log';
-import { callbackPage } from './callback-page';
+import { callbackPage, callbackScript, callbackScriptPath } from './callback-page';
 
 /** Connect's redirect target: `GET /oauth/callback?code=…&state=…` (or `error=…`) from Slack or Microsoft. */
 export const oauthCallbackPath = '/oauth/callback';
@@ -19,6 +19,11 @@ export function mountOAuthCallback(app: Express, services: AppServices): void {
     }
     const outcome = await services.endpoints.completeConnect(params, user);
     if (!outcome.ok) log.warn(`Connect failed for endpoint ${outcome.endpointId ?? '(unknown)'}: ${outcome.message}`);
+    // The popup's opener must stay reachable after the provider's pages (no COOP here).
+    res.setHeader('Cross-Origin-Opener-Policy', 'unsafe-none');
     res.status(outcome.ok ? 200 : 400).setHeader('Cache-Control', 'no-store').type('html').send(callbackPage(outcome));
+  });
+  app.get(callbackScriptPath, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache').type('text/javascript').send(callbackScript);
   });
 }

@@ -43,9 +43,10 @@ async function callback(query: URLSearchParams): Promise<{ status: number; html:
   return { status: res.status, html: await res.text() };
 }
 
+/** The message the page's script posts: the JSON in its `data-message` attribute. */
 function postedMessage(html: string): unknown {
-  const match = /var message = (\{.*?\});/.exec(html);
-  return match?.[1] === undefined ? null : JSON.parse(match[1]);
+  const match = /data-message="([^"]*)"/.exec(html);
+  return match?.[1] === undefined ? null : JSON.parse(match[1].replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))));
 }
 
 describe('Slack Connect', () => {
@@ -64,7 +65,12 @@ describe('Slack Connect', () => {
     const page = await callback(back);
     expect(page.status).toBe(200);
     expect(postedMessage(page.html)).toEqual({ type: 'flowyard:connected', endpointId: created.id });
-    expect(page.html).toContain('window.opener.postMessage');
+    // No inline script (the CSP allows none): the page loads its script from this origin.
+    expect(page.html).not.toMatch(/<script>/);
+    expect(page.html).toContain('<script src="/oauth/callback.js"></script>');
+    const script = await fetch(`${base}/oauth/callback.js`);
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await script.text()).toContain('window.opener.postMessage(message');
 
     const view = await app.caller.endpoints.get({ id: created.id });
     expect(view.auth).toEqual({ type: 'slack', connection: { account: 'mock.user in Mock Team', connectedBy: 'Admin', connectedAt: expect.any(String) }, connectionDropped: false });

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { chainGraph } from '../testing/graphs';
 import { startTargetServer, type TargetServer } from '../testing/target-server';
 import { createTestApp } from '../testing/test-app';
+import { startHookTestServer } from '../triggers/hook-test-server';
 import { waitFor } from '../testing/wait-for';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -46,9 +48,41 @@ describe('a restart', () => {
     const second = await createTestApp({ dbUrl, secretKey });
     cleanups.push(() => second.close());
     const { run, steps } = await second.caller.runs.get({ runId });
-    expect(run.status).toBe('interrupted');
+    const error = { code: 'RUN_INTERRUPTED', message: 'The server stopped while the run was in flight', details: {} };
+    expect(run).toMatchObject({ status: 'interrupted', error });
     expect(run.finishedAt).not.toBeNull();
-    expect(steps.find((s) => s.nodeId === 'call')?.status).toBe('interrupted');
+    expect(steps.find((s) => s.nodeId === 'call')).toMatchObject({ status: 'interrupted', error });
     expect(steps.every((s) => s.status !== 'running')).toBe(true);
+  });
+});
+
+describe('a shutdown', () => {
+  it('ends runs in flight interrupted with RUN_INTERRUPTED on the run and its running step, and ?wait=true answers 503 with it', async () => {
+    const target: TargetServer = await startTargetServer(() => undefined);
+    cleanups.push(() => target.close());
+    const server = await startHookTestServer();
+    cleanups.push(() => server.close());
+    const endpoint = await server.app.caller.endpoints.create({ workflowId: server.app.workflowId, name: 'Slow', baseUrl: target.url, auth: { type: 'none' } });
+    const position = { x: 0, y: 0 };
+    const flowId = await server.flow('Slow', {
+      nodes: [
+        { id: 'hook', type: 'http-trigger', position, data: { name: 'Webhook', config: {} } },
+        { id: 'call', type: 'http-request', position, data: { name: 'Wait forever', config: { endpointId: endpoint.id, path: '/slow' } } },
+      ],
+      edges: [{ id: 'e', source: 'hook', target: 'call' }],
+    });
+    const { key } = await server.userWithKey('rest');
+    const answer = server.fetch(`/hooks/${flowId}/hook?wait=true`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: '{}' });
+    await waitFor(() => (target.requests.length > 0 ? true : undefined));
+
+    await server.app.services.runs.stopAll(5_000);
+    const response = await answer;
+    const error = { code: 'RUN_INTERRUPTED', message: 'The server stopped while the run was in flight', details: {} };
+    expect(response.status).toBe(503);
+    const body = z.object({ runId: z.string(), status: z.string(), error: z.unknown() }).parse(await response.json());
+    expect(body).toMatchObject({ status: 'interrupted', error });
+    const { run, steps } = await server.app.caller.runs.get({ runId: body.runId });
+    expect(run).toMatchObject({ status: 'interrupted', error });
+    expect(steps.find((s) => s.nodeId === 'call')).toMatchObject({ status: 'interrupted', error });
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, runs, runSteps, sql, users, type FlowyardDb } from '@flowyard/db';
 import { getTableColumns } from 'drizzle-orm';
-import type { RunSummary, StepRecord } from '@flowyard/engine';
+import type { RunSummary, StepError, StepRecord } from '@flowyard/engine';
 import { decodeRunCursor, encodeRunCursor, type RunCursor } from './run-cursor';
 import { toRunSummary, toStepRecord } from './run-views';
 
@@ -45,8 +45,8 @@ export function createRunsRepo(db: FlowyardDb) {
       return { run: toRunSummary(row.run, row.actedAs), steps: steps.map(toStepRecord) };
     },
 
-    /** Marks what was in flight when the server stopped as interrupted (SPEC §6); returns how many runs. */
-    async markInterrupted(at: Date, runId?: string): Promise<number> {
+    /** Marks what is left running (all of it, or one run's) as interrupted with `error` (SPEC §6); returns how many runs. */
+    async markInterrupted(at: Date, error: StepError, runId?: string): Promise<number> {
       const finishedAt = at.toISOString();
       // A literal 'running' (not a bound value) lets SQLite use the partial indexes of runs in flight.
       const runRunning = sql`${runs.status} = 'running'`;
@@ -54,8 +54,8 @@ export function createRunsRepo(db: FlowyardDb) {
       const runFilter = runId === undefined ? runRunning : and(runRunning, eq(runs.id, runId));
       const stepFilter = runId === undefined ? stepRunning : and(stepRunning, eq(runSteps.runId, runId));
       const [changedRuns] = await db.orm.batch([
-        db.orm.update(runs).set({ status: 'interrupted', finishedAt }).where(runFilter).returning({ id: runs.id }),
-        db.orm.update(runSteps).set({ status: 'interrupted', finishedAt }).where(stepFilter),
+        db.orm.update(runs).set({ status: 'interrupted', finishedAt, error }).where(runFilter).returning({ id: runs.id }),
+        db.orm.update(runSteps).set({ status: 'interrupted', finishedAt, error }).where(stepFilter),
       ]);
       return changedRuns.length;
     },

@@ -30,6 +30,7 @@ import { createHeldRecords } from '../persistence/held-records';
 import { createRunRecordWriter, type InsertRunOp, type RecordOp } from '../persistence/run-record-writer';
 import { timeOrderedId } from '../persistence/time-ordered-id';
 import type { WriteBatch } from '../persistence/group-commit';
+import { interruptionRecord, interruptions } from './interruptions';
 import type { RunEventBus } from './run-event-bus';
 import { runRow, runUpdate, stepRow } from './run-views';
 import { createRunsRepo } from './runs-repo';
@@ -176,7 +177,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     try {
       held.release(runId);
       await writer.flush();
-      await repo.markInterrupted(deps.now(), runId);
+      await repo.markInterrupted(deps.now(), interruptionRecord(interruptions.crashed()), runId);
       const record = await repo.get(runId);
       if (record) {
         bus.publish(flowId, { type: 'run', run: record.run });
@@ -312,7 +313,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     },
 
     /** At start: runs and steps left `running` by a previous process are `interrupted`. */
-    markInterrupted: () => repo.markInterrupted(deps.now()),
+    markInterrupted: () => repo.markInterrupted(deps.now(), interruptionRecord(interruptions.serverStopped())),
 
     /** Resolves when every run started so far has finished (tests, shutdown). */
     whenIdle,
@@ -320,13 +321,13 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     /** Stops a flow's runs in flight (before the flow is deleted) and waits for them to wind down. */
     async stopFlow(flowId: string, timeoutMs: number): Promise<void> {
       const runs = [...inFlight.values()].filter((run) => run.flowId === flowId);
-      for (const run of runs) run.controller.abort();
+      for (const run of runs) run.controller.abort(interruptions.flowDeleted());
       await Promise.race([Promise.all(runs.map((run) => run.done)), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
     },
 
     /** Stops runs in flight (they end up `interrupted`) and waits for them up to `timeoutMs`. */
     async stopAll(timeoutMs: number): Promise<void> {
-      for (const run of inFlight.values()) run.controller.abort();
+      for (const run of inFlight.values()) run.controller.abort(interruptions.serverStopped());
       await Promise.race([whenIdle(), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
       held.releaseAll();
       await writer.flush();

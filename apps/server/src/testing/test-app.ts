@@ -3,6 +3,7 @@ import { createScriptPool, type HttpClient, type Role, type ScriptPool } from '@
 import { TRPCError } from '@trpc/server';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { bootstrap, createAppServices, type AppServices } from '../app-services';
+import type { AccessSettings } from '../auth/auth-service';
 import { createPasswordHasher } from '../auth/passwords';
 import { sessionCookieName } from '../auth/session-cookie';
 import { createEndpointHttpClient } from '../endpoints/endpoint-http';
@@ -45,7 +46,7 @@ export interface TestApp {
 
 /** A bootstrapped app on a fresh database (in memory unless `dbUrl` says otherwise), called in-process. */
 export async function createTestApp(
-  options: { dbUrl?: string; secretKey?: Buffer; scripts?: ScriptPool; env?: NodeJS.ProcessEnv; publicUrl?: string; now?: () => Date } = {},
+  options: { dbUrl?: string; secretKey?: Buffer; scripts?: ScriptPool; env?: NodeJS.ProcessEnv; publicUrl?: string; now?: () => Date; access?: AccessSettings } = {},
 ): Promise<TestApp> {
   const db = await createDb(options.dbUrl ?? ':memory:');
   const secretBox = createSecretBox(options.secretKey ?? randomBytes(32));
@@ -56,7 +57,13 @@ export async function createTestApp(
   const scripts = options.scripts ?? createScriptPool({ size: 2 });
   // bcrypt's lowest cost: hashing at the production cost would dominate the test run.
   const passwords = createPasswordHasher(4);
-  const services = createAppServices({ db, secretBox, providers, now: options.now ?? (() => new Date()), newId: () => randomUUID() }, { http, bus, scripts, passwords });
+  const services = createAppServices({ db, secretBox, providers, now: options.now ?? (() => new Date()), newId: () => randomUUID() }, {
+    http,
+    bus,
+    scripts,
+    passwords,
+    ...(options.access === undefined ? {} : { access: options.access }),
+  });
   await bootstrap(services, { adminPassword: testAdminPassword });
   const admin = await services.users.findByEmail(firstAdmin.email);
   if (!admin) throw new Error('No first admin after bootstrap');

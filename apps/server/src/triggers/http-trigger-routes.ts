@@ -16,6 +16,8 @@ export const defaultTriggerWaitMs = 30_000;
 export interface HttpTriggerOptions {
   maxBodyBytes?: number;
   waitMs?: number;
+  /** Headers every trigger answer carries: the security headers Express answers get from helmet. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 type TriggerServices = Pick<AppServices, 'apiKeys' | 'users' | 'runCredentials' | 'flows' | 'runs'>;
@@ -33,6 +35,7 @@ export type HttpTriggerHandler = (req: IncomingMessage, res: ServerResponse) => 
 export function createHttpTriggerHandler(services: TriggerServices, options: HttpTriggerOptions = {}): HttpTriggerHandler {
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxTriggerBodyBytes;
   const waitMs = options.waitMs ?? defaultTriggerWaitMs;
+  const headers = Object.entries(options.headers ?? {});
 
   async function findTrigger(flowId: string, nodeId: string): Promise<{ flow: Flow; node: FlowNodeOf<'http-trigger'> }> {
     // Made only when needed: an error's stack trace is not free on every call.
@@ -99,6 +102,7 @@ export function createHttpTriggerHandler(services: TriggerServices, options: Htt
   return (req, res) => {
     const url = req.url ?? '';
     if (!url.startsWith(hooksPrefix)) return false;
+    for (const [name, value] of headers) res.setHeader(name, value);
     const ids = triggerIds(url.slice(hooksPrefix.length - 1));
     if (ids === undefined) {
       sendApiError(res, new FlowyardError('NOT_FOUND', 'There is no such HTTP trigger: the URL is /hooks/<flow id>/<trigger id>'));

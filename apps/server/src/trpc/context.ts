@@ -15,4 +15,6 @@ export interface Context {
   sessionId: string | null;
   /** Sets or clears the session cookie on the response. */
   sessionCookie: SessionCookieWriter;
+  /** Where the call comes from (sign-in throttling counts failures per address). */
+  clientAddress: string;
 }

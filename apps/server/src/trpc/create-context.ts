@@ -3,6 +3,7 @@ import { FlowyardError } from '@flowyard/engine';
 import { TRPCError } from '@trpc/server';
 import type { Request, Response } from 'express';
 import type { AppServices } from '../app-services';
+import { inProcessAddress } from '../auth/auth-service';
 import { crossSiteProblem } from '../auth/cross-site-guard';
 import { recordingSessionCookie, responseSessionCookie } from '../auth/session-cookie';
 import type { UserView } from '../users/user-view';
@@ -13,7 +14,7 @@ import type { Context } from './context';
  * finds the caller from its API key or session cookie (or nobody: user null).
  */
 export async function createContext(db: FlowyardDb, services: AppServices, req: Request, res: Response): Promise<Context> {
-  const problem = crossSiteProblem(req, services.auth.publicOrigin);
+  const problem = crossSiteProblem(req, services.auth.origins);
   if (problem !== undefined) {
     const cause = new FlowyardError('FORBIDDEN', problem);
     throw new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
@@ -25,10 +26,11 @@ export async function createContext(db: FlowyardDb, services: AppServices, req: 
     user: caller?.user ?? null,
     sessionId: caller?.sessionId ?? null,
     sessionCookie: responseSessionCookie(res, services.auth.secureCookies),
+    clientAddress: services.auth.clientAddress(req),
   };
 }
 
 /** An in-process context acting as `user` (tests, scripts); null calls as nobody. */
 export function contextFor(db: FlowyardDb, services: AppServices, user: UserView | null): Context {
-  return { db, services, user, sessionId: null, sessionCookie: recordingSessionCookie() };
+  return { db, services, user, sessionId: null, sessionCookie: recordingSessionCookie(), clientAddress: inProcessAddress };
 }

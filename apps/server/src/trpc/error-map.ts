@@ -25,6 +25,7 @@ export const trpcCodeBySpecCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   UNAUTHORIZED: 'UNAUTHORIZED',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 } as const satisfies Record<ErrorCode, TRPC_ERROR_CODE_KEY>;
 
 const httpStatusByCode = new Map<ErrorCode, number>();

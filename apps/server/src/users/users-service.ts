@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne, sessions, sql, users, type UserRow } from '@flowyard/db';
+import { and, apiKeys, asc, count, eq, isNull, ne, sessions, sql, users, type UserRow } from '@flowyard/db';
 import { can, FlowyardError, type userCreateSchema, type userUpdateSchema } from '@flowyard/engine';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
@@ -76,7 +76,7 @@ export function createUsersService({ db, now, newId }: ServiceDeps, passwords: P
 
     /**
      * Changes name, role, disabled or password. Refuses to leave Flowyard without an enabled
-     * admin. Disabling or a new password ends the user's sessions.
+     * admin. Disabling or a new password ends the user's sessions; disabling also revokes their API keys.
      */
     async update(input: z.output<typeof userUpdateSchema>): Promise<UserView> {
       const passwordHash = input.password === undefined ? undefined : await passwords.hash(input.password);
@@ -98,6 +98,14 @@ export function createUsersService({ db, now, newId }: ServiceDeps, passwords: P
         const [updated] = await db.orm.update(users).set(changes).where(eq(users.id, row.id)).returning();
         if (!updated) throw userNotFound(input.id);
         if (input.disabled === true || passwordHash !== undefined) await db.orm.delete(sessions).where(eq(sessions.userId, row.id));
+        // Disabling revokes the keys for good: enabling the user again must not bring back keys
+        // that were handed out before (README: "ends their sessions and API keys at once").
+        if (input.disabled === true && !row.disabled) {
+          await db.orm
+            .update(apiKeys)
+            .set({ revokedAt: changes.updatedAt })
+            .where(and(eq(apiKeys.userId, row.id), isNull(apiKeys.revokedAt)));
+        }
         return toView(updated);
       });
     },

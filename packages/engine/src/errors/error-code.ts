@@ -28,6 +28,8 @@ export const errorCodes = [
   'CONFLICT',
   // No valid session or API key (HTTP 401); FORBIDDEN is a known caller lacking a permission.
   'UNAUTHORIZED',
+  // Too many failed sign-ins from one address (HTTP 429); `details.retryAfterSeconds` says when to try again.
+  'TOO_MANY_REQUESTS',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

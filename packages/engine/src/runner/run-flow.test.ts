@@ -299,19 +299,23 @@ describe('runFlow', () => {
     const { summary, final } = await run(graph, { endpoints: endpoints({ ep: server.url }), signal: controller.signal });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(summary.status).toBe('interrupted');
-    expect(final('Slow')?.status).toBe('interrupted');
+    const plain = { code: 'RUN_INTERRUPTED', message: 'The run was stopped before it finished', details: {} };
+    expect(summary.error).toEqual(plain);
+    expect(final('Slow')).toMatchObject({ status: 'interrupted', error: plain });
     expect(final('After')?.status).toBe('skipped');
   });
 
-  it('ends interrupted when the caller aborts the controller it gave the run', async () => {
+  it('ends interrupted when the caller aborts the controller it gave the run, with the reason it gave as the run’s and the step’s error', async () => {
     const server = await serve(() => {});
     const controller = new AbortController();
     const graph = graphOf([trigger(), call('a', 'Slow'), call('b', 'After')], [edge('t', 'a'), edge('a', 'b')]);
-    setTimeout(() => controller.abort(), 100);
+    const reason = new FlowyardError('RUN_INTERRUPTED', 'The server stopped while the run was in flight');
+    setTimeout(() => controller.abort(reason), 100);
     const { summary, final } = await run(graph, { endpoints: endpoints({ ep: server.url }), abortController: controller });
-    expect(summary.status).toBe('interrupted');
-    expect(final('Slow')?.status).toBe('interrupted');
-    expect(final('After')?.status).toBe('skipped');
+    const error = { code: 'RUN_INTERRUPTED', message: 'The server stopped while the run was in flight', details: {} };
+    expect(summary).toMatchObject({ status: 'interrupted', error });
+    expect(final('Slow')).toMatchObject({ status: 'interrupted', error });
+    expect(final('After')).toMatchObject({ status: 'skipped', error: null });
   });
 
   it('runs to the end with a controller nobody aborts, and aborts it when the sink fails', async () => {

@@ -48,7 +48,11 @@ export interface RunFlowOptions {
   sink: (event: RunEvent) => void | Promise<void>;
   now?: () => Date;
   newId?: () => string;
-  /** Aborting stops the run: running steps are cancelled and the run ends `interrupted`. */
+  /**
+   * Aborting stops the run: running steps are cancelled and the run ends `interrupted`. The
+   * run's and those steps' error is the abort reason when it is a RUN_INTERRUPTED or RUN_STOPPED
+   * FlowyardError (it says why), else a plain RUN_INTERRUPTED.
+   */
   signal?: AbortSignal;
   /**
    * The caller's controller for this run, used as the run's own: aborting it stops the run like
@@ -216,6 +220,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
       // The step's context is built here with its config, so it is not copied again to add it.
       const result = await step.runIn((config) => ({
         config,
+        flowId: options.flow.id,
         scope: scopeFor(node.id),
         trigger: { nodeId: options.trigger.nodeId, payload: options.trigger.payload },
         endpoints,
@@ -240,6 +245,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
       return 'succeeded';
     } catch (error) {
       if (controller.signal.aborted) {
+        record.error = interruption(controller.signal.reason);
         await finish('interrupted');
         return 'interrupted';
       }
@@ -319,7 +325,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   run.status = interrupted ? 'interrupted' : anyFailed ? 'failed' : 'succeeded';
   run.finishedAt = isoTime(now());
   run.durationMs = roundMs(performance.now() - runStarted);
-  run.error = firstFailure === null ? null : scrubStepError(scrubber, firstFailure);
+  run.error = interrupted ? scrubStepError(scrubber, interruption(controller.signal.reason)) : firstFailure === null ? null : scrubStepError(scrubber, firstFailure);
   await emit({ type: 'run', run: { ...run } });
   if (sinkErrors.length > 0) throw sinkErrors[0];
   return run;
@@ -334,6 +340,14 @@ async function loadDefinitions(scripting: FlowScripting, ids: readonly string[])
 
 function roundMs(ms: number): number {
   return Math.round(ms * 10) / 10;
+}
+
+/** Why an aborted run (and each step it cut short) ended: the abort reason when it says so, else RUN_INTERRUPTED. */
+function interruption(reason: unknown): StepError {
+  if (isFlowyardError(reason) && (reason.code === 'RUN_INTERRUPTED' || reason.code === 'RUN_STOPPED')) {
+    return { code: reason.code, message: reason.message, details: toJsonRecord(reason.details) };
+  }
+  return { code: 'RUN_INTERRUPTED', message: 'The run was stopped before it finished', details: {} };
 }
 
 /** A step's error for its record: FlowyardErrors keep their code; anything else is a bug shown as such. */

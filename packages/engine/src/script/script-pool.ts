@@ -11,10 +11,15 @@ import { defaultScriptWorkerUrl } from './spawn-script-worker';
 import type { HostCall, HostCallError, HostCallResult, ScriptFailure, ScriptJob } from './worker-protocol';
 
 export interface ScriptPoolOptions {
-  /** Workers kept warm (default min(2, cores), at least 1). */
+  /** Workers kept warm (default min(2, maxWorkers), at least 1). */
   size?: number;
-  /** Workers at most, busy ones included; beyond it runs wait in a queue (default max(4, size)). */
+  /** Workers at most, busy ones included; beyond it runs wait in a queue (default: the number of cores, at least `size`). */
   maxWorkers?: number;
+  /**
+   * Workers that runs with one `fairnessKey` (a flow) may hold at once; its further runs wait
+   * while other keys' runs go ahead (default max(1, floor(maxWorkers / 2))).
+   */
+  maxPerKey?: number;
   /** Workers above `size` stop after being idle this long (default 30 s). */
   idleTimeoutMs?: number;
   /** How long a stopped script gets to wind down before its worker is terminated (default 1 s). */
@@ -42,6 +47,7 @@ export interface ScriptPool {
 }
 
 interface Waiter {
+  key: string;
   resolve(worker: PooledWorker): void;
   reject(error: unknown): void;
 }
@@ -61,13 +67,24 @@ class WorkerScriptPool implements ScriptPool {
   private readonly workers = new Set<PooledWorker>();
   private readonly idle: PooledWorker[] = [];
   private readonly idleTimers = new Map<PooledWorker, NodeJS.Timeout>();
-  private readonly waiters: Waiter[] = [];
+  private readonly maxPerKey: number;
+  /** Runs waiting for a worker, per fairness key. */
+  private readonly queues = new Map<string, Waiter[]>();
+  /** When each key that holds a worker or waits for one was last given a worker (a running count). */
+  private readonly lastServed = new Map<string, number>();
+  private serveCount = 0;
+  private queued = 0;
+  /** The key each assigned worker serves, and how many workers each key holds. */
+  private readonly owners = new Map<PooledWorker, string>();
+  private readonly held = new Map<string, number>();
   private nextJobId = 1;
   private closed = false;
 
   constructor(options: ScriptPoolOptions) {
-    this.size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
-    this.maxWorkers = Math.max(this.size, options.maxWorkers ?? Math.max(4, this.size));
+    const cores = availableParallelism();
+    this.size = Math.max(1, options.size ?? Math.min(2, options.maxWorkers ?? cores));
+    this.maxWorkers = Math.max(this.size, options.maxWorkers ?? cores);
+    this.maxPerKey = Math.max(1, Math.min(this.maxWorkers, options.maxPerKey ?? Math.floor(this.maxWorkers / 2)));
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
     this.graceMs = options.terminateGraceMs ?? 1_000;
     this.startTimeoutMs = options.startTimeoutMs ?? 30_000;
@@ -78,7 +95,8 @@ class WorkerScriptPool implements ScriptPool {
     const limits = resolveScriptLimits(options);
     const job = toJob(options, limits);
     if (options.signal?.aborted) throw cancelled([]);
-    const worker = await this.acquire(options.signal);
+    // A run without a key is a key of its own: not capped, but still served in turn with the others.
+    const worker = await this.acquire(options.fairnessKey ?? `\u0000run ${this.nextJobId++}`, options.signal);
     return this.execute(worker, job, limits, options);
   }
 
@@ -99,12 +117,15 @@ class WorkerScriptPool implements ScriptPool {
   stats(): ScriptPoolStats {
     let busy = 0;
     for (const worker of this.workers) if (worker.busy) busy += 1;
-    return { workers: this.workers.size, busy, queued: this.waiters.length };
+    return { workers: this.workers.size, busy, queued: this.queued };
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const waiter of this.waiters.splice(0)) waiter.reject(new FlowyardError('SCRIPT_ERROR', 'The script pool was closed'));
+    const waiting = [...this.queues.values()].flat();
+    this.queues.clear();
+    this.queued = 0;
+    for (const waiter of waiting) waiter.reject(new FlowyardError('SCRIPT_ERROR', 'The script pool was closed'));
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     this.idle.length = 0;
@@ -164,35 +185,104 @@ class WorkerScriptPool implements ScriptPool {
     });
   }
 
-  private async acquire(signal: AbortSignal | undefined): Promise<PooledWorker> {
-    if (this.closed) throw new FlowyardError('SCRIPT_ERROR', 'The script pool was closed');
-    const idle = this.idle.pop();
-    if (idle) {
-      clearTimeout(this.idleTimers.get(idle));
-      this.idleTimers.delete(idle);
-      return idle;
-    }
-    if (this.workers.size < this.maxWorkers) {
-      const worker = this.spawn();
-      await this.started(worker);
-      return worker;
-    }
+  /**
+   * A worker for a run of `key`: every run queues under its key and `dispatch` hands out workers
+   * round-robin across keys, never more than `maxPerKey` to one key, so runaway scripts of one
+   * flow leave workers for the others.
+   */
+  private acquire(key: string, signal: AbortSignal | undefined): Promise<PooledWorker> {
+    if (this.closed) return Promise.reject(new FlowyardError('SCRIPT_ERROR', 'The script pool was closed'));
     return new Promise<PooledWorker>((resolve, reject) => {
       const waiter: Waiter = {
+        key,
         resolve: (worker) => {
           signal?.removeEventListener('abort', onAbort);
           resolve(worker);
         },
-        reject,
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
       };
       const onAbort = (): void => {
-        const index = this.waiters.indexOf(waiter);
-        if (index >= 0) this.waiters.splice(index, 1);
+        const queue = this.queues.get(key);
+        const index = queue?.indexOf(waiter) ?? -1;
+        if (queue === undefined || index < 0) return;
+        queue.splice(index, 1);
+        this.queued -= 1;
+        if (queue.length === 0) {
+          this.queues.delete(key);
+          if (!this.held.has(key)) this.lastServed.delete(key);
+        }
         reject(cancelled([]));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiters.push(waiter);
+      const queue = this.queues.get(key);
+      if (queue === undefined) this.queues.set(key, [waiter]);
+      else queue.push(waiter);
+      this.queued += 1;
+      this.dispatch();
     });
+  }
+
+  /** Gives idle (or new) workers to waiting runs, taking keys in turn and skipping keys at their cap. */
+  private dispatch(): void {
+    while (!this.closed && this.queued > 0 && (this.idle.length > 0 || this.workers.size < this.maxWorkers)) {
+      const waiter = this.nextWaiter();
+      if (waiter === undefined) return;
+      this.assign(waiter.key);
+      const idle = this.idle.pop();
+      if (idle !== undefined) {
+        clearTimeout(this.idleTimers.get(idle));
+        this.idleTimers.delete(idle);
+        this.owners.set(idle, waiter.key);
+        waiter.resolve(idle);
+        continue;
+      }
+      const worker = this.spawn();
+      this.owners.set(worker, waiter.key);
+      this.started(worker).then(
+        () => waiter.resolve(worker),
+        (error: unknown) => waiter.reject(error),
+      );
+    }
+  }
+
+  /**
+   * The first waiter of the key below its cap that holds the fewest workers, and among those the
+   * one served longest ago (never served counts as longest).
+   */
+  private nextWaiter(): Waiter | undefined {
+    let chosen: { key: string; queue: Waiter[]; held: number; served: number } | undefined;
+    for (const [key, queue] of this.queues) {
+      const held = this.held.get(key) ?? 0;
+      if (held >= this.maxPerKey) continue;
+      const served = this.lastServed.get(key) ?? 0;
+      if (chosen === undefined || held < chosen.held || (held === chosen.held && served < chosen.served)) chosen = { key, queue, held, served };
+    }
+    if (chosen === undefined) return undefined;
+    const waiter = chosen.queue.shift();
+    if (chosen.queue.length === 0) this.queues.delete(chosen.key);
+    if (waiter === undefined) return undefined;
+    this.queued -= 1;
+    this.lastServed.set(chosen.key, ++this.serveCount);
+    return waiter;
+  }
+
+  private assign(key: string): void {
+    this.held.set(key, (this.held.get(key) ?? 0) + 1);
+  }
+
+  /** The worker no longer serves its key (it finished, or it is gone). */
+  private unassign(worker: PooledWorker): void {
+    const key = this.owners.get(worker);
+    if (key === undefined) return;
+    this.owners.delete(worker);
+    const count = (this.held.get(key) ?? 1) - 1;
+    if (count > 0) this.held.set(key, count);
+    else this.held.delete(key);
+    // A key with nothing held and nothing waiting is forgotten, so the books stay as small as the load.
+    if (count <= 0 && !this.queues.has(key)) this.lastServed.delete(key);
   }
 
   private spawn(): PooledWorker {
@@ -217,15 +307,13 @@ class WorkerScriptPool implements ScriptPool {
     }
   }
 
-  /** Hands a finished worker to the next waiter, parks it, or replaces it when it must retire. */
+  /** Parks a finished worker for the next run (handed out at once when runs wait), or replaces it when it must retire. */
   private release(worker: PooledWorker, retire: boolean): void {
+    this.unassign(worker);
+    // Already replaced (its run was stopped and the grace period ran out): nothing to park.
+    if (!this.workers.has(worker)) return;
     if (retire || this.closed) {
       void this.discard(worker);
-      return;
-    }
-    const waiter = this.waiters.shift();
-    if (waiter) {
-      waiter.resolve(worker);
       return;
     }
     worker.unref();
@@ -237,6 +325,7 @@ class WorkerScriptPool implements ScriptPool {
       timer.unref();
       this.idleTimers.set(worker, timer);
     }
+    this.dispatch();
   }
 
   private async discard(worker: PooledWorker): Promise<void> {
@@ -247,18 +336,12 @@ class WorkerScriptPool implements ScriptPool {
   /** Drops a worker from the books; a waiter that now fits gets a fresh worker. */
   private forget(worker: PooledWorker): void {
     if (!this.workers.delete(worker)) return;
+    this.unassign(worker);
     const index = this.idle.indexOf(worker);
     if (index >= 0) this.idle.splice(index, 1);
     clearTimeout(this.idleTimers.get(worker));
     this.idleTimers.delete(worker);
-    if (this.closed || this.waiters.length === 0 || this.workers.size >= this.maxWorkers) return;
-    const waiter = this.waiters.shift();
-    if (!waiter) return;
-    const replacement = this.spawn();
-    this.started(replacement).then(
-      () => waiter.resolve(replacement),
-      (error: unknown) => waiter.reject(error),
-    );
+    this.dispatch();
   }
 }
 

@@ -54,6 +54,11 @@ export interface RunScriptOptions {
   onLog?: (line: LogLine) => void;
   /** Cancels the run (it then rejects with SCRIPT_ERROR, `details.cancelled`). */
   signal?: AbortSignal;
+  /**
+   * Whose run this is for sharing the pool fairly (a flow's id): runs with one key hold at most
+   * the pool's `maxPerKey` workers at once. A run without one is not capped.
+   */
+  fairnessKey?: string;
 }
 
 /** A finished script: its outputs as text and its console lines in order. */

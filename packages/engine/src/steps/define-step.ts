@@ -16,6 +16,8 @@ export interface ScriptRunner {
  * never reaches for a database, a clock or the network on its own.
  */
 export interface StepEnvironment {
+  /** The flow this run belongs to (scripts share the pool fairly by flow). */
+  flowId: string;
   /** Outputs of the upstream steps that ran, by step name, plus `trigger` (the trigger's outputs). */
   scope: ReferenceScope;
   /** The trigger this run started from and the payload it was given. */

@@ -4,7 +4,7 @@ import { publicProcedure, router } from '../init';
 export const authRouter = router({
   /** Checks email and password, sets the `flowyard_session` cookie and returns the user. */
   signIn: publicProcedure.input(signInSchema).mutation(async ({ ctx, input }) => {
-    const { user, token } = await ctx.services.auth.signIn(input);
+    const { user, token } = await ctx.services.auth.signIn(input, ctx.clientAddress);
     // A browser signing in as someone else leaves nothing of the previous session behind.
     await ctx.services.auth.signOut(ctx.sessionId);
     ctx.sessionCookie.set(token);

@@ -112,6 +112,15 @@ async function run(config: Record<string, unknown>, payload: Json, definitions: 
 }
 
 describe('custom step through runFlow, with the real sandbox', () => {
+  it('hands the script to the pool with the flow’s id as its fairness key', SLOW, async () => {
+    const keys: Array<string | undefined> = [];
+    const { summary } = await run({ customStepId: 'cs-post', inputs: { 'in-channel': 'C123' } }, { name: 'Ann' }, [postMessage], {
+      scripts: { run: (options) => (keys.push(options.fairnessKey), pool.run(options)) },
+    });
+    expect(summary.status).toBe('succeeded');
+    expect(keys).toEqual(['flow-1']);
+  });
+
   it('runs the SPEC §5 example unchanged: inputs, default, authenticated request, output, console line', SLOW, async () => {
     const seen = server.requests.length;
     const { summary, events, post, after } = await run(

@@ -64,6 +64,8 @@ export const customStepStep = defineStep({
       timeoutMs: definition.timeoutMs,
       onLog: (line) => ctx.log({ level: line.level, message: line.message }),
       signal: ctx.signal,
+      // One flow's runaway scripts must not hold every worker: the pool caps workers per flow.
+      fairnessKey: ctx.flowId,
     });
 
     const outputs: Record<string, Json> = {};

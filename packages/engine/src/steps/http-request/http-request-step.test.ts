@@ -23,6 +23,7 @@ function environment(response: Partial<HttpResponse> = {}) {
     close: async () => {},
   };
   const env: StepEnvironment = {
+    flowId: 'f',
     scope: { trigger: { body: { id: 5 } } },
     trigger: { nodeId: 't', payload: { id: 5 } },
     endpoints: { get: async (id) => (id === 'ep' ? endpoint : undefined), getByName: async () => undefined },

@@ -69,6 +69,14 @@ describe('JSON nested deeper than 64 levels', () => {
     expect((await server.app.caller.runs.list({ flowId })).items).toHaveLength(0);
   });
 
+  it('runs.start refuses a payload over 1 MiB, as a trigger refuses such a body, and starts no run', async () => {
+    const response = await mutation('runs.start', JSON.stringify({ flowId, payload: { text: 'x'.repeat(1024 * 1024) } }));
+    expect(response.status).toBe(400);
+    const { data } = trpcError.parse(await response.json()).error;
+    expect(data.issues).toEqual([{ path: 'payload', message: "The payload is larger than 1 MiB, the most a trigger's body may be" }]);
+    expect((await server.app.caller.runs.list({ flowId })).items).toHaveLength(0);
+  });
+
   it('import refuses the file, as text or as an object, with one problem and writes nothing', async () => {
     const file = `{"format": "flowyard-workflow", "version": 1, "flows": ${deep(5000)}}`;
     const problem = { path: '', message: 'The file nests deeper than 64 levels; JSON may nest at most 64 levels' };

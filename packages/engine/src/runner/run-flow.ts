@@ -14,6 +14,7 @@ import { endpointsLearnedBy, httpScrubbedBy } from './run-secrets';
 import { isoTime } from '../run/iso-time';
 import { toJsonRecord } from './to-json';
 import { checkStepOutputs } from './check-outputs';
+import { createExchangeCap, type ExchangeCap } from '../run/exchange-cap';
 import { createConsoleCap, type ConsoleCap } from '../run/console-cap';
 
 /** What custom steps need from the workflow; each is asked at most once per run. */
@@ -198,13 +199,16 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     };
     const snapshot = (): StepRecord => ({ ...record, exchanges: [...record.exchanges], logs: [...record.logs] });
     const started = performance.now();
-    // Made by the first console line: most steps write none.
+    // Made by the first console line or exchange: most steps write few.
     let consoleCap: ConsoleCap | undefined;
+    let exchangeCap: ExchangeCap | undefined;
     const finish = async (status: StepRecord['status']): Promise<void> => {
       record.status = status;
       record.finishedAt = isoTime(now());
       const last = consoleCap?.end(record.finishedAt);
       if (last) record.logs.push(last);
+      const unrecorded = exchangeCap?.end(record.finishedAt);
+      if (unrecorded) record.logs.push(unrecorded);
       record.durationMs = roundMs(performance.now() - started);
       await emit({ type: 'step', step: snapshot() });
     };
@@ -229,7 +233,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
         scripts: scripting.scripts,
         constants,
         libraries,
-        exchange: (exchange: HttpExchange) => void record.exchanges.push(exchange),
+        exchange: (exchange: HttpExchange) => (exchangeCap ??= createExchangeCap()).add(record.exchanges, exchange),
         log: (line: Omit<LogLine, 'at'>) => {
           const kept = (consoleCap ??= createConsoleCap()).add({ ...line, at: isoTime(now()) });
           if (kept !== null) record.logs.push(kept);

@@ -1,11 +1,17 @@
 import { jsonSchema, type RunEvent } from '@flowyard/engine';
 import { z } from 'zod';
+import { defaultMaxTriggerBodyBytes } from '../../triggers/read-body';
 import { procedureWith, router } from '../init';
 
 const runStartSchema = z.object({
   flowId: z.string().min(1),
   triggerNodeId: z.string().min(1).optional(),
-  payload: jsonSchema,
+  // The Run button's payload plays a trigger's body: the same 1 MiB bound as a trigger call.
+  payload: jsonSchema.refine((payload) => Buffer.byteLength(JSON.stringify(payload)) <= defaultMaxTriggerBodyBytes, {
+    message: `The payload is larger than ${defaultMaxTriggerBodyBytes / 1024 / 1024} MiB, the most a trigger's body may be`,
+    // Only a payload that passed the depth check is serialised to be measured.
+    when: (check) => check.issues.length === 0,
+  }),
 });
 
 const runListSchema = z.object({

@@ -91,4 +91,12 @@ describe('custom steps within their bounds', () => {
     expect(step.logs[1000]).toMatchObject({ level: 'warn', message: expect.stringMatching(/^… truncated: 2 more console lines were dropped/) });
     expect(JSON.stringify(step.logs).length).toBeLessThan(8.5 * MiB);
   });
+
+  it('keeps 100 HTTP exchanges of a script that loops requests, and says how many more it made', SLOW, async () => {
+    const step = await runScript("for (let i = 0; i < 130; i++) http.request({ endpoint: 'Target', path: '/n' + i }).write(); output['Result'] = 'done';");
+    expect(step.status).toBe('succeeded');
+    expect(step.exchanges).toHaveLength(100);
+    expect(step.exchanges.at(-1)?.url).toBe(`${server.url}/n99`);
+    expect(step.logs.at(-1)).toMatchObject({ level: 'warn', message: expect.stringContaining('30 more HTTP exchanges were not recorded') });
+  });
 });

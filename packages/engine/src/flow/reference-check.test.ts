@@ -98,6 +98,19 @@ describe('referenceProblems', () => {
     expect(referenceProblems(bad).filter((p) => p.nodeId !== 'side').map((p) => p.nodeId)).toEqual(['post']);
   });
 
+  it('accepts quoted segments after a step name and checks a quoted output exactly', () => {
+    const quoted = flowGraphSchema.parse({
+      ...graph,
+      nodes: graph.nodes.map((node) =>
+        node.id === 'route' && node.type === 'switch'
+          ? { ...node, data: { ...node.data, config: { value: '{{Get User["body"]["a.b"][0]}}', cases: [{ id: 'c1', value: '{{Post["timestamp"]}}' }] } } }
+          : node,
+      ),
+    });
+    const problems = referenceProblems(quoted, lookup).filter((p) => p.nodeId === 'route');
+    expect(problems.map((p) => p.message)).toEqual(['{{Post["timestamp"]}} in case 1: step "Post" has no output "timestamp"']);
+  });
+
   it('treats a default that refers to a missing step as a problem of the instance', () => {
     const other = { ...definition, inputs: [{ ...definition.inputs[1]!, defaultValue: '{{Ghost.x}}' }] };
     const problems = referenceProblems(graph, (id) => (id === 'cs-1' ? other : undefined));

@@ -22,8 +22,22 @@ export type ReferenceTarget =
  * Splits `Step Name.Output Label.nested.0` against the step names and output names a
  * scope has (`null` outputs: any output name is accepted, e.g. an unknown definition).
  * Step names and output labels may contain dots and spaces, so the longest matching name wins.
+ * Segments after the step name may also be written `["…"]` (a JSON string: exact, any
+ * characters, braces as `\u007b`/`\u007d`) and array items `[0]`:
+ * `Get User["body"]["a.b"].items[0]`, for keys that dotted paths cannot spell.
  */
 export function splitReference(reference: string, outputsByStep: Record<string, readonly string[] | null>): ReferenceTarget {
+  const quoted = splitQuotedTail(reference);
+  if (quoted === null) return splitDotted(reference, outputsByStep);
+  const head = splitDotted(quoted.head, outputsByStep);
+  const target = head.found ? withTail(head, quoted.tail, outputsByStep) : head;
+  if (target.found) return target;
+  // A step name may itself contain `["`: read the reference the older way before giving up.
+  const dotted = splitDotted(reference, outputsByStep);
+  return dotted.found ? dotted : target;
+}
+
+function splitDotted(reference: string, outputsByStep: Record<string, readonly string[] | null>): ReferenceTarget {
   const ref = reference.replace(/\[(\d+)\]/g, '.$1');
   if (ref === '') return { found: false, problem: 'the reference is empty', stepName: null };
   const stepName = longestPrefix(ref, Object.keys(outputsByStep));
@@ -39,6 +53,58 @@ export function splitReference(reference: string, outputsByStep: Record<string, 
   }
   const rest = afterStep.slice(output.length + 1);
   return { found: true, stepName, output, path: rest === '' ? [] : rest.split('.') };
+}
+
+// The segments after a head that named only the step start with its output (matched exactly).
+function withTail(
+  head: Extract<ReferenceTarget, { found: true }>,
+  tail: string[],
+  outputsByStep: Record<string, readonly string[] | null>,
+): ReferenceTarget {
+  if (head.output !== null) return { ...head, path: [...head.path, ...tail] };
+  const [output, ...path] = tail;
+  if (output === undefined) return head;
+  const outputs = outputsByStep[head.stepName] ?? null;
+  if (outputs !== null && !outputs.includes(output)) {
+    return { found: false, problem: `step "${head.stepName}" has no output "${output}"`, stepName: head.stepName };
+  }
+  return { found: true, stepName: head.stepName, output, path };
+}
+
+const quotedSegment = /\[("(?:[^"\\]|\\.)*")\]/y;
+const indexSegment = /\[(\d+)\]/y;
+const dottedSegment = /\.([^.[]+)/y;
+
+/** `Step.Out["a.b"][0].c` → head `Step.Out`, tail `a.b`, `0`, `c`; null without a `["` or when the tail does not parse. */
+function splitQuotedTail(reference: string): { head: string; tail: string[] } | null {
+  const at = reference.indexOf('["');
+  if (at === -1) return null;
+  const tail: string[] = [];
+  let i = at;
+  while (i < reference.length) {
+    const quoted = matchAt(quotedSegment, reference, i);
+    const match = quoted ?? matchAt(indexSegment, reference, i) ?? matchAt(dottedSegment, reference, i);
+    if (match === null) return null;
+    const segment = quoted ? parseJsonString(match[1] ?? '') : match[1];
+    if (segment === undefined) return null;
+    tail.push(segment);
+    i += match[0].length;
+  }
+  return { head: reference.slice(0, at), tail };
+}
+
+function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+function parseJsonString(text: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Looks up `trigger.body.id` or `Step Name.Output Label.nested.0` in a scope (see splitReference). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FlowyardError } from '../errors/flowyard-error';
-import { findReferences, lookupReference, resolveReferences, splitReference, type ReferenceScope } from './references';
+import { findReferences, lookupReference, replaceReferences, resolveReferences, splitReference, type ReferenceScope } from './references';
 
 const scope: ReferenceScope = {
   trigger: { body: { id: 42, name: 'Ann', tags: ['a', 'b'], nested: { deep: true }, nothing: null } },
@@ -100,5 +100,15 @@ describe('references', () => {
       'Odd keys.body["\\u007bx\\u007d"]',
       'Odd keys.body["a.b"]',
     ]);
+  });
+
+  it('replaces references with what a callback gives, as resolveReferences finds them', () => {
+    const seen: string[] = [];
+    const out = replaceReferences('/a/{{ trigger.body.id }}/{{Nope.x}}/{single}', (reference) => {
+      seen.push(reference);
+      return `<${reference}>`;
+    });
+    expect(out).toBe('/a/<trigger.body.id>/<Nope.x>/{single}');
+    expect(seen).toEqual(['trigger.body.id', 'Nope.x']);
   });
 });

@@ -131,15 +131,25 @@ export function lookupReference(reference: string, scope: ReferenceScope): Refer
  * anything else as JSON). An unknown reference is a VALIDATION_FAILED naming it and the field.
  */
 export function resolveReferences(template: string, scope: ReferenceScope, field = 'value'): string {
-  if (!template.includes('{{')) return template;
-  return template.replace(referencePattern, (_match, reference: string) => {
+  return replaceReferences(template, (reference) => {
     const lookup = lookupReference(reference, scope);
     if (!lookup.found) {
       const message = `Unknown reference {{${reference}}} in ${field}: ${lookup.problem}`;
       throw new FlowyardError('VALIDATION_FAILED', message, { issues: [{ path: field, message }], details: { reference, field } });
     }
-    return typeof lookup.value === 'string' ? lookup.value : JSON.stringify(lookup.value);
+    return referenceValueText(lookup.value);
   });
+}
+
+/** Replaces every `{{reference}}` in `template` with what `replace` gives for the reference (trimmed, without braces). */
+export function replaceReferences(template: string, replace: (reference: string) => string): string {
+  if (!template.includes('{{')) return template;
+  return template.replace(referencePattern, (_match, reference: string) => replace(reference));
+}
+
+/** A referenced value as a template holds it: strings as they are, anything else as JSON. */
+export function referenceValueText(value: Json): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 // Exact match first, then case-insensitive; among matches the longest name wins ("A.B" over "A").

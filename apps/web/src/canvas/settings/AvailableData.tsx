@@ -1,10 +1,12 @@
-import { upstreamOutputs, type UpstreamStep } from '@flowyard/engine/schemas';
-import { Braces } from 'lucide-react';
-import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useCustomStepCatalog } from '../custom-steps-context';
-import { flowStore, useFlowStore } from '../flow-store';
-import { payloadReferences } from './payload-references';
+import { Braces, Search } from 'lucide-react';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { formatStartTime } from '../../activity/format';
+import { useFlowStore } from '../flow-store';
+import { dataGroups, searchGroups } from './data-groups';
+import { referenceShape } from './last-run-data';
+import { StepData } from './StepData';
+import { useLastRun, type LastRun } from './use-last-run';
+import { useUpstreamSteps } from './use-upstream-steps';
 
 export interface AvailableDataProps {
   nodeId: string;
@@ -12,28 +14,24 @@ export interface AvailableDataProps {
   onInsert(text: string): void;
 }
 
-interface Group {
-  step: UpstreamStep;
-  references: string[];
-}
-
 /**
- * "Available data": the outputs of the steps upstream of this one (and the fields of the
- * trigger's test payload), each a button that inserts its `{{reference}}`.
+ * "Available data": for each step upstream of this one, the fields of its output in the flow's
+ * last run (a searchable tree), else the trigger's test payload or the step's declared outputs;
+ * each field a button that inserts its exact `{{reference}}`.
  */
 export function AvailableData({ nodeId, onInsert }: AvailableDataProps) {
-  const { lookup, loading } = useCustomStepCatalog();
-  const data = useFlowStore(useShallow((s) => s.nodes.map((n) => n.data)));
-  const edges = useFlowStore((s) => s.edges);
-  const groups = useMemo((): Group[] => {
-    const { nodes } = flowStore.getState();
-    return upstreamOutputs({ nodes, edges }, nodeId, loading ? undefined : lookup).map((step) => {
-      const references = step.outputs.map((output) => `${step.referenceName}.${output}`);
-      const node = nodes.find((n) => n.id === step.nodeId);
-      if (node?.type === 'manual-trigger') references.push(...payloadReferences(node.data.config.testPayload, `${step.referenceName}.body`));
-      return { step, references };
-    });
-  }, [data, edges, nodeId, lookup, loading]);
+  const steps = useUpstreamSteps(nodeId);
+  const flowId = useFlowStore((s) => s.flowId);
+  const lastRun = useLastRun(flowId);
+  const runSteps = lastRun.state === 'ready' ? lastRun.steps : null;
+  const [query, setQuery] = useState('');
+  // Searching a large output walks all of it: let typing stay ahead of the tree.
+  const deferredQuery = useDeferredValue(query);
+
+  const shape = useMemo(() => referenceShape(steps, runSteps && { steps: runSteps }), [steps, runSteps]);
+  const groups = useMemo(() => dataGroups(steps, runSteps && { steps: runSteps }, shape), [steps, runSteps, shape]);
+  const searched = useMemo(() => searchGroups(groups, deferredQuery), [groups, deferredQuery]);
+  const shown = searched.filter((group) => group.visible);
 
   return (
     <section aria-label="Available data" className="flex flex-col gap-2 border-t border-zinc-100 pt-4">
@@ -41,41 +39,42 @@ export function AvailableData({ nodeId, onInsert }: AvailableDataProps) {
         <Braces aria-hidden className="size-3.5" />
         Available data
       </h3>
-      {groups.length === 0 ? (
+      {steps.length === 0 ? (
         <p className="text-xs text-zinc-500">Connect this step after another one to use that step’s outputs here.</p>
       ) : (
         <>
-          <p className="text-xs text-zinc-500">Click to insert at the cursor of the last field you were in.</p>
-          {groups.map(({ step, references }) => (
-            <div key={step.nodeId} className="flex flex-col gap-1">
-              <h4 className="text-xs font-medium text-zinc-700">
-                {step.stepName}
-                {step.referenceName !== step.stepName ? <span className="font-normal text-zinc-400"> · {step.referenceName}</span> : null}
-              </h4>
-              {references.length === 0 ? (
-                <p className="text-xs text-zinc-400">No outputs.</p>
-              ) : (
-                <ul className="flex flex-wrap gap-1">
-                  {references.map((reference) => (
-                    <li key={reference}>
-                      <button
-                        type="button"
-                        // Keep the field's cursor: the click must not take focus from it first.
-                        onMouseDown={(event) => event.preventDefault()}
-                        onClick={() => onInsert(`{{${reference}}}`)}
-                        title={`Insert {{${reference}}}`}
-                        className="max-w-full truncate rounded-md border border-zinc-200 bg-zinc-50 px-1.5 py-0.5 font-mono text-[11px] text-zinc-700 hover:border-indigo-300 hover:bg-indigo-50 hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-indigo-500"
-                      >
-                        {`{{${reference}}}`}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
+          <label className="flex items-center gap-1.5 rounded-md border border-zinc-200 bg-white px-2 py-1 focus-within:border-indigo-400">
+            <Search aria-hidden className="size-3.5 text-zinc-400" />
+            <input
+              type="search"
+              aria-label="Search available data"
+              placeholder="Search fields and values"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              className="min-w-0 flex-1 bg-transparent text-xs outline-none"
+            />
+          </label>
+          <RunNote lastRun={lastRun} />
+          {shown.length === 0 ? <p className="text-xs text-zinc-500">Nothing matches “{query.trim()}”.</p> : null}
+          {shown.map((group) => (
+            <StepData key={group.step.nodeId} group={group} shape={shape} hasRun={runSteps !== null} onInsert={onInsert} />
           ))}
         </>
       )}
     </section>
+  );
+}
+
+function RunNote({ lastRun }: { lastRun: LastRun }) {
+  const text =
+    lastRun.state === 'loading'
+      ? 'Loading the last run…'
+      : lastRun.state === 'none'
+        ? 'No run yet: run the flow to see the fields of each step’s output. Click to insert at the cursor of the last field you were in.'
+        : `Fields from the last run (${lastRun.run.status}, ${formatStartTime(lastRun.run.startedAt)}). Click to insert at the cursor of the last field you were in.`;
+  return (
+    <p className="text-xs text-zinc-500" role="status">
+      {text}
+    </p>
   );
 }

@@ -18,6 +18,7 @@ import { OutputsReference } from './OutputsReference';
 import { stepFormSchema } from './step-form-schema';
 import { useLiveStepForm } from './use-live-step-form';
 import { useOtherStepNames } from './use-other-step-names';
+import { UrlPreview } from './UrlPreview';
 import { useReferenceProblem } from './use-reference-problem';
 import { FieldProblem, problemRef } from './FieldProblem';
 
@@ -25,13 +26,6 @@ type Node = FlowNodeOf<'http-request'>;
 
 function valuesOf(node: Node) {
   return { name: node.data.name, config: node.data.config };
-}
-
-/** Where the request goes, as the engine joins it: exactly one `/` between base URL and path. */
-function previewUrl(baseUrl: string, path: string): string {
-  const trimmed = path.trim();
-  if (trimmed === '') return baseUrl;
-  return `${baseUrl.replace(/\/+$/, '')}/${trimmed.replace(/^\/+/, '')}`;
 }
 
 /** Settings of an HTTP Request step, validated with the API's schema and applied to the store live. */
@@ -62,6 +56,7 @@ export function HttpRequestSettings({ node, workflowId }: { node: Node; workflow
   const referenceProblem = useReferenceProblem(node.id);
   const endpointId = useWatch({ control: form.control, name: 'config.endpointId' }) ?? null;
   const path = useWatch({ control: form.control, name: 'config.path' }) ?? '';
+  const autoEncodeURI = useWatch({ control: form.control, name: 'config.autoEncodeURI' }) ?? true;
   const baseUrl = useEndpointBaseUrl(workflowId, endpointId);
 
   return (
@@ -104,11 +99,7 @@ export function HttpRequestSettings({ node, workflowId }: { node: Node; workflow
           {(control) => <TextInput {...control} placeholder="/users?active=true" autoComplete="off" data-references {...form.register('config.path')} />}
         </Field>
       </div>
-      {baseUrl ? (
-        <p className="-mt-2 font-mono text-xs break-all text-zinc-500" aria-label="Request URL">
-          {previewUrl(baseUrl, path)}
-        </p>
-      ) : null}
+      {baseUrl ? <UrlPreview nodeId={node.id} baseUrl={baseUrl} path={path} autoEncodeURI={autoEncodeURI} /> : null}
 
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1.5 text-sm font-medium text-zinc-800">Headers</legend>

@@ -7,6 +7,8 @@ export interface AvailableObjectsProps {
   inputs: readonly string[];
   outputs: readonly string[];
   constants: readonly string[] | undefined;
+  /** The workflow's shared library names (undefined while loading). */
+  libraries: readonly string[] | undefined;
   endpoints: readonly string[] | undefined;
   /** The step's own endpoint label, when it includes an endpoint. */
   endpointLabel: string | null;
@@ -19,7 +21,7 @@ export interface AvailableObjectsProps {
  * The "available objects" sidebar of the script editor (SPEC §4 place 2): what a script can use,
  * each a button that inserts its snippet at the cursor.
  */
-export function AvailableObjects({ inputs, outputs, constants, endpoints, endpointLabel, onInsert, onEditEndpoints }: AvailableObjectsProps) {
+export function AvailableObjects({ inputs, outputs, constants, libraries, endpoints, endpointLabel, onInsert, onEditEndpoints }: AvailableObjectsProps) {
   return (
     <section aria-label="Available objects" className="flex min-h-0 flex-col gap-4 overflow-y-auto border-l border-zinc-200 bg-zinc-50/70 p-3 text-sm">
       <h3 className="text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">Available objects</h3>
@@ -45,6 +47,13 @@ export function AvailableObjects({ inputs, outputs, constants, endpoints, endpoi
         empty={constants === undefined ? 'Loading…' : 'No constants'}
         items={(constants ?? []).map((name) => (
           <Item key={name} code={snippets.constant(name)} onClick={() => onInsert(snippets.constant(name))} />
+        ))}
+      />
+      <Group
+        title="Libraries"
+        empty={libraries === undefined ? 'Loading…' : 'No shared libraries'}
+        items={(libraries ?? []).map((name) => (
+          <Item key={name} code={snippets.library(name)} onClick={() => onInsert(snippets.library(name))} />
         ))}
       />
       <Group

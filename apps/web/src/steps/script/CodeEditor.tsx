@@ -15,7 +15,7 @@ export interface CodeEditorProps {
   value: string;
   onChange(value: string): void;
   onBlur?(): void;
-  /** Names completion offers (endpoints, inputs, outputs, constants); read when completing. */
+  /** Names completion offers (endpoints, inputs, outputs, constants, libraries); read when completing. */
   names: ScriptNames;
   handle: Ref<CodeEditorHandle>;
   /** The accessible name of the editing area, e.g. "Script". */
@@ -31,7 +31,7 @@ const LOOK_BEHIND = 4000;
 
 /**
  * The script editor: CodeMirror with JavaScript highlighting and completion of endpoint names,
- * `http.request` options and input/output/constant labels. Loaded lazily (it is big).
+ * `http.request` options, input/output/constant labels and library names. Loaded lazily (it is big).
  */
 export default function CodeEditor({ value, onChange, onBlur, names, handle, label, describedBy, invalid = false, onSaveShortcut, height = '420px' }: CodeEditorProps) {
   const editor = useRef<ReactCodeMirrorRef>(null);
@@ -72,7 +72,7 @@ export default function CodeEditor({ value, onChange, onBlur, names, handle, lab
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
         ...(latest.current.invalid ? { 'aria-invalid': 'true' } : {}),
       })),
-      placeholder("// input['Label'] reads an input; output['Label'] = … sets an output.\n// Type http.request({ endpoint: ' to pick an endpoint."),
+      placeholder("// input['Label'] reads an input; output['Label'] = … sets an output.\n// Type http.request({ endpoint: ' to pick an endpoint, require(' for a shared library, constants[' for a constant."),
       Prec.highest(
         keymap.of([
           {

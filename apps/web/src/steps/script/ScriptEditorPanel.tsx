@@ -7,6 +7,7 @@ import type { StepEditorValues } from '../step-editor-form';
 import { useConstantNames } from '../use-constants';
 import { AvailableObjects } from './AvailableObjects';
 import { ScriptEditor, type CodeEditorHandle } from './ScriptEditor';
+import { useLibraryNames } from './use-library-names';
 
 export interface ScriptEditorPanelProps {
   form: UseFormReturn<StepEditorValues, unknown, CustomStepBody>;
@@ -23,6 +24,7 @@ export function ScriptEditorPanel({ form, workflowId, onSaveShortcut }: ScriptEd
   const [endpointsOpen, setEndpointsOpen] = useState(false);
   const endpoints = useEndpoints(workflowId);
   const constants = useConstantNames(workflowId);
+  const libraries = useLibraryNames(workflowId);
   const script = useController({ control: form.control, name: 'script' });
   const [inputs, outputs, includeEndpoint, endpointLabel] = useWatch({
     control: form.control,
@@ -52,6 +54,7 @@ export function ScriptEditorPanel({ form, workflowId, onSaveShortcut }: ScriptEd
             inputs: inputLabels,
             outputs: outputLabels,
             constants: constants ?? [],
+            libraries: libraries ?? [],
           }}
           onSaveShortcut={onSaveShortcut}
         />
@@ -59,6 +62,7 @@ export function ScriptEditorPanel({ form, workflowId, onSaveShortcut }: ScriptEd
           inputs={inputLabels}
           outputs={outputLabels}
           constants={constants}
+          libraries={libraries}
           endpoints={endpointNames}
           endpointLabel={label}
           onInsert={(snippet) => editor.current?.insert(snippet)}
@@ -72,7 +76,7 @@ export function ScriptEditorPanel({ form, workflowId, onSaveShortcut }: ScriptEd
       ) : null}
       <p className="text-xs text-zinc-500">
         The script runs as a function body in a sandbox: <code>input</code>, <code>output</code>, <code>http.request</code>, <code>console</code> and{' '}
-        <code>constants</code> are available. Press Ctrl+Space for suggestions.
+        <code>constants</code> and <code>require('…')</code> of the workflow's shared libraries are available. Press Ctrl+Space for suggestions.
       </p>
       <EndpointsListDialog open={endpointsOpen} onOpenChange={setEndpointsOpen} workflowId={workflowId} />
     </div>

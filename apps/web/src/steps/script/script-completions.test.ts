@@ -7,7 +7,8 @@ const names: ScriptNames = {
   endpoints: ['Slack', "Bob's API", 'Say "hi"'],
   inputs: ['Channel', 'Message'],
   outputs: ['Timestamp'],
-  constants: ['Region'],
+  constants: ['Region', "Bob's key"],
+  libraries: ['dates', 'string-utils'],
 };
 
 const labels = (before: string) => completeScript(before, names)?.options.map((o) => o.label);
@@ -66,12 +67,38 @@ describe('completeScript: input, output and constant labels', () => {
     expect(labels("var c = input['")).toEqual(['Channel', 'Message']);
     expect(labels('output["Ti')).toEqual(['Timestamp']);
     expect(completeScript('output["Ti', names)?.from).toBe('output["'.length);
-    expect(labels("constants['")).toEqual(['Region']);
+    expect(labels("constants['")).toEqual(['Region', "Bob's key"]);
+    expect(completeScript("var k = constants['", names)?.options[1]?.apply).toBe("Bob\\'s key");
+    expect(completeScript('var k = constants["', names)?.options[1]?.apply).toBe("Bob's key");
     expect(completeScript("input['", { ...names, inputs: ["It's"] })?.options[0]?.apply).toBe("It\\'s");
   });
 
   it('offers nothing elsewhere', () => {
     expect(completeScript('var x = 1;', names)).toBeNull();
+  });
+});
+
+describe('completeScript: shared libraries', () => {
+  it('offers library names inside require quotes, replacing what was typed', () => {
+    const result = completeScript("var d = require('da", names);
+    expect(result?.from).toBe("var d = require('".length);
+    expect(result?.eager).toBe(true);
+    expect(result?.options.map((o) => [o.label, o.apply, o.detail])).toEqual([
+      ['dates', 'dates', 'shared library'],
+      ['string-utils', 'string-utils', 'shared library'],
+    ]);
+    expect(labels('require( "')).toEqual(names.libraries);
+    expect(labels("const { a } = require('x');\nrequire('")).toEqual(names.libraries);
+  });
+
+  it('escapes a name for its quote', () => {
+    expect(completeScript('require("', { ...names, libraries: ['say "hi"'] })?.options[0]?.apply).toBe('say \\"hi\\"');
+  });
+
+  it('offers nothing after a closed require or for a method named require', () => {
+    expect(completeScript("require('dates') + '", names)).toBeNull();
+    expect(completeScript("obj.require('", names)).toBeNull();
+    expect(completeScript("myrequire('", names)).toBeNull();
   });
 });
 
@@ -81,6 +108,8 @@ describe('snippets', () => {
     expect(escapeForQuote('line\nnext', "'")).toBe('line\\nnext');
     expect(snippets.input("It's")).toBe("input['It\\'s']");
     expect(snippets.output('Timestamp')).toBe("output['Timestamp'] = ");
+    expect(snippets.library('dates')).toBe("require('dates')");
+    expect(snippets.constant("Bob's key")).toBe("constants['Bob\\'s key']");
     expect(snippets.endpoint('Slack')).toBe("http.request({ endpoint: 'Slack', method: 'GET', path: '/' })");
   });
 });

@@ -9,6 +9,8 @@ export interface ScriptNames {
   inputs: readonly string[];
   outputs: readonly string[];
   constants: readonly string[];
+  /** Shared library names of the workflow (`require('…')`). */
+  libraries: readonly string[];
 }
 
 export interface ScriptCompletionOption {
@@ -88,9 +90,21 @@ function scanRequestOptions(text: string, offset: number): ObjectScan | null {
 /**
  * What to offer at the end of `before` (the script up to the cursor): endpoint names inside
  * `http.request({ endpoint: '…' })`, methods inside `method: '…'`, the request's option keys,
- * and input, output and constant labels inside `input['…']`, `output['…']`, `constants['…']`.
+ * input, output and constant labels inside `input['…']`, `output['…']`, `constants['…']`, and
+ * library names inside `require('…')`.
  */
 export function completeScript(before: string, names: ScriptNames): ScriptCompletion | null {
+  const required = /(?:^|[^\w$.])require\s*\(\s*(['"])((?:[^'"\\\n]|\\.)*)$/.exec(before);
+  if (required) {
+    const [, quote, typed = ''] = required;
+    const q = quote === '"' ? '"' : "'";
+    return {
+      from: before.length - typed.length,
+      eager: true,
+      options: names.libraries.map((name) => ({ label: name, apply: escapeForQuote(name, q), detail: 'shared library', type: 'variable' })),
+    };
+  }
+
   const indexed = /\b(input|output|constants)\s*\[\s*(['"])((?:[^'"\\\n]|\\.)*)$/.exec(before);
   if (indexed) {
     const [, object, quote, typed = ''] = indexed;

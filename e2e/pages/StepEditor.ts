@@ -127,6 +127,14 @@ export class StepEditor {
     return this.availableObjects.getByRole('button', { name: code, exact: true });
   }
 
+  /** An option of the script editor's open completion list, by the name it completes. */
+  completionOption(label: string): Locator {
+    return this.page
+      .getByRole('listbox')
+      .getByRole('option')
+      .filter({ has: this.page.locator('.cm-completionLabel').getByText(label, { exact: true }) });
+  }
+
   /** The Edit link beside the sidebar's Endpoints heading: opens the workflow's endpoints in place. */
   async editEndpoints(): Promise<EndpointsListDialog> {
     await this.availableObjects.getByRole('link', { name: 'Edit', exact: true }).click();

@@ -1,5 +1,5 @@
 import { ChevronRight } from 'lucide-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { cn } from '../../lib/cn';
 import {
   ARRAY_PAGE,
@@ -66,6 +66,8 @@ function FieldRow({ field, depth, context }: { field: DataField; depth: number; 
   const expandable = hasChildren(field.value);
   const [toggled, setToggled] = useState<boolean | null>(null);
   const open = expandable && (toggled ?? (state === 'ancestor' || depth < COLLAPSED_FROM_DEPTH));
+  // Built only while open: a closed list of 10,000 items costs nothing.
+  const children = useMemo(() => (open ? childFields(field) : []), [open, field.value]);
   const [output = '', ...path] = field.path;
   const reference = referenceText(context.referenceName, String(output), path, context.shape);
   const label = reference === null ? null : `{{${reference}}}`;
@@ -110,7 +112,7 @@ function FieldRow({ field, depth, context }: { field: DataField; depth: number; 
           </span>
         </button>
       </div>
-      {open ? <FieldList fields={childFields(field)} depth={depth + 1} context={context} /> : null}
+      {open ? <FieldList fields={children} depth={depth + 1} context={context} /> : null}
     </li>
   );
 }

@@ -37,12 +37,19 @@ describe('last run data', () => {
 
   it('builds the scope references see, under today’s step names, only for steps that recorded outputs', () => {
     const scope = runScope(upstream, run);
-    expect(Object.keys(scope)).toEqual(['trigger', 'Get User']);
+    // As the runner does: the trigger by its name and as `trigger`.
+    expect(Object.keys(scope)).toEqual(['Manual Trigger', 'Get User', 'trigger']);
     expect(scope.trigger).toEqual({ body: { id: 1 } });
+    expect(scope['Manual Trigger']).toEqual({ body: { id: 1 } });
   });
 
   it('shapes each step’s outputs as declared plus recorded', () => {
-    expect(referenceShape(upstream, run)).toEqual({ trigger: ['body'], 'Get User': ['status', 'headers', 'body', 'extra'], Skipped: ['value'] });
+    expect(referenceShape(upstream, run)).toEqual({
+      'Manual Trigger': ['body'],
+      trigger: ['body'],
+      'Get User': ['status', 'headers', 'body', 'extra'],
+      Skipped: ['value'],
+    });
     expect(referenceShape(upstream, null)['Get User']).toEqual(['status', 'headers', 'body']);
   });
 });

@@ -15,24 +15,32 @@ export function recordedOutputs(run: RunRecords, nodeId: string): Record<string,
 }
 
 /**
- * What references in a step would see if the run's data flowed into it now: the recorded outputs
- * of its upstream steps under the names they have today (`trigger` for the trigger that started it).
+ * What references in a step would see if the run's data flowed into it now, as the runner builds
+ * it: the recorded outputs of its upstream steps under the names they have today, and the trigger
+ * that started the run also as `trigger`.
  */
 export function runScope(upstream: readonly UpstreamStep[], run: RunRecords): ReferenceScope {
   const scope: ReferenceScope = Object.create(null);
-  for (const step of upstream) {
+  const recorded = upstream.flatMap((step) => {
     const outputs = recordedOutputs(run, step.nodeId);
-    if (outputs !== null) scope[step.referenceName] = outputs;
-  }
+    return outputs === null ? [] : [{ step, outputs }];
+  });
+  for (const { step, outputs } of recorded) scope[step.stepName] = outputs;
+  for (const { step, outputs } of recorded) if (step.referenceName !== step.stepName) scope[step.referenceName] = outputs;
   return scope;
 }
 
-/** Step reference names → the output names a reference may use: the declared ones and any the run recorded. */
+/**
+ * The names references can start with (step names, and `trigger`) → the output names they may
+ * use: the declared ones and any the run recorded. Generated references are checked against it.
+ */
 export function referenceShape(upstream: readonly UpstreamStep[], run: RunRecords | null): Record<string, string[]> {
   const shape: Record<string, string[]> = Object.create(null);
   for (const step of upstream) {
     const recorded = run === null ? [] : Object.keys(recordedOutputs(run, step.nodeId) ?? {});
-    shape[step.referenceName] = [...new Set([...(shape[step.referenceName] ?? []), ...step.outputs, ...recorded])];
+    for (const name of new Set([step.stepName, step.referenceName])) {
+      shape[name] = [...new Set([...(shape[name] ?? []), ...step.outputs, ...recorded])];
+    }
   }
   return shape;
 }

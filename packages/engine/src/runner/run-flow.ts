@@ -1,37 +1,21 @@
 import { performance } from 'node:perf_hooks';
 import type { CustomStepDefinition } from '../custom-step/custom-step';
 import type { EndpointResolver } from '../endpoint/endpoint';
-import { FlowyardError, isFlowyardError } from '../errors/flowyard-error';
+import { FlowyardError } from '../errors/flowyard-error';
 import type { FlowEdge, FlowGraph } from '../flow/flow-graph';
 import type { ReferenceScope } from '../flow/references';
 import type { HttpClient } from '../http/http-types';
 import type { HttpExchange, Json, LogLine, RunEvent, RunSummary, RunTriggerType, RunUser, StepError, StepRecord } from '../run/run-record';
-import type { ScriptRunner } from '../steps/define-step';
 import { scrubRunEvent, scrubStepError } from '../redaction/scrub-records';
 import { createScrubber } from '../redaction/scrubber';
 import { compileFlow, type CompiledNode } from './compile-flow';
 import { endpointsLearnedBy, httpScrubbedBy } from './run-secrets';
 import { isoTime } from '../run/iso-time';
-import { toJsonRecord } from './to-json';
 import { checkStepOutputs } from './check-outputs';
 import { createExchangeCap, type ExchangeCap } from '../run/exchange-cap';
 import { createConsoleCap, type ConsoleCap } from '../run/console-cap';
-
-/** What custom steps need from the workflow; each is asked at most once per run. */
-export interface FlowScripting {
-  customSteps: { get(id: string): Promise<CustomStepDefinition | undefined> };
-  scripts: ScriptRunner;
-  constants(): Promise<Record<string, string>>;
-  libraries(): Promise<Record<string, string>>;
-}
-
-/** For runners without a sandbox (tests of other steps): custom steps fail saying so. */
-export const noScripting: FlowScripting = {
-  customSteps: { get: async () => undefined },
-  scripts: { run: () => Promise.reject(new FlowyardError('SCRIPT_ERROR', 'Scripts cannot run here: no script sandbox was given to the runner')) },
-  constants: async () => ({}),
-  libraries: async () => ({}),
-};
+import { loadDefinitions, noScripting, type FlowScripting } from './flow-scripting';
+import { interruption, runFailure, stepError } from './step-errors';
 
 export interface RunFlowOptions {
   runId: string;
@@ -254,7 +238,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
         return 'interrupted';
       }
       record.error = stepError(error, node.data.name);
-      firstFailure ??= { ...record.error, details: { ...record.error.details, step: node.data.name, nodeId: node.id } };
+      firstFailure ??= runFailure(record.error, node);
       await finish('failed');
       return 'failed';
     }
@@ -335,28 +319,6 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   return run;
 }
 
-async function loadDefinitions(scripting: FlowScripting, ids: readonly string[]): Promise<Map<string, CustomStepDefinition>> {
-  const loaded = await Promise.all(ids.map(async (id) => [id, await scripting.customSteps.get(id)] as const));
-  const definitions = new Map<string, CustomStepDefinition>();
-  for (const [id, definition] of loaded) if (definition !== undefined) definitions.set(id, definition);
-  return definitions;
-}
-
 function roundMs(ms: number): number {
   return Math.round(ms * 10) / 10;
-}
-
-/** Why an aborted run (and each step it cut short) ended: the abort reason when it says so, else RUN_INTERRUPTED. */
-function interruption(reason: unknown): StepError {
-  if (isFlowyardError(reason) && (reason.code === 'RUN_INTERRUPTED' || reason.code === 'RUN_STOPPED')) {
-    return { code: reason.code, message: reason.message, details: toJsonRecord(reason.details) };
-  }
-  return { code: 'RUN_INTERRUPTED', message: 'The run was stopped before it finished', details: {} };
-}
-
-/** A step's error for its record: FlowyardErrors keep their code; anything else is a bug shown as such. */
-function stepError(error: unknown, stepName: string): StepError {
-  if (isFlowyardError(error)) return { code: error.code, message: error.message, details: toJsonRecord(error.details) };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'SCRIPT_ERROR', message: `Unexpected error in step "${stepName}": ${message}`, details: { unexpected: true } };
 }

@@ -20,5 +20,6 @@ export { basicAuthorization } from './auth/basic-auth';
 export { compileFlow, type CompiledFlow, type CompiledNode, type TriggerPlan } from './runner/compile-flow';
 export { noScripting, type FlowScripting } from './runner/flow-scripting';
 export { runFlow, type RunFlowOptions } from './runner/run-flow';
+export type { RunResume } from './runner/run-resume';
 export * from './script/index';
 export * from './usage/index';

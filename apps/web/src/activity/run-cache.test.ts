@@ -15,6 +15,7 @@ function run(id: string, startedAt: string, status: RunSummary['status'] = 'runn
     finishedAt: null,
     durationMs: null,
     error: null,
+    attempt: 1,
   };
 }
 
@@ -34,6 +35,8 @@ function step(id: string, startedAt: string, status: StepRecord['status'] = 'run
     exchanges: [],
     logs: [],
     error: null,
+    attempt: 1,
+    nextHandle: null,
   };
 }
 

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { CustomStepDefinition } from '../custom-step/custom-step';
 import type { EndpointResolver } from '../endpoint/endpoint';
 import { FlowyardError } from '../errors/flowyard-error';
-import type { FlowEdge, FlowGraph } from '../flow/flow-graph';
+import type { FlowEdge, FlowGraph, FlowNode } from '../flow/flow-graph';
 import type { ReferenceScope } from '../flow/references';
 import type { HttpClient } from '../http/http-types';
 import type { HttpExchange, Json, LogLine, RunEvent, RunSummary, RunTriggerType, RunUser, StepError, StepRecord } from '../run/run-record';
@@ -16,6 +16,7 @@ import { createExchangeCap, type ExchangeCap } from '../run/exchange-cap';
 import { createConsoleCap, type ConsoleCap } from '../run/console-cap';
 import { loadDefinitions, noScripting, type FlowScripting } from './flow-scripting';
 import { interruption, runFailure, stepError } from './step-errors';
+import { attemptsRanOut, attemptsRanOutRecords, priorStepsOf, sinceMs, type RunResume } from './run-resume';
 
 export interface RunFlowOptions {
   runId: string;
@@ -45,6 +46,11 @@ export interface RunFlowOptions {
    * aborts it too when the sink fails (the run then rejects with the sink's error).
    */
   abortController?: AbortController;
+  /**
+   * A later attempt of this run, taken over after the worker running it stopped: the steps that
+   * finished are not run again, and once the attempts ran out nothing runs (see RunResume).
+   */
+  resume?: RunResume;
 }
 
 // A predecessor in one of these states stops the steps after it.
@@ -65,10 +71,35 @@ type NodeState = 'succeeded' | 'failed' | 'interrupted' | 'stopped' | 'not-taken
  * Independent branches run concurrently. Custom step definitions are loaded once when the
  * run starts, so one run sees one version of each. Step failures never reject; a rejection
  * means the trigger is not one of this flow's, loading definitions failed or the sink failed.
+ * With `resume`, records of earlier attempts stand in for the steps they finished, and the
+ * records written now replace those of the steps that run again (same id, this `attempt`).
  */
 export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => crypto.randomUUID());
+  const resume = options.resume;
+  const run: RunSummary = {
+    id: options.runId,
+    flowId: options.flow.id,
+    flowVersion: options.flow.version,
+    status: 'running',
+    trigger: { type: options.trigger.type, nodeId: options.trigger.nodeId },
+    userId: options.user.id,
+    actedAs: { id: options.user.id, name: options.user.name, email: options.user.email },
+    startedAt: resume?.startedAt ?? isoTime(now()),
+    finishedAt: null,
+    durationMs: null,
+    error: null,
+    attempt: resume?.attempt ?? 1,
+  };
+  const runStarted = performance.now();
+  if (resume !== undefined && attemptsRanOut(resume)) {
+    const ended = attemptsRanOutRecords(run, resume, now());
+    for (const step of ended.steps) await options.sink({ type: 'step', step });
+    await options.sink({ type: 'run', run: ended.run });
+    return ended.run;
+  }
+  const prior = priorStepsOf(resume);
   const compiled = compileFlow(options.flow.graph);
   const plan = compiled.triggers.get(options.trigger.nodeId);
   if (plan === undefined) {
@@ -122,20 +153,6 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   let queue: Promise<void> = Promise.resolve();
   const emit = (event: RunEvent): Promise<void> => (queue = queue.then(() => deliver(event)));
 
-  const run: RunSummary = {
-    id: options.runId,
-    flowId: options.flow.id,
-    flowVersion: options.flow.version,
-    status: 'running',
-    trigger: { type: options.trigger.type, nodeId: plan.triggerId },
-    userId: options.user.id,
-    actedAs: { id: options.user.id, name: options.user.name, email: options.user.email },
-    startedAt: isoTime(now()),
-    finishedAt: null,
-    durationMs: null,
-    error: null,
-  };
-  const runStarted = performance.now();
   await emit({ type: 'run', run: { ...run } });
 
   const states = new Map<string, NodeState>();
@@ -163,10 +180,27 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     return handle === null || edge.sourceHandle === handle;
   };
 
+  // A step an earlier attempt finished is not run again: its record stands for it.
+  const replay = (node: FlowNode): NodeState | null => {
+    const done = prior.get(node.id);
+    if (done?.status === 'succeeded') {
+      results.set(node.id, { outputs: done.outputs ?? {}, nextHandle: done.nextHandle });
+      return 'succeeded';
+    }
+    if (done?.status === 'failed') {
+      if (done.error !== null) firstFailure ??= runFailure(done.error, node);
+      return 'failed';
+    }
+    return null;
+  };
+
   const execute = async (entry: CompiledNode): Promise<NodeState> => {
     const { node, step } = entry;
+    const replayed = replay(node);
+    if (replayed !== null) return replayed;
     const record: StepRecord = {
-      id: newId(),
+      // A step that runs again replaces its earlier attempt's record.
+      id: prior.get(node.id)?.id ?? newId(),
       runId: run.id,
       nodeId: node.id,
       stepType: node.type,
@@ -180,6 +214,8 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
       exchanges: [],
       logs: [],
       error: null,
+      attempt: run.attempt,
+      nextHandle: null,
     };
     const snapshot = (): StepRecord => ({ ...record, exchanges: [...record.exchanges], logs: [...record.logs] });
     const started = performance.now();
@@ -227,8 +263,9 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
         signal: controller.signal,
       }));
       checkStepOutputs(result.outputs);
-      results.set(node.id, { outputs: result.outputs, nextHandle: result.nextHandle ?? null });
       record.outputs = result.outputs;
+      record.nextHandle = result.nextHandle ?? null;
+      results.set(node.id, { outputs: result.outputs, nextHandle: record.nextHandle });
       await finish('succeeded');
       return 'succeeded';
     } catch (error) {
@@ -245,11 +282,17 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   };
 
   const skip = async (entry: CompiledNode, state: 'stopped' | 'not-taken'): Promise<NodeState> => {
+    // A finished step's record stands even when this attempt stops before it (aborted at once);
+    // one recorded skipped by an earlier attempt is the same decision, with nothing new to write.
+    const replayed = replay(entry.node);
+    if (replayed !== null) return replayed;
+    const done = prior.get(entry.node.id);
+    if (done?.status === 'skipped') return state;
     const at = isoTime(now());
     await emit({
       type: 'step',
       step: {
-        id: newId(),
+        id: done?.id ?? newId(),
         runId: run.id,
         nodeId: entry.node.id,
         stepType: entry.node.type,
@@ -263,6 +306,8 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
         exchanges: [],
         logs: [],
         error: null,
+        attempt: run.attempt,
+        nextHandle: null,
       },
     });
     return state;
@@ -312,7 +357,8 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   const interrupted = signal?.aborted === true || options.abortController?.signal.aborted === true;
   run.status = interrupted ? 'interrupted' : anyFailed ? 'failed' : 'succeeded';
   run.finishedAt = isoTime(now());
-  run.durationMs = roundMs(performance.now() - runStarted);
+  // A resumed run lasts from its first start, across attempts.
+  run.durationMs = resume === undefined ? roundMs(performance.now() - runStarted) : sinceMs(resume.startedAt, run.finishedAt);
   run.error = interrupted ? scrubStepError(scrubber, interruption(controller.signal.reason)) : firstFailure === null ? null : scrubStepError(scrubber, firstFailure);
   await emit({ type: 'run', run: { ...run } });
   if (sinkErrors.length > 0) throw sinkErrors[0];

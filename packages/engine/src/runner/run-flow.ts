@@ -180,6 +180,26 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     return handle === null || edge.sourceHandle === handle;
   };
 
+  const newRecord = (node: FlowNode, status: 'running' | 'skipped', at: string): StepRecord => ({
+    // A step that runs again replaces its earlier attempt's record.
+    id: prior.get(node.id)?.id ?? newId(),
+    runId: run.id,
+    nodeId: node.id,
+    stepType: node.type,
+    name: node.data.name,
+    status,
+    startedAt: at,
+    finishedAt: status === 'skipped' ? at : null,
+    durationMs: null,
+    inputs: {},
+    outputs: null,
+    exchanges: [],
+    logs: [],
+    error: null,
+    attempt: run.attempt,
+    nextHandle: null,
+  });
+
   // A step an earlier attempt finished is not run again: its record stands for it.
   const replay = (node: FlowNode): NodeState | null => {
     const done = prior.get(node.id);
@@ -198,25 +218,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     const { node, step } = entry;
     const replayed = replay(node);
     if (replayed !== null) return replayed;
-    const record: StepRecord = {
-      // A step that runs again replaces its earlier attempt's record.
-      id: prior.get(node.id)?.id ?? newId(),
-      runId: run.id,
-      nodeId: node.id,
-      stepType: node.type,
-      name: node.data.name,
-      status: 'running',
-      startedAt: isoTime(now()),
-      finishedAt: null,
-      durationMs: null,
-      inputs: {},
-      outputs: null,
-      exchanges: [],
-      logs: [],
-      error: null,
-      attempt: run.attempt,
-      nextHandle: null,
-    };
+    const record = newRecord(node, 'running', isoTime(now()));
     const snapshot = (): StepRecord => ({ ...record, exchanges: [...record.exchanges], logs: [...record.logs] });
     const started = performance.now();
     // Made by the first console line or exchange: most steps write few.
@@ -286,30 +288,8 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     // one recorded skipped by an earlier attempt is the same decision, with nothing new to write.
     const replayed = replay(entry.node);
     if (replayed !== null) return replayed;
-    const done = prior.get(entry.node.id);
-    if (done?.status === 'skipped') return state;
-    const at = isoTime(now());
-    await emit({
-      type: 'step',
-      step: {
-        id: done?.id ?? newId(),
-        runId: run.id,
-        nodeId: entry.node.id,
-        stepType: entry.node.type,
-        name: entry.node.data.name,
-        status: 'skipped',
-        startedAt: at,
-        finishedAt: at,
-        durationMs: null,
-        inputs: {},
-        outputs: null,
-        exchanges: [],
-        logs: [],
-        error: null,
-        attempt: run.attempt,
-        nextHandle: null,
-      },
-    });
+    if (prior.get(entry.node.id)?.status === 'skipped') return state;
+    await emit({ type: 'step', step: newRecord(entry.node, 'skipped', isoTime(now())) });
     return state;
   };
 

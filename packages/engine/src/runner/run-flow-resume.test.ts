@@ -201,6 +201,13 @@ describe('runFlow resuming a run taken over from a stopped worker', () => {
     expect(written).toEqual([`${bBefore?.id} B skipped 2`, expect.stringMatching(/^rec-\d+ D skipped 2$/)]);
   });
 
+  it('says "1 time" when one attempt was allowed', async () => {
+    const server = await target();
+    const { summary } = await resume(server, { attempt: 2, maxAttempts: 1, startedAt: '2024-01-01T00:00:00.000Z', steps: [] });
+    expect(summary).toMatchObject({ status: 'interrupted', attempt: 1, error: { message: 'The run was interrupted 1 time; it was stopped after 1 attempt' } });
+    expect(server.requests).toEqual([]);
+  });
+
   it('refuses an attempt number that is not a whole number of at least 1', async () => {
     const server = await target();
     await expect(resume(server, { attempt: 0, maxAttempts: 3, startedAt: '2024-01-01T00:00:00.000Z', steps: [] })).rejects.toMatchObject({

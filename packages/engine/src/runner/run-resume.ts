@@ -5,7 +5,7 @@ import type { RunSummary, StepError, StepRecord } from '../run/run-record';
 /**
  * A later attempt of a run that a worker takes over after the one running it stopped. Steps whose
  * record says they finished are not run again: a succeeded step's recorded outputs (and branch)
- * feed what follows, a failed one still fails the run, a skipped one stays skipped. Steps recorded
+ * feed what follows, a failed one still fails the run; skips are decided again (the same way). Steps recorded
  * `running` or `interrupted`, and those without a record, run now (at least once: see
  * docs/architecture.md).
  */
@@ -44,7 +44,7 @@ export function attemptsRanOutRecords(run: RunSummary, resume: RunResume, at: Da
   const attempts = resume.attempt - 1;
   const error: StepError = {
     code: 'RUN_INTERRUPTED',
-    message: `The run was interrupted ${attempts} times; it was stopped after ${attempts} attempts`,
+    message: `The run was interrupted ${plural(attempts, 'time')}; it was stopped after ${plural(attempts, 'attempt')}`,
     details: { attempts },
   };
   const finishedAt = isoTime(at);
@@ -56,6 +56,10 @@ export function attemptsRanOutRecords(run: RunSummary, resume: RunResume, at: Da
 /** Milliseconds between two ISO times (a run's duration across attempts, which ran in other processes). */
 export function sinceMs(startedAt: string, finishedAt: string): number {
   return Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt));
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function checkAttempts(resume: RunResume): void {

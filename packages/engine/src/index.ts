@@ -18,6 +18,8 @@ export { completeSlackConnect, slackAuthorizationUrl, type SlackConnectApp } fro
 export { createTokenCache, type AccessToken, type TokenCache, type TokenCacheOptions } from './token/token-cache';
 export { basicAuthorization } from './auth/basic-auth';
 export { compileFlow, type CompiledFlow, type CompiledNode, type TriggerPlan } from './runner/compile-flow';
-export { noScripting, runFlow, type FlowScripting, type RunFlowOptions } from './runner/run-flow';
+export { noScripting, type FlowScripting } from './runner/flow-scripting';
+export { runFlow, type RunFlowOptions } from './runner/run-flow';
+export type { RunResume } from './runner/run-resume';
 export * from './script/index';
 export * from './usage/index';

@@ -15,6 +15,8 @@ export function toRunSummary(row: Omit<RunRow, 'payload'>, actedAs: RunUser): Ru
     finishedAt: row.finishedAt,
     durationMs: row.durationMs,
     error: row.error,
+    // Until runs has an attempt column (issue 12, the storage refactor adds it), runs are never taken over.
+    attempt: 1,
   };
 }
 
@@ -34,6 +36,9 @@ export function toStepRecord(row: RunStepRow): StepRecord {
     exchanges: row.exchanges,
     logs: row.logs,
     error: row.error,
+    // Until run_steps has attempt and next_handle columns (issue 12), records are read as a first attempt's.
+    attempt: 1,
+    nextHandle: null,
   };
 }
 
@@ -56,7 +61,11 @@ export function runUpdate(run: RunSummary) {
   return { status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, durationMs: run.durationMs, error: run.error };
 }
 
-/** A step record as its row: the same fields (the engine hands over a fresh snapshot per event, so no copy). */
+/**
+ * A step record as its row: the same fields but those run_steps has no column for yet (issue 12
+ * adds attempt and next_handle; then this is the record itself again, with no copy).
+ */
 export function stepRow(step: StepRecord): RunStepRow {
-  return step;
+  const { attempt, nextHandle, ...row } = step;
+  return row;
 }

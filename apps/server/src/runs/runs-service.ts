@@ -226,6 +226,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
         finishedAt: null,
         durationMs: null,
         error: null,
+        attempt: 1,
       };
       // The run record is queued first, so every record the engine reports lands after it. A caller
       // who waits for the end hears nothing before it, so while nobody watches, a short run's

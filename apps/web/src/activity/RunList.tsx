@@ -1,6 +1,7 @@
 import type { RunSummary } from '@flowyard/engine/schemas';
 import { cn } from '../lib/cn';
 import { formatDuration, formatStartTime } from './format';
+import { AttemptLabel } from './AttemptLabel';
 import { StatusLabel } from './StatusLabel';
 
 export interface RunListProps {
@@ -26,7 +27,10 @@ export function RunList({ runs, selectedRunId, onSelect }: RunListProps) {
                 selected ? 'bg-indigo-50 ring-1 ring-indigo-200' : 'hover:bg-zinc-100',
               )}
             >
-              <StatusLabel status={run.status} />
+              <span className="flex items-center gap-1.5">
+                <StatusLabel status={run.status} />
+                <AttemptLabel attempt={run.attempt} />
+              </span>
               <span className="flex items-baseline gap-2 text-xs whitespace-nowrap text-zinc-500 tabular-nums">
                 <time dateTime={run.startedAt}>{formatStartTime(run.startedAt)}</time>
                 <span className="w-12 text-right">{formatDuration(run.durationMs)}</span>

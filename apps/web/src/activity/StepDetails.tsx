@@ -6,6 +6,7 @@ import { CodeBlock, DetailSection, Empty, KeyValues } from './DetailSection';
 import { displayValue, formatDuration, formatStartTime } from './format';
 import { HttpExchangeView } from './HttpExchangeView';
 import { locationKeys, scriptLocation, switchOutcome } from './script-location';
+import { AttemptLabel } from './AttemptLabel';
 import { StatusLabel } from './StatusLabel';
 
 /** Short single-line values read best inline; anything bigger gets a scrolling block. */
@@ -51,6 +52,7 @@ export function StepDetails({ step }: { step: StepRecord }) {
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h3 className="text-sm font-semibold text-zinc-900">{step.name}</h3>
         <StatusLabel status={step.status} />
+        <AttemptLabel attempt={step.attempt} />
         <span className="text-xs text-zinc-500 tabular-nums">
           started {formatStartTime(step.startedAt)} · {formatDuration(step.durationMs)}
         </span>

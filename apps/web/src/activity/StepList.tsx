@@ -1,6 +1,7 @@
 import type { StepRecord } from '@flowyard/engine/schemas';
 import { cn } from '../lib/cn';
 import { formatDuration } from './format';
+import { AttemptLabel } from './AttemptLabel';
 import { StatusLabel } from './StatusLabel';
 
 export interface StepListProps {
@@ -28,7 +29,10 @@ export function StepList({ steps, selectedStepId, onSelect }: StepListProps) {
             >
               <span className="truncate text-sm font-medium text-zinc-900">{step.name}</span>
               <span className="flex items-center justify-between gap-2">
-                <StatusLabel status={step.status} />
+                <span className="flex items-center gap-1.5">
+                  <StatusLabel status={step.status} />
+                  <AttemptLabel attempt={step.attempt} />
+                </span>
                 <span className="text-xs text-zinc-500 tabular-nums">{formatDuration(step.durationMs)}</span>
               </span>
             </button>

@@ -1,41 +1,6 @@
-import type { RunSummary, StepRecord } from '@flowyard/engine/schemas';
 import { describe, expect, it } from 'vitest';
 import { defaultStep, upsertRun, upsertStep } from './run-cache';
-
-function run(id: string, startedAt: string, status: RunSummary['status'] = 'running'): RunSummary {
-  return {
-    id,
-    flowId: 'f',
-    flowVersion: 1,
-    status,
-    trigger: { type: 'manual', nodeId: 't' },
-    userId: 'u',
-    actedAs: { id: 'u', name: 'Ada', email: 'ada@example.test' },
-    startedAt,
-    finishedAt: null,
-    durationMs: null,
-    error: null,
-  };
-}
-
-function step(id: string, startedAt: string, status: StepRecord['status'] = 'running', runId = 'r1'): StepRecord {
-  return {
-    id,
-    runId,
-    nodeId: `n-${id}`,
-    stepType: 'http-request',
-    name: id,
-    status,
-    startedAt,
-    finishedAt: null,
-    durationMs: null,
-    inputs: {},
-    outputs: null,
-    exchanges: [],
-    logs: [],
-    error: null,
-  };
-}
+import { run, step } from './activity-test-kit';
 
 describe('upsertRun', () => {
   it('adds a new run at the top and replaces a known one in place', () => {

@@ -54,6 +54,9 @@ export const logLineSchema = z.object({
 });
 export type LogLine = z.infer<typeof logLineSchema>;
 
+/** A run's attempt number: 1 for the first, one more per takeover (records stored before attempts existed read 1). */
+export const attemptSchema = z.number().int().min(1).default(1);
+
 /** How a run was started: the Run button (`manual`, any trigger) or a call to an HTTP trigger's URL (`http`). */
 export const runTriggerTypes = ['manual', 'http'] as const;
 export const runTriggerTypeSchema = z.enum(runTriggerTypes);
@@ -76,6 +79,8 @@ export const runSummarySchema = z.object({
   finishedAt: z.string().nullable(),
   durationMs: z.number().nullable(),
   error: stepErrorSchema.nullable(),
+  /** The run's current attempt: 1, then one more each time a worker takes the run over after its worker stopped. */
+  attempt: attemptSchema,
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
@@ -94,6 +99,13 @@ export const stepRecordSchema = z.object({
   exchanges: z.array(httpExchangeSchema),
   logs: z.array(logLineSchema),
   error: stepErrorSchema.nullable(),
+  /** The run attempt that wrote this record; a step in flight when its worker stopped runs again as the next one. */
+  attempt: attemptSchema,
+  /**
+   * For a branching step that succeeded (a Switch): the source handle whose edges it followed. A
+   * later attempt of the run routes by it without running the step again; null follows every edge.
+   */
+  nextHandle: z.string().nullable().default(null),
 });
 export type StepRecord = z.infer<typeof stepRecordSchema>;
 

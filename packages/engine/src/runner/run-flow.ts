@@ -1,37 +1,22 @@
 import { performance } from 'node:perf_hooks';
 import type { CustomStepDefinition } from '../custom-step/custom-step';
 import type { EndpointResolver } from '../endpoint/endpoint';
-import { FlowyardError, isFlowyardError } from '../errors/flowyard-error';
-import type { FlowEdge, FlowGraph } from '../flow/flow-graph';
+import { FlowyardError } from '../errors/flowyard-error';
+import type { FlowEdge, FlowGraph, FlowNode } from '../flow/flow-graph';
 import type { ReferenceScope } from '../flow/references';
 import type { HttpClient } from '../http/http-types';
 import type { HttpExchange, Json, LogLine, RunEvent, RunSummary, RunTriggerType, RunUser, StepError, StepRecord } from '../run/run-record';
-import type { ScriptRunner } from '../steps/define-step';
 import { scrubRunEvent, scrubStepError } from '../redaction/scrub-records';
 import { createScrubber } from '../redaction/scrubber';
 import { compileFlow, type CompiledNode } from './compile-flow';
 import { endpointsLearnedBy, httpScrubbedBy } from './run-secrets';
 import { isoTime } from '../run/iso-time';
-import { toJsonRecord } from './to-json';
 import { checkStepOutputs } from './check-outputs';
 import { createExchangeCap, type ExchangeCap } from '../run/exchange-cap';
 import { createConsoleCap, type ConsoleCap } from '../run/console-cap';
-
-/** What custom steps need from the workflow; each is asked at most once per run. */
-export interface FlowScripting {
-  customSteps: { get(id: string): Promise<CustomStepDefinition | undefined> };
-  scripts: ScriptRunner;
-  constants(): Promise<Record<string, string>>;
-  libraries(): Promise<Record<string, string>>;
-}
-
-/** For runners without a sandbox (tests of other steps): custom steps fail saying so. */
-export const noScripting: FlowScripting = {
-  customSteps: { get: async () => undefined },
-  scripts: { run: () => Promise.reject(new FlowyardError('SCRIPT_ERROR', 'Scripts cannot run here: no script sandbox was given to the runner')) },
-  constants: async () => ({}),
-  libraries: async () => ({}),
-};
+import { loadDefinitions, noScripting, type FlowScripting } from './flow-scripting';
+import { interruption, runFailure, stepError } from './step-errors';
+import { attemptsRanOut, attemptsRanOutRecords, priorStepsOf, sinceMs, type RunResume } from './run-resume';
 
 export interface RunFlowOptions {
   runId: string;
@@ -61,6 +46,11 @@ export interface RunFlowOptions {
    * aborts it too when the sink fails (the run then rejects with the sink's error).
    */
   abortController?: AbortController;
+  /**
+   * A later attempt of this run, taken over after the worker running it stopped: the steps that
+   * finished are not run again, and once the attempts ran out nothing runs (see RunResume).
+   */
+  resume?: RunResume;
 }
 
 // A predecessor in one of these states stops the steps after it.
@@ -81,10 +71,35 @@ type NodeState = 'succeeded' | 'failed' | 'interrupted' | 'stopped' | 'not-taken
  * Independent branches run concurrently. Custom step definitions are loaded once when the
  * run starts, so one run sees one version of each. Step failures never reject; a rejection
  * means the trigger is not one of this flow's, loading definitions failed or the sink failed.
+ * With `resume`, records of earlier attempts stand in for the steps they finished, and the
+ * records written now replace those of the steps that run again (same id, this `attempt`).
  */
 export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => crypto.randomUUID());
+  const resume = options.resume;
+  const run: RunSummary = {
+    id: options.runId,
+    flowId: options.flow.id,
+    flowVersion: options.flow.version,
+    status: 'running',
+    trigger: { type: options.trigger.type, nodeId: options.trigger.nodeId },
+    userId: options.user.id,
+    actedAs: { id: options.user.id, name: options.user.name, email: options.user.email },
+    startedAt: resume?.startedAt ?? isoTime(now()),
+    finishedAt: null,
+    durationMs: null,
+    error: null,
+    attempt: resume?.attempt ?? 1,
+  };
+  const runStarted = performance.now();
+  if (resume !== undefined && attemptsRanOut(resume)) {
+    const ended = attemptsRanOutRecords(run, resume, now());
+    for (const step of ended.steps) await options.sink({ type: 'step', step });
+    await options.sink({ type: 'run', run: ended.run });
+    return ended.run;
+  }
+  const prior = priorStepsOf(resume);
   const compiled = compileFlow(options.flow.graph);
   const plan = compiled.triggers.get(options.trigger.nodeId);
   if (plan === undefined) {
@@ -138,20 +153,6 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   let queue: Promise<void> = Promise.resolve();
   const emit = (event: RunEvent): Promise<void> => (queue = queue.then(() => deliver(event)));
 
-  const run: RunSummary = {
-    id: options.runId,
-    flowId: options.flow.id,
-    flowVersion: options.flow.version,
-    status: 'running',
-    trigger: { type: options.trigger.type, nodeId: plan.triggerId },
-    userId: options.user.id,
-    actedAs: { id: options.user.id, name: options.user.name, email: options.user.email },
-    startedAt: isoTime(now()),
-    finishedAt: null,
-    durationMs: null,
-    error: null,
-  };
-  const runStarted = performance.now();
   await emit({ type: 'run', run: { ...run } });
 
   const states = new Map<string, NodeState>();
@@ -179,24 +180,45 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     return handle === null || edge.sourceHandle === handle;
   };
 
+  const newRecord = (node: FlowNode, status: 'running' | 'skipped', at: string): StepRecord => ({
+    // A step that runs again replaces its earlier attempt's record.
+    id: prior.get(node.id)?.id ?? newId(),
+    runId: run.id,
+    nodeId: node.id,
+    stepType: node.type,
+    name: node.data.name,
+    status,
+    startedAt: at,
+    finishedAt: status === 'skipped' ? at : null,
+    durationMs: null,
+    inputs: {},
+    outputs: null,
+    exchanges: [],
+    logs: [],
+    error: null,
+    attempt: run.attempt,
+    nextHandle: null,
+  });
+
+  // A step an earlier attempt finished is not run again: its record stands for it.
+  const replay = (node: FlowNode): NodeState | null => {
+    const done = prior.get(node.id);
+    if (done?.status === 'succeeded') {
+      results.set(node.id, { outputs: done.outputs ?? {}, nextHandle: done.nextHandle });
+      return 'succeeded';
+    }
+    if (done?.status === 'failed') {
+      if (done.error !== null) firstFailure ??= runFailure(done.error, node);
+      return 'failed';
+    }
+    return null;
+  };
+
   const execute = async (entry: CompiledNode): Promise<NodeState> => {
     const { node, step } = entry;
-    const record: StepRecord = {
-      id: newId(),
-      runId: run.id,
-      nodeId: node.id,
-      stepType: node.type,
-      name: node.data.name,
-      status: 'running',
-      startedAt: isoTime(now()),
-      finishedAt: null,
-      durationMs: null,
-      inputs: {},
-      outputs: null,
-      exchanges: [],
-      logs: [],
-      error: null,
-    };
+    const replayed = replay(node);
+    if (replayed !== null) return replayed;
+    const record = newRecord(node, 'running', isoTime(now()));
     const snapshot = (): StepRecord => ({ ...record, exchanges: [...record.exchanges], logs: [...record.logs] });
     const started = performance.now();
     // Made by the first console line or exchange: most steps write few.
@@ -243,8 +265,9 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
         signal: controller.signal,
       }));
       checkStepOutputs(result.outputs);
-      results.set(node.id, { outputs: result.outputs, nextHandle: result.nextHandle ?? null });
       record.outputs = result.outputs;
+      record.nextHandle = result.nextHandle ?? null;
+      results.set(node.id, { outputs: result.outputs, nextHandle: record.nextHandle });
       await finish('succeeded');
       return 'succeeded';
     } catch (error) {
@@ -254,33 +277,19 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
         return 'interrupted';
       }
       record.error = stepError(error, node.data.name);
-      firstFailure ??= { ...record.error, details: { ...record.error.details, step: node.data.name, nodeId: node.id } };
+      firstFailure ??= runFailure(record.error, node);
       await finish('failed');
       return 'failed';
     }
   };
 
   const skip = async (entry: CompiledNode, state: 'stopped' | 'not-taken'): Promise<NodeState> => {
-    const at = isoTime(now());
-    await emit({
-      type: 'step',
-      step: {
-        id: newId(),
-        runId: run.id,
-        nodeId: entry.node.id,
-        stepType: entry.node.type,
-        name: entry.node.data.name,
-        status: 'skipped',
-        startedAt: at,
-        finishedAt: at,
-        durationMs: null,
-        inputs: {},
-        outputs: null,
-        exchanges: [],
-        logs: [],
-        error: null,
-      },
-    });
+    // A finished step's record stands even when this attempt stops before it (aborted at once);
+    // one recorded skipped by an earlier attempt is the same decision, with nothing new to write.
+    const replayed = replay(entry.node);
+    if (replayed !== null) return replayed;
+    if (prior.get(entry.node.id)?.status === 'skipped') return state;
+    await emit({ type: 'step', step: newRecord(entry.node, 'skipped', isoTime(now())) });
     return state;
   };
 
@@ -328,35 +337,14 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   const interrupted = signal?.aborted === true || options.abortController?.signal.aborted === true;
   run.status = interrupted ? 'interrupted' : anyFailed ? 'failed' : 'succeeded';
   run.finishedAt = isoTime(now());
-  run.durationMs = roundMs(performance.now() - runStarted);
+  // A resumed run lasts from its first start, across attempts.
+  run.durationMs = resume === undefined ? roundMs(performance.now() - runStarted) : sinceMs(resume.startedAt, run.finishedAt);
   run.error = interrupted ? scrubStepError(scrubber, interruption(controller.signal.reason)) : firstFailure === null ? null : scrubStepError(scrubber, firstFailure);
   await emit({ type: 'run', run: { ...run } });
   if (sinkErrors.length > 0) throw sinkErrors[0];
   return run;
 }
 
-async function loadDefinitions(scripting: FlowScripting, ids: readonly string[]): Promise<Map<string, CustomStepDefinition>> {
-  const loaded = await Promise.all(ids.map(async (id) => [id, await scripting.customSteps.get(id)] as const));
-  const definitions = new Map<string, CustomStepDefinition>();
-  for (const [id, definition] of loaded) if (definition !== undefined) definitions.set(id, definition);
-  return definitions;
-}
-
 function roundMs(ms: number): number {
   return Math.round(ms * 10) / 10;
-}
-
-/** Why an aborted run (and each step it cut short) ended: the abort reason when it says so, else RUN_INTERRUPTED. */
-function interruption(reason: unknown): StepError {
-  if (isFlowyardError(reason) && (reason.code === 'RUN_INTERRUPTED' || reason.code === 'RUN_STOPPED')) {
-    return { code: reason.code, message: reason.message, details: toJsonRecord(reason.details) };
-  }
-  return { code: 'RUN_INTERRUPTED', message: 'The run was stopped before it finished', details: {} };
-}
-
-/** A step's error for its record: FlowyardErrors keep their code; anything else is a bug shown as such. */
-function stepError(error: unknown, stepName: string): StepError {
-  if (isFlowyardError(error)) return { code: error.code, message: error.message, details: toJsonRecord(error.details) };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'SCRIPT_ERROR', message: `Unexpected error in step "${stepName}": ${message}`, details: { unexpected: true } };
 }

@@ -5,7 +5,8 @@ import { endpointNameKey } from '../../endpoint/endpoint-name';
 import { flowGraphSchema } from '../../flow/flow-graph';
 import { createHttpClient } from '../../http/http-client';
 import type { Json, RunEvent, StepRecord } from '../../run/run-record';
-import { runFlow, type FlowScripting } from '../../runner/run-flow';
+import type { FlowScripting } from '../../runner/flow-scripting';
+import { runFlow } from '../../runner/run-flow';
 import { createScriptPool } from '../../script/script-pool';
 import { startLocalServer, type LocalServer } from '../../testing/local-server';
 

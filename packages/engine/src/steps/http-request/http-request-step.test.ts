@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResolvedEndpoint } from '../../endpoint/endpoint';
 import type { HttpClient, HttpRequestSpec, HttpResponse } from '../../http/http-types';
 import type { Json } from '../../run/run-record';
-import { noScripting } from '../../runner/run-flow';
+import { noScripting } from '../../runner/flow-scripting';
 import type { StepEnvironment } from '../define-step';
 import { httpRequestConfigSchema } from './http-request-config';
 import { httpRequestStep } from './http-request-step';

@@ -17,6 +17,8 @@ const record = (nodeId: string, outputs: StepRecord['outputs'], id = nodeId): St
   exchanges: [],
   logs: [],
   error: null,
+  attempt: 1,
+  nextHandle: null,
 });
 
 const upstream: UpstreamStep[] = [

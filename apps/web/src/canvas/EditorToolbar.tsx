@@ -3,8 +3,8 @@ import { Link } from 'wouter';
 import { useCan } from '../auth/session-context';
 import { ComponentsMenu } from '../endpoints/ComponentsMenu';
 import { Button } from '../ui/Button';
-import { redo, removeSelected, undo } from './editor-actions';
-import { useFlowStore } from './flow-store';
+import { useEditorActions } from './editor-actions';
+import { useFlowStore } from './flow-store-context';
 
 export interface EditorToolbarProps {
   flowName: string;
@@ -46,6 +46,7 @@ export function EditorToolbar({ flowName, workflowId, saving, onSave, onRun }: E
   const canRedo = useFlowStore((s) => s.future.length > 0);
   const hasSelection = useFlowStore((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected));
   const canEdit = useCan('flows.edit');
+  const { undo, redo, removeSelected } = useEditorActions();
 
   return (
     <div className="flex h-12 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white px-3">

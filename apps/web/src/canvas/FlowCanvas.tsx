@@ -10,10 +10,11 @@ import {
   type Edge,
   type Node,
 } from '@xyflow/react';
-import { useMemo, type DragEvent } from 'react';
+import { useCallback, useMemo, type DragEvent } from 'react';
 import { useRunStepStatuses } from '../activity/use-run-detail';
 import { droppedStep, STEP_DRAG_TYPE } from './drag-data';
-import { flowStore, useFlowStore, type CanvasEdge, type CanvasNode } from './flow-store';
+import type { CanvasEdge, CanvasNode } from './flow-store';
+import { useFlowStore, useFlowStoreApi } from './flow-store-context';
 import { connectionProblem } from './graph-rules';
 import { nodeTypes } from './nodes/node-types';
 import { RunStatusContext } from './run-status-context';
@@ -38,10 +39,6 @@ const minimapColors = {
   interrupted: '#fcd34d',
 } as const;
 
-function isValidConnection(connection: Connection | Edge): boolean {
-  return connectionProblem(flowStore.getState(), connection) === null;
-}
-
 /** The canvas: shows the store's graph and turns every gesture into a store action. */
 export function FlowCanvas() {
   const nodes = useFlowStore((s) => s.nodes);
@@ -49,6 +46,8 @@ export function FlowCanvas() {
   const selectedRunId = useFlowStore((s) => s.selectedRunId);
   const statuses = useRunStepStatuses(selectedRunId);
   const { screenToFlowPosition } = useReactFlow();
+  const flowStore = useFlowStoreApi();
+  const isValidConnection = useCallback((connection: Connection | Edge) => connectionProblem(flowStore.getState(), connection) === null, [flowStore]);
 
   const viewNodes = useMemo(
     () =>

@@ -1,16 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
 import { ActivityPanel } from '../activity/ActivityPanel';
 import { useCan } from '../auth/session-context';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
-import { redo, removeSelected, undo } from './editor-actions';
+import { useEditorActions } from './editor-actions';
 import { EditorToolbar } from './EditorToolbar';
 import { FlowCanvas } from './FlowCanvas';
 import { FlowContextProviders } from './FlowContextProviders';
-import { flowStore, useFlowStore } from './flow-store';
+import type { LoadedFlow } from './flow-store';
+import { FlowStoreProvider, useFlowStoreApi } from './flow-store-context';
 import { RunFlowDialog } from './RunFlowDialog';
 import { SaveProblemBanner } from './SaveProblemBanner';
 import { StepSettingsPanel } from './settings/StepSettingsPanel';
@@ -26,19 +27,6 @@ export function FlowEditorPage() {
   const trpc = useTRPC();
   // Always refetch on open: the editor must start from what is stored, not from a cached copy.
   const flow = useQuery(trpc.flows.get.queryOptions({ id }, { refetchOnMount: 'always', staleTime: 0 }));
-  const loadedId = useFlowStore((s) => s.flowId);
-  const loadedFor = useRef<string | null>(null);
-
-  useEffect(() => {
-    if (!flow.data || !flow.isFetchedAfterMount || loadedFor.current === id) return;
-    loadedFor.current = id;
-    flowStore.getState().load(flow.data, stepParam);
-  }, [flow.data, flow.isFetchedAfterMount, id, stepParam]);
-
-  // A link to another step of the open flow (e.g. from an endpoint's Usage tab) selects it.
-  useEffect(() => {
-    if (loadedFor.current === id && stepParam) flowStore.getState().selectStep(stepParam);
-  }, [stepParam, id]);
 
   if (flow.error) {
     const error = readApiError(flow.error);
@@ -51,22 +39,22 @@ export function FlowEditorPage() {
       </div>
     );
   }
-  if (!flow.data || loadedId !== id || loadedFor.current !== id) {
+  if (!flow.data || !flow.isFetchedAfterMount || flow.data.id !== id) {
     return <div className="flex h-full items-center justify-center text-sm text-zinc-500">Loading flow…</div>;
   }
+  // One store per opened flow: the key gives a flow opened again (or another one) a fresh store.
   return (
-    <ReactFlowProvider>
-      <FlowEditor
-        flowId={id}
-        flowName={flow.data.name}
-        workflowId={flow.data.workflowId}
-        reload={async () => {
-          const selected = flowStore.getState().nodes.filter((n) => n.selected);
-          const result = await flow.refetch();
-          if (result.data) flowStore.getState().load(result.data, selected.length === 1 ? selected[0]?.id : null);
-        }}
-      />
-    </ReactFlowProvider>
+    <FlowStoreProvider key={flow.data.id} initial={flow.data} selectStepId={stepParam}>
+      <ReactFlowProvider>
+        <FlowEditor
+          flowId={id}
+          flowName={flow.data.name}
+          workflowId={flow.data.workflowId}
+          stepParam={stepParam}
+          refetch={async () => (await flow.refetch()).data}
+        />
+      </ReactFlowProvider>
+    </FlowStoreProvider>
   );
 }
 
@@ -74,14 +62,29 @@ interface FlowEditorProps {
   flowId: string;
   flowName: string;
   workflowId: string;
-  reload(): Promise<void>;
+  stepParam: string | null;
+  /** Fetches the flow as stored now. */
+  refetch(): Promise<LoadedFlow | undefined>;
 }
 
-function FlowEditor({ flowId, flowName, workflowId, reload }: FlowEditorProps) {
+function FlowEditor({ flowId, flowName, workflowId, stepParam, refetch }: FlowEditorProps) {
+  const flowStore = useFlowStoreApi();
+  const { undo, redo, removeSelected } = useEditorActions();
   const { save, saving, problem, clearProblem } = useSaveFlow();
   const [runOpen, setRunOpen] = useState(false);
   const canEdit = useCan('flows.edit');
   useUnsavedWarning();
+
+  // A link to another step of the open flow (e.g. from an endpoint's Usage tab) selects it.
+  useEffect(() => {
+    if (stepParam) flowStore.getState().selectStep(stepParam);
+  }, [flowStore, stepParam]);
+
+  const reload = async () => {
+    const selected = flowStore.getState().nodes.filter((n) => n.selected);
+    const stored = await refetch();
+    if (stored) flowStore.getState().load(stored, selected.length === 1 ? selected[0]?.id : null);
+  };
   useEditorShortcuts({
     save: () => void save(),
     undo,

@@ -5,7 +5,7 @@ import { cn } from '../lib/cn';
 import { customStepIconComponents, customStepTile } from '../steps/custom-step-icons';
 import { useCustomStepCatalog } from './custom-steps-context';
 import { STEP_DRAG_TYPE, stepDragData } from './drag-data';
-import { flowStore } from './flow-store';
+import { useFlowStoreApi } from './flow-store-context';
 import type { NewStep } from './new-step-node';
 import { paletteOrder, stepVisuals, type StepVisual } from './step-visuals';
 
@@ -20,6 +20,7 @@ const GAP = 72;
  */
 function useAddStep() {
   const { screenToFlowPosition, setCenter, getViewport } = useReactFlow();
+  const flowStore = useFlowStoreApi();
   return (step: NewStep) => {
     const { nodes } = flowStore.getState();
     const selected = nodes.filter((n) => n.selected);

@@ -5,8 +5,7 @@ import { createFlowStore, graphOf } from './flow-store';
 function setup(initial: FlowGraph = { nodes: [], edges: [] }) {
   let clock = 0;
   let seq = 0;
-  const store = createFlowStore({ now: () => clock, newId: (type) => `${type}-${++seq}` });
-  store.getState().load({ id: 'flow-1', version: 3, graph: initial });
+  const store = createFlowStore({ id: 'flow-1', version: 3, graph: initial }, null, { now: () => clock, newId: (type) => `${type}-${++seq}` });
   return {
     store,
     s: () => store.getState(),
@@ -229,17 +228,22 @@ describe('flow store', () => {
     expect(s().nodes.find((n) => n.id === 'h')?.measured).toEqual({ width: 200, height: 80 });
   });
 
-  it('loading another flow resets history and the selected run', () => {
+  it('reloading the stored version starts clean at its version, keeping the selected run', () => {
     const { s } = setup(twoSteps);
     s().addStep('http-request', { x: 0, y: 0 });
     s().selectRun('run-1');
-    s().load({ id: 'flow-1', version: 4, graph: twoSteps });
+    s().load({ id: 'flow-1', version: 4, graph: twoSteps }, 'h');
     expect(s().selectedRunId).toBe('run-1');
-    s().load({ id: 'flow-2', version: 1, graph: twoSteps }, 'h');
-    expect(s().past).toHaveLength(0);
-    expect(s().future).toHaveLength(0);
-    expect(s().selectedRunId).toBeNull();
+    expect(s().version).toBe(4);
+    expect(s().dirty).toBe(false);
     expect(s().nodes.find((n) => n.selected)?.id).toBe('h');
+  });
+
+  it('a new store starts with the given step selected and no run chosen', () => {
+    const store = createFlowStore({ id: 'flow-2', version: 1, graph: twoSteps }, 'h');
+    expect(store.getState().nodes.find((n) => n.selected)?.id).toBe('h');
+    expect(store.getState().selectedRunId).toBeNull();
+    expect(store.getState().past).toHaveLength(0);
   });
 
   it('adds a custom step instance named after its definition, holding the definition id', () => {

@@ -11,7 +11,7 @@ import type {
   SwitchConfig,
 } from '@flowyard/engine/schemas';
 import { applyEdgeChanges, applyNodeChanges, type Edge, type EdgeChange, type Node, type NodeChange } from '@xyflow/react';
-import { createStore, useStore } from 'zustand';
+import { createStore } from 'zustand';
 import { branchHandles, connectionProblem, edgeId, freeSourceHandle, graphKey, uniqueStepName, type ConnectionRequest } from './graph-rules';
 import { newStepNode, newStepTitle, toNewStep, type NewStep } from './new-step-node';
 import type { BuiltInStepType } from './step-visuals';
@@ -29,7 +29,7 @@ export type StepConfigPatch =
   | { type: 'switch'; config: SwitchConfig };
 
 export interface FlowEditorState {
-  flowId: string | null;
+  flowId: string;
   /** The flow version the editor last loaded or saved; sent with the next save. */
   version: number;
   nodes: CanvasNode[];
@@ -45,7 +45,8 @@ export interface FlowEditorState {
   /** The run whose step statuses the canvas shows (chosen in the Activity panel). */
   selectedRunId: string | null;
 
-  load(flow: { id: string; version: number; graph: FlowGraph }, selectStepId?: string | null): void;
+  /** Replaces the graph with a stored version (a reload after a conflict); the run chosen stays. */
+  load(flow: LoadedFlow, selectStepId?: string | null): void;
   /** Records that `graph` is now stored as `version`; edits made while saving stay dirty. */
   markSaved(version: number, graph: FlowGraph): void;
   /** Adds a step (selected) and, with `connectFrom`, connects that step to it in the same undo step. */
@@ -61,6 +62,13 @@ export interface FlowEditorState {
   undo(): void;
   redo(): void;
   selectRun(runId: string | null): void;
+}
+
+/** A flow as the editor opens it. */
+export interface LoadedFlow {
+  id: string;
+  version: number;
+  graph: FlowGraph;
 }
 
 export interface FlowStoreOptions {
@@ -144,8 +152,11 @@ function withName(node: CanvasNode, name: string): CanvasNode {
   }
 }
 
-/** Creates the editor store; the app uses one instance, tests make their own. */
-export function createFlowStore(options: FlowStoreOptions = {}) {
+/**
+ * Creates the editor store for one open flow (FlowStoreProvider makes one per flow it shows);
+ * `selectStepId` starts with that step selected.
+ */
+export function createFlowStore(initial: LoadedFlow, selectStepId: string | null = null, options: FlowStoreOptions = {}) {
   const now = options.now ?? Date.now;
   const newId = options.newId ?? randomId;
 
@@ -174,32 +185,11 @@ export function createFlowStore(options: FlowStoreOptions = {}) {
     };
 
     return {
-      flowId: null,
-      version: 0,
-      nodes: [],
-      edges: [],
-      dirty: false,
-      past: [],
-      present: { nodes: [], edges: [] },
-      future: [],
-      savedKey: graphKey({ nodes: [], edges: [] }),
-      lastEdit: null,
+      ...loadedState(initial, selectStepId),
       selectedRunId: null,
 
       load(flow, selectStepId = null) {
-        set({
-          flowId: flow.id,
-          version: flow.version,
-          nodes: flow.graph.nodes.map((n) => ({ ...n, selected: n.id === selectStepId })),
-          edges: flow.graph.edges.map((e) => ({ ...e })),
-          dirty: false,
-          past: [],
-          present: flow.graph,
-          future: [],
-          savedKey: graphKey(flow.graph),
-          lastEdit: null,
-          selectedRunId: get().flowId === flow.id ? get().selectedRunId : null,
-        });
+        set(loadedState(flow, selectStepId));
       },
 
       markSaved(version, graph) {
@@ -344,10 +334,20 @@ export function createFlowStore(options: FlowStoreOptions = {}) {
 
 export type FlowStore = ReturnType<typeof createFlowStore>;
 
-/** The editor's one store (a single flow is open at a time). */
-export const flowStore = createFlowStore();
+type FunctionKeys = { [K in keyof FlowEditorState]: FlowEditorState[K] extends (...args: never[]) => unknown ? K : never }[keyof FlowEditorState];
 
-/** Reads from the editor store; pass a selector returning a stable value. */
-export function useFlowStore<T>(selector: (state: FlowEditorState) => T): T {
-  return useStore(flowStore, selector);
+/** The state of a freshly opened flow: clean, with no history. */
+function loadedState(flow: LoadedFlow, selectStepId: string | null): Omit<FlowEditorState, FunctionKeys | 'selectedRunId'> {
+  return {
+    flowId: flow.id,
+    version: flow.version,
+    nodes: flow.graph.nodes.map((n): CanvasNode => ({ ...n, selected: n.id === selectStepId })),
+    edges: flow.graph.edges.map((e): CanvasEdge => ({ ...e })),
+    dirty: false,
+    past: [],
+    present: flow.graph,
+    future: [],
+    savedKey: graphKey(flow.graph),
+    lastEdit: null,
+  };
 }

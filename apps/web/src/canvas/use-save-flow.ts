@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
-import { flowStore, graphOf } from './flow-store';
-import { flushPendingEdits } from './pending-edits';
+import { graphOf } from './flow-store';
+import { useFlowStoreApi, usePendingEdits } from './flow-store-context';
 import { saveProblemOf, type SaveProblem } from './save-problem';
 
 /**
@@ -14,6 +14,8 @@ export function useSaveFlow() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const mutation = useMutation(trpc.flows.save.mutationOptions());
+  const flowStore = useFlowStoreApi();
+  const pendingEdits = usePendingEdits();
   const [problem, setProblem] = useState<SaveProblem | null>(null);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const { mutateAsync } = mutation;
@@ -21,10 +23,9 @@ export function useSaveFlow() {
   const save = useCallback((): Promise<boolean> => {
     // Ctrl+S pressed again while saving waits for the same save instead of sending a stale version.
     if (inFlight.current) return inFlight.current;
-    flushPendingEdits();
+    pendingEdits.flush();
     const state = flowStore.getState();
     const flowId = state.flowId;
-    if (!flowId) return Promise.resolve(false);
     if (!state.dirty) return Promise.resolve(true);
     const graph = graphOf(state);
     const attempt = mutateAsync({ id: flowId, version: state.version, graph })
@@ -46,7 +47,7 @@ export function useSaveFlow() {
       });
     inFlight.current = attempt;
     return attempt;
-  }, [mutateAsync, queryClient, trpc]);
+  }, [flowStore, pendingEdits, mutateAsync, queryClient, trpc]);
 
   return { save, saving: mutation.isPending, problem, clearProblem: () => setProblem(null) };
 }

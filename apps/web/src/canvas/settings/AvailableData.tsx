@@ -3,7 +3,7 @@ import { Braces } from 'lucide-react';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCustomStepCatalog } from '../custom-steps-context';
-import { flowStore, useFlowStore } from '../flow-store';
+import { useFlowStore, useFlowStoreApi } from '../flow-store-context';
 import { payloadReferences } from './payload-references';
 
 export interface AvailableDataProps {
@@ -23,6 +23,7 @@ interface Group {
  */
 export function AvailableData({ nodeId, onInsert }: AvailableDataProps) {
   const { lookup, loading } = useCustomStepCatalog();
+  const flowStore = useFlowStoreApi();
   const data = useFlowStore(useShallow((s) => s.nodes.map((n) => n.data)));
   const edges = useFlowStore((s) => s.edges);
   const groups = useMemo((): Group[] => {
@@ -33,7 +34,7 @@ export function AvailableData({ nodeId, onInsert }: AvailableDataProps) {
       if (node?.type === 'manual-trigger') references.push(...payloadReferences(node.data.config.testPayload, `${step.referenceName}.body`));
       return { step, references };
     });
-  }, [data, edges, nodeId, lookup, loading]);
+  }, [flowStore, data, edges, nodeId, lookup, loading]);
 
   return (
     <section aria-label="Available data" className="flex flex-col gap-2 border-t border-zinc-100 pt-4">

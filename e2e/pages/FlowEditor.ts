@@ -161,6 +161,18 @@ export class FlowEditor {
     await expect(this.edges).toHaveCount(edgesBefore + 1);
   }
 
+  /** The edge with id `edgeId` (its path element). */
+  edgePath(edgeId: string): Locator {
+    return this.page.getByTestId(`rf__edge-${edgeId}`).locator('path.react-flow__edge-path');
+  }
+
+  /** Switch settings: Add case, then type `value` into the new (last) case. */
+  async addSwitchCase(value: string): Promise<void> {
+    const before = await this.settings.getByRole('textbox', { name: /^Case \d+ value$/ }).count();
+    await this.settings.getByRole('button', { name: 'Add case', exact: true }).click();
+    await this.field(`Case ${before + 1} value`).fill(value);
+  }
+
   /** The badge a node shows when one of its fields references a step that is not upstream (or unknown). */
   invalidReferenceBadge(nodeId: string): Locator {
     return this.node(nodeId).getByLabel('Invalid reference', { exact: true });

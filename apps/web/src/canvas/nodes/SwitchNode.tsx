@@ -1,5 +1,6 @@
 import { stepProblems, switchDefaultHandle, type FlowNodeOf } from '@flowyard/engine/schemas';
-import type { Node, NodeProps } from '@xyflow/react';
+import { useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react';
+import { useLayoutEffect } from 'react';
 import { stepVisuals } from '../step-visuals';
 import { StepNodeCard, type NodeBranch } from './StepNodeCard';
 
@@ -15,5 +16,10 @@ export function SwitchNode({ id, data, selected, positionAbsoluteX, positionAbso
     ...data.config.cases.map((c) => ({ id: c.id, label: caseLabel(c.value) })),
     { id: switchDefaultHandle, label: 'default' },
   ];
+  // React Flow measures handles once; a case added or removed moves them, so measure again at once
+  // (else the new handle cannot be connected and edges start where the old handles were).
+  const updateNodeInternals = useUpdateNodeInternals();
+  const handleKey = branches.map((b) => b.id).join(' ');
+  useLayoutEffect(() => updateNodeInternals(id), [updateNodeInternals, id, handleKey]);
   return <StepNodeCard id={id} visual={stepVisuals.switch} name={data.name} selected={selected} problems={problems} hasInput branches={branches} />;
 }

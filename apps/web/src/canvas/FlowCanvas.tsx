@@ -10,7 +10,7 @@ import {
   type Edge,
   type Node,
 } from '@xyflow/react';
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { useRunStepStatuses } from '../activity/use-run-detail';
 import { droppedStep, STEP_DRAG_TYPE } from './drag-data';
 import type { CanvasEdge, CanvasNode } from './flow-store';
@@ -47,6 +47,9 @@ export function FlowCanvas() {
   const statuses = useRunStepStatuses(selectedRunId);
   const { screenToFlowPosition } = useReactFlow();
   const flowStore = useFlowStoreApi();
+  // Fit the view to the steps the flow opened with; an empty flow keeps its view, so the first
+  // step dropped stays where it was dropped (a fitView prop would fit it once it appears).
+  const [fitOnOpen] = useState(() => flowStore.getState().nodes.length > 0);
   const isValidConnection = useCallback((connection: Connection | Edge) => connectionProblem(flowStore.getState(), connection) === null, [flowStore]);
 
   const viewNodes = useMemo(
@@ -91,7 +94,7 @@ export function FlowCanvas() {
           isValidConnection={isValidConnection}
           // Deleting goes through the store (one undo step, attached edges included); see use-editor-shortcuts.
           deleteKeyCode={null}
-          fitView
+          fitView={fitOnOpen}
           fitViewOptions={fitViewOptions}
           minZoom={0.2}
           maxZoom={2}

@@ -50,6 +50,27 @@ export class FlowEditor {
     return this.page.getByText('Unsaved changes', { exact: true });
   }
 
+  /** Waits for autosave (about a second after the last edit) to have stored everything. */
+  async expectAutosaved(): Promise<void> {
+    await expect(this.savedState).toBeVisible({ timeout: 15_000 });
+    await expect(this.unsavedState).toBeHidden();
+  }
+
+  /** The banner shown when a save was refused because the flow changed elsewhere. */
+  get conflictBanner(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'changed elsewhere' });
+  }
+
+  async reloadTheirs(): Promise<void> {
+    await this.conflictBanner.getByRole('button', { name: 'Reload theirs', exact: true }).click();
+    await expect(this.conflictBanner).toBeHidden();
+  }
+
+  async overwriteWithMine(): Promise<void> {
+    await this.conflictBanner.getByRole('button', { name: 'Overwrite with mine', exact: true }).click();
+    await expect(this.conflictBanner).toBeHidden();
+  }
+
   async save(): Promise<void> {
     await this.toolbarButton('Save').click();
     await expect(this.savedState).toBeVisible();

@@ -10,13 +10,13 @@ import { useEditorActions } from './editor-actions';
 import { EditorToolbar } from './EditorToolbar';
 import { FlowCanvas } from './FlowCanvas';
 import { FlowContextProviders } from './FlowContextProviders';
-import type { LoadedFlow } from './flow-store';
 import { FlowStoreProvider, useFlowStoreApi } from './flow-store-context';
 import { RunFlowDialog } from './RunFlowDialog';
 import { SaveProblemBanner } from './SaveProblemBanner';
 import { StepSettingsPanel } from './settings/StepSettingsPanel';
 import { StepsPalette } from './StepsPalette';
 import { useEditorShortcuts } from './use-editor-shortcuts';
+import { useAutosave } from './use-autosave';
 import { useSaveFlow } from './use-save-flow';
 import { useUnsavedWarning } from './use-unsaved-warning';
 
@@ -51,7 +51,6 @@ export function FlowEditorPage() {
           flowName={flow.data.name}
           workflowId={flow.data.workflowId}
           stepParam={stepParam}
-          refetch={async () => (await flow.refetch()).data}
         />
       </ReactFlowProvider>
     </FlowStoreProvider>
@@ -63,28 +62,22 @@ interface FlowEditorProps {
   flowName: string;
   workflowId: string;
   stepParam: string | null;
-  /** Fetches the flow as stored now. */
-  refetch(): Promise<LoadedFlow | undefined>;
 }
 
-function FlowEditor({ flowId, flowName, workflowId, stepParam, refetch }: FlowEditorProps) {
+function FlowEditor({ flowId, flowName, workflowId, stepParam }: FlowEditorProps) {
   const flowStore = useFlowStoreApi();
   const { undo, redo, removeSelected } = useEditorActions();
-  const { save, saving, problem, clearProblem } = useSaveFlow();
+  const { save, saving, problem, clearProblem, takeTheirs, overwriteWithMine } = useSaveFlow();
   const [runOpen, setRunOpen] = useState(false);
   const canEdit = useCan('flows.edit');
   useUnsavedWarning();
+  useAutosave({ save, paused: problem?.kind === 'conflict', enabled: canEdit });
 
   // A link to another step of the open flow (e.g. from an endpoint's Usage tab) selects it.
   useEffect(() => {
     if (stepParam) flowStore.getState().selectStep(stepParam);
   }, [flowStore, stepParam]);
 
-  const reload = async () => {
-    const selected = flowStore.getState().nodes.filter((n) => n.selected);
-    const stored = await refetch();
-    if (stored) flowStore.getState().load(stored, selected.length === 1 ? selected[0]?.id : null);
-  };
   useEditorShortcuts({
     save: () => void save(),
     undo,
@@ -100,10 +93,8 @@ function FlowEditor({ flowId, flowName, workflowId, stepParam, refetch }: FlowEd
           <SaveProblemBanner
             problem={problem}
             onDismiss={clearProblem}
-            onReload={() => {
-              clearProblem();
-              void reload();
-            }}
+            onTakeTheirs={() => void takeTheirs()}
+            onOverwrite={() => void overwriteWithMine()}
           />
         ) : null}
         <div className="flex min-h-0 flex-1">

@@ -228,17 +228,6 @@ describe('flow store', () => {
     expect(s().nodes.find((n) => n.id === 'h')?.measured).toEqual({ width: 200, height: 80 });
   });
 
-  it('reloading the stored version starts clean at its version, keeping the selected run', () => {
-    const { s } = setup(twoSteps);
-    s().addStep('http-request', { x: 0, y: 0 });
-    s().selectRun('run-1');
-    s().load({ id: 'flow-1', version: 4, graph: twoSteps }, 'h');
-    expect(s().selectedRunId).toBe('run-1');
-    expect(s().version).toBe(4);
-    expect(s().dirty).toBe(false);
-    expect(s().nodes.find((n) => n.selected)?.id).toBe('h');
-  });
-
   it('a new store starts with the given step selected and no run chosen', () => {
     const store = createFlowStore({ id: 'flow-2', version: 1, graph: twoSteps }, 'h');
     expect(store.getState().nodes.find((n) => n.selected)?.id).toBe('h');
@@ -291,5 +280,41 @@ describe('flow store', () => {
     expect(s().connect({ source: sw, target })).toBe(false);
     expect(s().connect({ source: sw, target, sourceHandle: 'nope' })).toBe(false);
     expect(s().connect({ source: sw, target, sourceHandle: 'default' })).toBe(true);
+  });
+});
+
+describe('flow store across saves', () => {
+  it('keeps the undo history when a save lands, so undo works across autosaves', () => {
+    const { s } = setup(twoSteps);
+    s().addStep('http-request', { x: 0, y: 100 });
+    s().markSaved(4, graphOf(s()));
+    expect(s().dirty).toBe(false);
+    s().undo();
+    expect(s().nodes).toHaveLength(2);
+    expect(s().dirty).toBe(true);
+    expect(s().version).toBe(4);
+  });
+
+  it('taking their version after a conflict is one undo step: undo brings mine back', () => {
+    const { s } = setup(twoSteps);
+    s().renameStep('h', 'Mine');
+    const theirs: FlowGraph = { nodes: twoSteps.nodes.slice(0, 1), edges: [] };
+    s().takeTheirs({ id: 'flow-1', version: 7, graph: theirs });
+    expect(graphOf(s())).toEqual(theirs);
+    expect(s().version).toBe(7);
+    expect(s().dirty).toBe(false);
+    s().undo();
+    expect(s().nodes.find((n) => n.id === 'h')?.data.name).toBe('Mine');
+    expect(s().dirty).toBe(true);
+    expect(s().version).toBe(7);
+  });
+
+  it('overwriting with mine bases the next save on the stored version, keeping my graph', () => {
+    const { s } = setup(twoSteps);
+    s().renameStep('h', 'Mine');
+    s().rebaseOn(9);
+    expect(s().version).toBe(9);
+    expect(s().dirty).toBe(true);
+    expect(s().nodes.find((n) => n.id === 'h')?.data.name).toBe('Mine');
   });
 });

@@ -45,10 +45,15 @@ export interface FlowEditorState {
   /** The run whose step statuses the canvas shows (chosen in the Activity panel). */
   selectedRunId: string | null;
 
-  /** Replaces the graph with a stored version (a reload after a conflict); the run chosen stays. */
-  load(flow: LoadedFlow, selectStepId?: string | null): void;
-  /** Records that `graph` is now stored as `version`; edits made while saving stay dirty. */
+  /** Records that `graph` is now stored as `version`; edits made while saving stay dirty. History stays. */
   markSaved(version: number, graph: FlowGraph): void;
+  /**
+   * After a conflict, "reload theirs": the stored version becomes the graph as one more undo step,
+   * so undo brings back what was here (nothing is lost).
+   */
+  takeTheirs(flow: LoadedFlow): void;
+  /** After a conflict, "overwrite with mine": the next save is based on the stored `version`. */
+  rebaseOn(version: number): void;
   /** Adds a step (selected) and, with `connectFrom`, connects that step to it in the same undo step. */
   addStep(step: BuiltInStepType | NewStep, position: { x: number; y: number }, connectFrom?: string | null): string;
   connect(connection: ConnectionRequest): boolean;
@@ -188,13 +193,31 @@ export function createFlowStore(initial: LoadedFlow, selectStepId: string | null
       ...loadedState(initial, selectStepId),
       selectedRunId: null,
 
-      load(flow, selectStepId = null) {
-        set(loadedState(flow, selectStepId));
-      },
-
       markSaved(version, graph) {
         const savedKey = graphKey(graph);
         set({ version, savedKey, dirty: graphKey(graphOf(get())) !== savedKey });
+      },
+
+      takeTheirs(flow) {
+        commit();
+        const state = get();
+        const restored = fromSnapshot(flow.graph, state);
+        const key = graphKey(flow.graph);
+        const same = key === graphKey(state.present);
+        set({
+          ...restored,
+          version: flow.version,
+          savedKey: key,
+          dirty: false,
+          past: same ? state.past : [...state.past, state.present],
+          present: flow.graph,
+          future: [],
+          lastEdit: null,
+        });
+      },
+
+      rebaseOn(version) {
+        set({ version });
       },
 
       addStep(requested, position, connectFrom = null) {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
 import { ActivityPanel } from '../activity/ActivityPanel';
 import { useCan } from '../auth/session-context';
@@ -16,7 +16,9 @@ import { SaveProblemBanner } from './SaveProblemBanner';
 import { StepSettingsPanel } from './settings/StepSettingsPanel';
 import { StepsPalette } from './StepsPalette';
 import { useEditorShortcuts } from './use-editor-shortcuts';
+import { KeyboardShortcutsDialog } from './KeyboardShortcutsDialog';
 import { useAutosave } from './use-autosave';
+import { useCanvasCommands } from './use-canvas-commands';
 import { useSaveFlow } from './use-save-flow';
 import { useUnsavedWarning } from './use-unsaved-warning';
 
@@ -78,17 +80,36 @@ function FlowEditor({ flowId, flowName, workflowId, stepParam }: FlowEditorProps
     if (stepParam) flowStore.getState().selectStep(stepParam);
   }, [flowStore, stepParam]);
 
+  const [notice, setNotice] = useState<string | null>(null);
+  const notify = useNotice(setNotice);
+  const commands = useCanvasCommands(notify);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useEditorShortcuts({
     save: () => void save(),
     undo,
     redo,
     remove: removeSelected,
+    duplicate: commands.duplicate,
+    selectAll: commands.selectAll,
+    showShortcuts: () => setShortcutsOpen(true),
+    copy: commands.copyText,
+    cut: commands.cutAfterCopy,
+    paste: (text) => void commands.pasteText(text, commands.pointer.current),
   });
 
   return (
     <FlowContextProviders workflowId={workflowId}>
       <div className="flex h-full flex-col">
-        <EditorToolbar flowName={flowName} workflowId={workflowId} saving={saving} onSave={() => void save()} onRun={() => setRunOpen(true)} />
+        <EditorToolbar
+          flowName={flowName}
+          workflowId={workflowId}
+          saving={saving}
+          onSave={() => void save()}
+          onRun={() => setRunOpen(true)}
+          onTidyUp={commands.tidyUp}
+          onAddNote={() => commands.addNote()}
+          onShowShortcuts={() => setShortcutsOpen(true)}
+        />
         {problem ? (
           <SaveProblemBanner
             problem={problem}
@@ -100,14 +121,29 @@ function FlowEditor({ flowId, flowName, workflowId, stepParam }: FlowEditorProps
         <div className="flex min-h-0 flex-1">
           {canEdit ? <StepsPalette /> : null}
           <div className="flex min-w-0 flex-1 flex-col">
-            <FlowCanvas />
+            <FlowCanvas commands={commands} notice={notice} readOnly={!canEdit} />
           </div>
           <StepSettingsPanel workflowId={workflowId} />
         </div>
         {/* Full width, so a step's HTTP exchange has room beside the runs and steps lists. */}
         <ActivityPanel flowId={flowId} />
         <RunFlowDialog open={runOpen} onOpenChange={setRunOpen} save={save} />
+        <KeyboardShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
       </div>
     </FlowContextProviders>
+  );
+}
+
+/** A notice that clears itself a few seconds after the last one. */
+function useNotice(set: (message: string | null) => void): (message: string) => void {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return useCallback(
+    (message: string) => {
+      clearTimeout(timer.current);
+      set(message);
+      timer.current = setTimeout(() => set(null), 3000);
+    },
+    [set],
   );
 }

@@ -318,3 +318,47 @@ describe('flow store across saves', () => {
     expect(s().nodes.find((n) => n.id === 'h')?.data.name).toBe('Mine');
   });
 });
+
+describe('flow store canvas tools', () => {
+  it('duplicates the selection beside it as one undo step, names unique and selected alone', () => {
+    const { s } = setup(twoSteps);
+    s().selectAll();
+    s().duplicateSelected();
+    expect(s().nodes.map((n) => n.data.name)).toEqual(['Manual Trigger', 'HTTP Request', 'Manual Trigger 2', 'HTTP Request 2']);
+    expect(s().nodes.filter((n) => n.selected).map((n) => n.data.name)).toEqual(['Manual Trigger 2', 'HTTP Request 2']);
+    expect(s().edges).toHaveLength(2);
+    expect(s().nodes[3]?.position).toEqual({ x: 340, y: 40 });
+    s().undo();
+    expect(graphOf(s())).toEqual(twoSteps);
+  });
+
+  it('keeps notes in the graph, editable, movable and removable with the selection, all undoable', () => {
+    const { s } = setup(twoSteps);
+    const id = s().addNote({ x: 500, y: 0 });
+    s().setNoteText(id, 'Why this flow');
+    expect(graphOf(s()).notes).toEqual([{ id, position: { x: 500, y: 0 }, width: 240, height: 140, text: 'Why this flow' }]);
+    s().applyNodeChanges([{ type: 'dimensions', id, dimensions: { width: 300, height: 200 }, setAttributes: true, resizing: false }]);
+    expect(graphOf(s()).notes?.[0]).toMatchObject({ width: 300, height: 200 });
+    s().removeSelected();
+    expect(graphOf(s()).notes).toBeUndefined();
+    s().undo();
+    expect(graphOf(s()).notes?.[0]?.text).toBe('Why this flow');
+    // Steps are untouched by note changes.
+    expect(graphOf(s()).nodes).toEqual(twoSteps.nodes);
+  });
+
+  it('moves steps for Tidy up as one undo step', () => {
+    const { s } = setup(twoSteps);
+    s().moveSteps(new Map([['h', { x: 0, y: 200 }]]));
+    expect(s().nodes.find((n) => n.id === 'h')?.position).toEqual({ x: 0, y: 200 });
+    s().undo();
+    expect(s().nodes.find((n) => n.id === 'h')?.position).toEqual({ x: 300, y: 0 });
+  });
+
+  it('opens a stored `notes: []` clean', () => {
+    const store = createFlowStore({ id: 'f', version: 1, graph: { ...twoSteps, notes: [] } });
+    store.getState().moveEnd();
+    expect(store.getState().dirty).toBe(false);
+    expect(store.getState().past).toHaveLength(0);
+  });
+});

@@ -1,6 +1,6 @@
 import { stepProblems, switchDefaultHandle, type FlowNodeOf } from '@flowyard/engine/schemas';
 import { useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react';
-import { useLayoutEffect } from 'react';
+import { memo, useLayoutEffect } from 'react';
 import { stepVisuals } from '../step-visuals';
 import { StepNodeCard, type NodeBranch } from './StepNodeCard';
 
@@ -10,7 +10,7 @@ export function caseLabel(value: string): string {
 }
 
 /** A Switch: one outgoing handle per case (handle id = case id) and the `default` handle last. */
-export function SwitchNode({ id, data, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps<Node<FlowNodeOf<'switch'>['data'], 'switch'>>) {
+export const SwitchNode = memo(function SwitchNode({ id, data, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps<Node<FlowNodeOf<'switch'>['data'], 'switch'>>) {
   const problems = stepProblems({ id, type: 'switch', position: { x: positionAbsoluteX, y: positionAbsoluteY }, data });
   const branches: NodeBranch[] = [
     ...data.config.cases.map((c) => ({ id: c.id, label: caseLabel(c.value) })),
@@ -22,4 +22,4 @@ export function SwitchNode({ id, data, selected, positionAbsoluteX, positionAbso
   const handleKey = branches.map((b) => b.id).join(' ');
   useLayoutEffect(() => updateNodeInternals(id), [updateNodeInternals, id, handleKey]);
   return <StepNodeCard id={id} visual={stepVisuals.switch} name={data.name} selected={selected} problems={problems} hasInput branches={branches} />;
-}
+});

@@ -337,8 +337,13 @@ describe('flow store canvas tools', () => {
     const id = s().addNote({ x: 500, y: 0 });
     s().setNoteText(id, 'Why this flow');
     expect(graphOf(s()).notes).toEqual([{ id, position: { x: 500, y: 0 }, width: 240, height: 140, text: 'Why this flow' }]);
-    s().applyNodeChanges([{ type: 'dimensions', id, dimensions: { width: 300, height: 200 }, setAttributes: true, resizing: false }]);
-    expect(graphOf(s()).notes?.[0]).toMatchObject({ width: 300, height: 200 });
+    const undoSteps = s().past.length;
+    s().applyNodeChanges([{ type: 'dimensions', id, dimensions: { width: 280, height: 180 }, setAttributes: true, resizing: true }]);
+    s().applyNodeChanges([{ type: 'position', id, position: { x: 490, y: 0 } }]);
+    s().applyNodeChanges([{ type: 'dimensions', id, dimensions: { width: 300, height: 200 }, resizing: false }]);
+    expect(graphOf(s()).notes?.[0]).toMatchObject({ width: 300, height: 200, position: { x: 490, y: 0 } });
+    // The whole resize is one undo step.
+    expect(s().past.length).toBe(undoSteps + 1);
     s().removeSelected();
     expect(graphOf(s()).notes).toBeUndefined();
     s().undo();

@@ -191,9 +191,13 @@ function applyNoteChanges(changes: readonly GeometryChange[], notes: CanvasNote[
       else if (change.type === 'position') changed = { ...changed, ...(change.position ? { position: change.position } : {}), dragging: change.dragging };
       else if (change.type === 'dimensions' && change.dimensions) {
         changed = { ...changed, measured: change.dimensions };
-        // A resize (NodeResizer) sets the size; a plain measurement only reports it.
-        if (change.setAttributes) changed = { ...changed, width: Math.round(change.dimensions.width), height: Math.round(change.dimensions.height) };
-        if (change.setAttributes && change.resizing === false) resized = true;
+        // A resize (NodeResizer) sets the size while it lasts and reports the final one at its end
+        // (resizing: false); a plain measurement (neither) only reports it.
+        const resizing = change.setAttributes !== undefined && change.setAttributes !== false;
+        if (resizing || change.resizing === false) {
+          changed = { ...changed, width: Math.round(change.dimensions.width), height: Math.round(change.dimensions.height) };
+        }
+        if (change.resizing === false) resized = true;
       }
     }
     return changed;
@@ -379,7 +383,8 @@ export function createFlowStore(initial: LoadedFlow, selectStepId: string | null
           ...(noteResult ? { notes: noteResult.notes } : {}),
         });
         const moved = relevant.some((c) => c.type === 'position' && c.position !== undefined);
-        const settled = relevant.some((c) => c.type === 'position' && c.dragging !== true) || noteResult?.resized === true;
+        // A drag (or a keyboard move) ends with dragging: false; a resize moves a note without it.
+        const settled = relevant.some((c) => c.type === 'position' && c.dragging === false) || noteResult?.resized === true;
         // Drag frames only mark the flow dirty; the move becomes an undo step when it ends.
         if (settled) commit();
         else if (moved && !get().dirty) set({ dirty: true });

@@ -96,8 +96,9 @@ export type FlowNote = z.infer<typeof flowNoteSchema>;
 /** A flow as saved: nodes and edges, checked for dangling edges, duplicates and cycles, and its notes. */
 export const flowGraphSchema = z
   .object({
-    nodes: z.array(flowNodeSchema).max(500, 'A flow holds at most 500 steps'),
-    edges: z.array(flowEdgeSchema).max(2000, 'A flow holds at most 2000 connections'),
+    // Large flows are edited and benchmarked at 1,000 steps (bench/canvas).
+    nodes: z.array(flowNodeSchema).max(1000, 'A flow holds at most 1000 steps'),
+    edges: z.array(flowEdgeSchema).max(4000, 'A flow holds at most 4000 connections'),
     // Absent in flows saved before notes existed.
     notes: z.array(flowNoteSchema).max(200, 'A flow holds at most 200 notes').optional(),
   })

@@ -45,3 +45,13 @@ describe('sticky notes in a flow graph', () => {
     expect(remapFlowGraph(parsed, { endpoints: new Map(), customSteps: new Map() }).notes).toEqual(graph.notes);
   });
 });
+
+describe('flow size bounds', () => {
+  const steps = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${i}`, type: 'find-user', position, data: { name: `Find ${i}`, config: {} } }));
+
+  it('holds up to 1,000 steps and refuses more, naming the bound', () => {
+    expect(flowGraphSchema.safeParse({ nodes: steps(1000), edges: [] }).success).toBe(true);
+    const over = flowGraphSchema.safeParse({ nodes: steps(1001), edges: [] });
+    expect(over.error?.issues[0]?.message).toBe('A flow holds at most 1000 steps');
+  });
+});

@@ -15,12 +15,12 @@ export interface StepsClipboard {
 const clipboardSchema = z.object({
   format: z.literal(STEPS_CLIPBOARD_FORMAT),
   version: z.literal(1),
-  nodes: z.array(flowNodeSchema).max(500),
-  edges: z.array(flowEdgeSchema).max(2000),
+  nodes: z.array(flowNodeSchema).max(1000),
+  edges: z.array(flowEdgeSchema).max(4000),
   notes: z.array(flowNoteSchema).max(200).default([]),
 });
 
-/** Larger clipboard text is not Flowyard's (a full 500-step flow is well under this). */
+/** Larger clipboard text is not Flowyard's (a full 1,000-step flow is well under this). */
 const MAX_CLIPBOARD_CHARS = 20_000_000;
 
 /** The steps and notes of a saveable graph whose ids are `selected`, with the connections between those steps. */

@@ -30,7 +30,7 @@ export function CanvasContextMenu({ target, actions, children, onOpen }: { targe
       <ContextMenu.Portal>
         <ContextMenu.Content
           aria-label={target === 'selection' ? 'Step actions' : 'Canvas actions'}
-          className="z-50 min-w-48 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+          className="z-50 min-w-48 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg"
         >
           {target === 'selection' ? (
             <>
@@ -46,7 +46,7 @@ export function CanvasContextMenu({ target, actions, children, onOpen }: { targe
               <Item label="Select all" shortcut={`${mod}A`} onSelect={actions.selectAll} />
             </>
           )}
-          <ContextMenu.Separator className="my-1 h-px bg-zinc-100 dark:bg-zinc-800" />
+          <ContextMenu.Separator className="my-1 h-px bg-zinc-100" />
           <Item label="Tidy up" onSelect={actions.tidyUp} />
           <Item label="Add note" onSelect={actions.addNote} />
         </ContextMenu.Content>
@@ -60,8 +60,8 @@ function Item({ label, shortcut, onSelect, danger = false }: { label: string; sh
     <ContextMenu.Item
       onSelect={onSelect}
       className={cn(
-        'flex cursor-default items-center gap-6 rounded-md px-2.5 py-1.5 text-sm outline-none select-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800',
-        danger ? 'text-red-700 dark:text-red-400' : 'text-zinc-800 dark:text-zinc-200',
+        'flex cursor-default items-center gap-6 rounded-md px-2.5 py-1.5 text-sm outline-none select-none data-[highlighted]:bg-zinc-100',
+        danger ? 'text-red-700' : 'text-zinc-800',
       )}
     >
       <span className="flex-1">{label}</span>

@@ -72,7 +72,7 @@ export function EditorToolbar({ flowName, workflowId, saving, onSave, onRun, onT
           <Button size="sm" variant="ghost" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={removeSelected} icon={<Trash2 aria-hidden className="size-4" />}>
             Delete
           </Button>
-          <span aria-hidden className="mx-1.5 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />
+          <span aria-hidden className="mx-1.5 h-5 w-px bg-zinc-200" />
           <Button size="sm" variant="ghost" title="Arrange the steps top to bottom (undoable)" onClick={onTidyUp} icon={<Network aria-hidden className="size-4" />}>
             Tidy up
           </Button>
@@ -80,7 +80,7 @@ export function EditorToolbar({ flowName, workflowId, saving, onSave, onRun, onT
             Note
           </Button>
           <IconButton label="Keyboard shortcuts" icon={<Keyboard aria-hidden className="size-4" />} onClick={onShowShortcuts} />
-          <span aria-hidden className="mx-1.5 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />
+          <span aria-hidden className="mx-1.5 h-5 w-px bg-zinc-200" />
           <ComponentsMenu workflowId={workflowId} />
           <Button size="md" title={`Save (${mod}S)`} disabled={saving} onClick={onSave} icon={<Save aria-hidden className="size-4" />}>
             Save

@@ -15,6 +15,7 @@ import {
 import { Map as MapIcon } from 'lucide-react';
 import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useRunStepStatuses } from '../activity/use-run-detail';
+import { useTheme } from '../lib/theme';
 import { useLocalPreference } from '../lib/use-local-preference';
 import { CanvasContextMenu, type CanvasMenuTarget } from './CanvasContextMenu';
 import { droppedStep, STEP_DRAG_TYPE } from './drag-data';
@@ -112,6 +113,7 @@ export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
   const statuses = useRunStepStatuses(selectedRunId);
   const { screenToFlowPosition } = useReactFlow();
   const flowStore = useFlowStoreApi();
+  const { theme } = useTheme();
   const [map, setMap] = useLocalPreference<MapPreference>('flowyard.canvas.overview-map', 'shown', parseMapPreference);
   const fitViewOptions = map === 'shown' ? fitWithMap : fitWithoutMap;
   // Fit the view to the steps the flow opened with; an empty flow keeps its view, so the first
@@ -189,12 +191,12 @@ export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
         minZoom={0.1}
         maxZoom={2}
         // Large flows: steps outside the view are not rendered at all.
-        onlyRenderVisibleElements={nodes.length > 150}
+        onlyRenderVisibleElements={false}
         proOptions={{ hideAttribution: true }}
-        className="bg-zinc-50 dark:bg-zinc-950"
-        colorMode="system"
+        className="bg-zinc-50"
+        colorMode={theme}
       >
-        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} className="!text-zinc-300 dark:!text-zinc-700" color="currentColor" />
+        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} className="!text-zinc-300" color="currentColor" />
         <Controls showInteractive={false} position="bottom-left" fitViewOptions={fitViewOptions}>
           <ControlButton
             onClick={() => setMap(map === 'shown' ? 'hidden' : 'shown')}
@@ -213,22 +215,22 @@ export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
             ariaLabel="Flow overview"
             nodeColor={(node) => (node.type === 'note' ? '#fde68a' : minimapColors[statuses.get(node.id) ?? 'none'])}
             nodeBorderRadius={8}
-            className="!h-24 !w-36 overflow-hidden !rounded-lg !border !border-zinc-200 dark:!border-zinc-700"
+            className="!h-24 !w-36 overflow-hidden !rounded-lg !border !border-zinc-200"
             style={{ width: 144, height: 96 }}
           />
         ) : null}
       </ReactFlow>
       {nodes.length === 0 && notes.length === 0 ? (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
-          <div className="rounded-xl border border-dashed border-zinc-300 bg-white/80 px-6 py-5 text-center dark:border-zinc-700 dark:bg-zinc-900/80">
-            <p className="text-sm font-medium text-zinc-700 dark:text-zinc-200">This flow is empty</p>
-            <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">Drag a Manual Trigger from the palette to start.</p>
+          <div className="rounded-xl border border-dashed border-zinc-300 bg-white/80 px-6 py-5 text-center">
+            <p className="text-sm font-medium text-zinc-700">This flow is empty</p>
+            <p className="mt-1 text-xs text-zinc-500">Drag a Manual Trigger from the palette to start.</p>
           </div>
         </div>
       ) : null}
       <p
         role="status"
-        className="pointer-events-none absolute top-3 left-1/2 -translate-x-1/2 rounded-md bg-zinc-900/85 px-3 py-1 text-xs text-white empty:hidden dark:bg-zinc-100/90 dark:text-zinc-900"
+        className="pointer-events-none absolute top-3 left-1/2 -translate-x-1/2 rounded-md bg-zinc-900/85 px-3 py-1 text-xs text-white empty:hidden"
       >
         {notice ?? ''}
       </p>

@@ -29,11 +29,11 @@ export function KeyboardShortcutsDialog({ open, onOpenChange }: { open: boolean;
           {shortcuts.map((shortcut) => (
             <div key={shortcut.keys} className="contents">
               <dt>
-                <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono text-xs text-zinc-700 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-200">
+                <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono text-xs text-zinc-700">
                   {shortcut.keys}
                 </kbd>
               </dt>
-              <dd className="text-zinc-700 dark:text-zinc-300">{shortcut.what}</dd>
+              <dd className="text-zinc-700">{shortcut.what}</dd>
             </div>
           ))}
         </dl>

@@ -82,7 +82,7 @@ export function StepsPalette() {
   const searching = query.trim() !== '';
 
   return (
-    <section aria-label="Steps palette" className="flex w-56 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50/80 dark:border-zinc-800 dark:bg-zinc-900/80">
+    <section aria-label="Steps palette" className="flex w-56 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50/80">
       <div className="px-3 pt-3">
         <label className="relative block">
           <span className="sr-only">Search steps</span>
@@ -101,7 +101,7 @@ export function StepsPalette() {
             }}
             placeholder="Search steps"
             aria-description="Enter adds the first match after the selected step"
-            className="w-full rounded-md border border-zinc-200 bg-white py-1.5 pr-2 pl-8 text-sm text-zinc-900 outline-none placeholder:text-zinc-400 focus:border-indigo-400 focus:ring-2 focus:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
+            className="w-full rounded-md border border-zinc-200 bg-white py-1.5 pr-2 pl-8 text-sm text-zinc-900 outline-none placeholder:text-zinc-400 focus:border-indigo-400 focus:ring-2 focus:ring-indigo-500/20"
           />
         </label>
       </div>
@@ -109,7 +109,7 @@ export function StepsPalette() {
         {searching && !first ? <p className="px-4 pt-4 text-xs text-zinc-500">No step matches “{query.trim()}”.</p> : null}
         {builtIn.length > 0 ? (
           <>
-            <h2 id="palette-built-in" className="px-4 pt-4 pb-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+            <h2 id="palette-built-in" className="px-4 pt-4 pb-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">
               Steps
             </h2>
             <ul aria-labelledby="palette-built-in" className="flex flex-col gap-1.5 px-3">
@@ -122,7 +122,7 @@ export function StepsPalette() {
           </>
         ) : null}
         {searching && customSteps.length === 0 ? null : (
-          <h2 id="palette-custom" className="px-4 pt-5 pb-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+          <h2 id="palette-custom" className="px-4 pt-5 pb-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">
             Custom steps
           </h2>
         )}

@@ -152,8 +152,8 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
       title: purpose === 'connect' ? 'Save and connect?' : 'Save and test?',
       body: (
         <p>
-          <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{getValues('name')}</strong> is not saved yet. {what} saves it first, and
-          from then on its authentication type, <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{authTypeLabels[getValues('auth.type')]}</strong>,
+          <strong className="font-semibold text-zinc-900">{getValues('name')}</strong> is not saved yet. {what} saves it first, and
+          from then on its authentication type, <strong className="font-semibold text-zinc-900">{authTypeLabels[getValues('auth.type')]}</strong>,
           can no longer be changed.
         </p>
       ),

@@ -42,8 +42,7 @@ export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps
       }}
       className={cn(
         'h-full w-full overflow-hidden rounded-lg border bg-amber-50 px-3 py-2 text-xs leading-relaxed text-amber-950 shadow-sm',
-        'dark:bg-amber-950/60 dark:text-amber-50',
-        selected ? 'border-amber-500 ring-2 ring-amber-400/40' : 'border-amber-200 dark:border-amber-800',
+        selected ? 'border-amber-500 ring-2 ring-amber-400/40' : 'border-amber-200',
       )}
     >
       <NodeResizer isVisible={selected} minWidth={80} minHeight={40} lineClassName="!border-amber-400" handleClassName="!size-2.5 !rounded-sm !border-amber-500 !bg-white" />

@@ -50,7 +50,7 @@ function inline(text: string): ReactNode[] {
     if (part.startsWith('**') && part.endsWith('**') && part.length > 4) return <strong key={index}>{part.slice(2, -2)}</strong>;
     if (part.startsWith('`') && part.endsWith('`') && part.length > 2) {
       return (
-        <code key={index} className="rounded bg-amber-100/80 px-0.5 font-mono text-[11px] dark:bg-amber-900/40">
+        <code key={index} className="rounded bg-amber-100/80 px-0.5 font-mono text-[11px]">
           {part.slice(1, -1)}
         </code>
       );

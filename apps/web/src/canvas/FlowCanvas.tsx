@@ -190,8 +190,6 @@ export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
         fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2}
-        // Large flows: steps outside the view are not rendered at all.
-        onlyRenderVisibleElements={false}
         proOptions={{ hideAttribution: true }}
         className="bg-zinc-50"
         colorMode={theme}

@@ -114,10 +114,37 @@ export class EndpointDialog {
   async connectThroughPopup(button: Locator = this.connectButton, answer: 'Allow' | 'Cancel' = 'Allow'): Promise<void> {
     const popupPromise = this.page.waitForEvent('popup');
     await button.click();
+    // A new endpoint asks "Save and connect?" first; the popup opens once that is answered.
+    const asked = this.saveFirstQuestion.waitFor().then(() => 'asked' as const);
+    if ((await Promise.race([popupPromise.then(() => 'popup' as const), asked])) === 'asked') await this.answerSaveFirst('Save and connect');
     const popup = await popupPromise;
     const closed = popup.waitForEvent('close', { timeout: 20_000 });
     await popup.getByRole('button', { name: answer }).click();
     await closed;
+  }
+
+  /** "Save and test?" / "Save and connect?": a new endpoint is saved before a test or Connect, which fixes its type. */
+  get saveFirstQuestion(): Locator {
+    return this.page.getByRole('alertdialog', { name: /^Save and (test|connect)\?$/ });
+  }
+
+  async answerSaveFirst(answer: 'Save and test' | 'Save and connect' | 'Cancel'): Promise<void> {
+    await this.saveFirstQuestion.getByRole('button', { name: answer, exact: true }).click();
+    await expect(this.saveFirstQuestion).toBeHidden();
+  }
+
+  /** Clicks Test Authentication, agrees to "Save and test?" if asked, and waits for the outcome. */
+  async testAuthentication(): Promise<void> {
+    await this.testAuthenticationButton.click();
+    const done = this.testAuthenticationButton.and(this.page.locator(':enabled'));
+    await expect(this.saveFirstQuestion.or(this.testAuthenticationResult).or(this.root.locator('[aria-invalid="true"]')).first()).toBeVisible({ timeout: 20_000 });
+    if (await this.saveFirstQuestion.isVisible()) await this.answerSaveFirst('Save and test');
+    await expect(done).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** The question asked when a dialog with unsaved edits is closed. */
+  get discardQuestion(): Locator {
+    return this.page.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
   }
 
   get testAuthenticationButton(): Locator {

@@ -50,6 +50,27 @@ export class FlowEditor {
     return this.page.getByText('Unsaved changes', { exact: true });
   }
 
+  /** Waits for autosave (about a second after the last edit) to have stored everything. */
+  async expectAutosaved(): Promise<void> {
+    await expect(this.savedState).toBeVisible({ timeout: 15_000 });
+    await expect(this.unsavedState).toBeHidden();
+  }
+
+  /** The banner shown when a save was refused because the flow changed elsewhere. */
+  get conflictBanner(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'changed elsewhere' });
+  }
+
+  async reloadTheirs(): Promise<void> {
+    await this.conflictBanner.getByRole('button', { name: 'Reload theirs', exact: true }).click();
+    await expect(this.conflictBanner).toBeHidden();
+  }
+
+  async overwriteWithMine(): Promise<void> {
+    await this.conflictBanner.getByRole('button', { name: 'Overwrite with mine', exact: true }).click();
+    await expect(this.conflictBanner).toBeHidden();
+  }
+
   async save(): Promise<void> {
     await this.toolbarButton('Save').click();
     await expect(this.savedState).toBeVisible();
@@ -159,6 +180,83 @@ export class FlowEditor {
     await this.page.mouse.move(to.x, to.y, { steps: 10 });
     await this.page.mouse.up();
     await expect(this.edges).toHaveCount(edgesBefore + 1);
+  }
+
+  /** The edge with id `edgeId` (its path element). */
+  edgePath(edgeId: string): Locator {
+    return this.page.getByTestId(`rf__edge-${edgeId}`).locator('path.react-flow__edge-path');
+  }
+
+  /** Switch settings: Add case, then type `value` into the new (last) case. */
+  async addSwitchCase(value: string): Promise<void> {
+    const before = await this.settings.getByRole('textbox', { name: /^Case \d+ value$/ }).count();
+    await this.settings.getByRole('button', { name: 'Add case', exact: true }).click();
+    await this.field(`Case ${before + 1} value`).fill(value);
+  }
+
+  // Canvas tools
+
+  /** Steps currently selected on the canvas. */
+  get selectedNodes(): Locator {
+    return this.page.locator('.react-flow__node.selected[data-testid^="node-"]');
+  }
+
+  /** Sticky notes on the canvas. */
+  get notes(): Locator {
+    return this.page.locator('[data-testid^="note-"]');
+  }
+
+  /** The right-click menu (Step actions / Canvas actions). */
+  get contextMenu(): Locator {
+    return this.page.getByRole('menu');
+  }
+
+  /** Right-clicks a step (or note) and picks `item` from its menu. */
+  async stepMenu(target: Locator, item: string): Promise<void> {
+    await target.click({ button: 'right', position: { x: 20, y: 12 } });
+    await expect(this.contextMenu).toHaveAccessibleName('Step actions');
+    await this.contextMenu.getByRole('menuitem', { name: item, exact: true }).click();
+    await expect(this.contextMenu).toBeHidden();
+  }
+
+  /** Right-clicks the empty canvas at `position` (relative to the pane) and picks `item`. */
+  async canvasMenu(position: { x: number; y: number }, item: string): Promise<void> {
+    await this.pane.click({ button: 'right', position });
+    await expect(this.contextMenu).toHaveAccessibleName('Canvas actions');
+    await this.contextMenu.getByRole('menuitem', { name: item, exact: true }).click();
+    await expect(this.contextMenu).toBeHidden();
+  }
+
+  /** Shift+drag with the mouse from one pane point to another: a selection box. */
+  async boxSelect(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    const pane = await this.pane.boundingBox();
+    if (!pane) throw new Error('no box for the pane');
+    await this.page.keyboard.down('Shift');
+    await this.page.mouse.move(pane.x + from.x, pane.y + from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(pane.x + (from.x + to.x) / 2, pane.y + (from.y + to.y) / 2, { steps: 5 });
+    await this.page.mouse.move(pane.x + to.x, pane.y + to.y, { steps: 5 });
+    await this.page.mouse.up();
+    await this.page.keyboard.up('Shift');
+  }
+
+  /** A point on the pane (relative to it) clear of the steps: its top-left area. */
+  async pointOnPane(position: { x: number; y: number }): Promise<{ x: number; y: number }> {
+    const pane = await this.pane.boundingBox();
+    if (!pane) throw new Error('no box for the pane');
+    return { x: pane.x + position.x, y: pane.y + position.y };
+  }
+
+  get paletteSearch(): Locator {
+    return this.palette.getByRole('searchbox', { name: 'Search steps' });
+  }
+
+  get overviewMap(): Locator {
+    return this.page.locator('.react-flow__minimap');
+  }
+
+  get overviewMapToggle(): Locator {
+    return this.page.getByRole('button', { name: /^(Hide|Show) overview map$/ });
   }
 
   /** The badge a node shows when one of its fields references a step that is not upstream (or unknown). */

@@ -54,6 +54,10 @@ export class StepsLibraryPage {
     await expect(this.deleteAlert).toBeVisible();
   }
 
+  get confirmDeleteButton(): Locator {
+    return this.deleteAlert.getByRole('button', { name: 'Delete Step', exact: true });
+  }
+
   async confirmDelete(): Promise<void> {
     await this.deleteAlert.getByRole('button', { name: 'Delete Step', exact: true }).click();
     await expect(this.deleteAlert).toBeHidden();

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { arrayOf, numberField, stringField, TrpcHttp } from './trpc-http';
+import { arrayOf, field, isJsonObject, numberField, stringField, TrpcHttp, type JsonObject } from './trpc-http';
 
 export type TestAuth =
   | { type: 'none' }
@@ -43,6 +43,33 @@ export interface CreatedUser {
 export interface TestGraph {
   nodes: { id: string; type: string; position: { x: number; y: number }; data: { name: string; config: Record<string, unknown> } }[];
   edges: { id: string; source: string; target: string; sourceHandle: string | null }[];
+  notes?: JsonObject[];
+}
+
+type TestNode = TestGraph['nodes'][number];
+type TestEdge = TestGraph['edges'][number];
+
+function asTestNode(node: unknown): TestNode {
+  const data = field(node, 'data');
+  const position = field(node, 'position');
+  const config = field(data, 'config');
+  if (!isJsonObject(config)) throw new Error(`expected a node config object, got ${JSON.stringify(config)}`);
+  return {
+    id: stringField(node, 'id'),
+    type: stringField(node, 'type'),
+    position: { x: numberField(position, 'x'), y: numberField(position, 'y') },
+    data: { name: stringField(data, 'name'), config },
+  };
+}
+
+function asTestEdge(edge: unknown): TestEdge {
+  const handle = field(edge, 'sourceHandle');
+  return { id: stringField(edge, 'id'), source: stringField(edge, 'source'), target: stringField(edge, 'target'), sourceHandle: typeof handle === 'string' ? handle : null };
+}
+
+function notesOf(graph: unknown): Pick<TestGraph, 'notes'> {
+  const notes = field(graph, 'notes');
+  return notes === undefined ? {} : { notes: arrayOf(notes, 'graph.notes').filter(isJsonObject) };
 }
 
 /** A custom step body as `customSteps.create` takes it; omitted settings get the API's defaults. */
@@ -146,6 +173,25 @@ export class FlowyardApi {
     const flow = await this.createFlow(name);
     await this.saveGraph(flow, graph);
     return { id: flow.id, name };
+  }
+
+  /** The flow as stored: its version, its graph as plain JSON, and its step names in graph order. */
+  async getFlow(id: string): Promise<{ version: number; graph: TestGraph; stepNames: string[] }> {
+    const flow = await this.trpc.query('flows.get', { id });
+    const graph = field(flow, 'graph');
+    const nodes = arrayOf(field(graph, 'nodes'), 'graph.nodes');
+    return {
+      version: numberField(flow, 'version'),
+      // Handed back to flows.save as it came, so the server validates it again.
+      graph: { nodes: nodes.map(asTestNode), edges: arrayOf(field(graph, 'edges'), 'graph.edges').map(asTestEdge), ...notesOf(graph) },
+      stepNames: nodes.map((node) => stringField(field(node, 'data'), 'name')),
+    };
+  }
+
+  /** Saves `graph` over the flow's stored version, as another editor would. */
+  async saveOver(id: string, graph: TestGraph): Promise<void> {
+    const { version } = await this.getFlow(id);
+    await this.trpc.mutation('flows.save', { id, version, graph });
   }
 
   /** Creates a custom step definition in the Steps library (the API fills in the defaults). */

@@ -68,6 +68,7 @@ test('says so when the browser blocks the Connect popup', async ({ page, endpoin
   const dialog = await endpointsPage.addEndpoint();
   await dialog.fill({ name, baseUrl: serverProviders().graphUrl, auth: { type: 'msgraph' } });
   await dialog.connectButton.click();
+  await dialog.answerSaveFirst('Save and connect');
   await expect(dialog.root.getByRole('alert')).toHaveText('The browser blocked the pop-up; allow pop-ups for this site and try again');
   await expect(dialog.connectButton).toBeEnabled();
   await expect(dialog.root).toContainText('Not connected yet.');

@@ -9,8 +9,7 @@ import { uniqueName } from '../support/unique-name';
 // error body; after Replace with the right password it succeeds.
 
 async function testAuthentication(dialog: EndpointDialog): Promise<void> {
-  await dialog.testAuthenticationButton.click();
-  await expect(dialog.testAuthenticationButton).toBeEnabled({ timeout: 20_000 });
+  await dialog.testAuthentication();
 }
 
 async function replacePassword(dialog: EndpointDialog, password: string): Promise<void> {

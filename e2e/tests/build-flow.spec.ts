@@ -21,7 +21,8 @@ test('builds a flow by dragging steps, creates its endpoint inside the step, and
   await expect(flowEditor.node(triggerId)).toContainText('Manual Trigger');
   await expect(flowEditor.node(stepId)).toContainText('HTTP Request');
   await expect(flowEditor.needsSettingsBadge(stepId)).toBeVisible();
-  await expect(flowEditor.unsavedState).toBeVisible();
+  // Edits save by themselves (autosave), a step still missing settings included.
+  await flowEditor.expectAutosaved();
 
   // The endpoint is created from inside the step and lands in its picker without a reload.
   await flowEditor.select(stepId);

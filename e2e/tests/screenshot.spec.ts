@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { expect, test } from '../fixtures';
+import { AppShell } from '../pages/AppShell';
 
 // Opt-in: `pnpm --filter @flowyard/e2e screenshot` refreshes the README's picture.
-test.skip(process.env.FLOWYARD_SCREENSHOT !== '1', 'writes docs/screenshot-canvas.png only when FLOWYARD_SCREENSHOT=1');
+test.skip(process.env.FLOWYARD_SCREENSHOT !== '1', 'writes docs/screenshot-canvas(-dark).png only when FLOWYARD_SCREENSHOT=1');
 
-test('saves a screenshot of the canvas with a finished run', async ({ page, api, flowEditor, activity, target }, testInfo) => {
+test('saves screenshots of the canvas with a finished run, light and dark', async ({ page, api, flowEditor, activity, target }, testInfo) => {
   target.json('GET', '/api/items', {
     items: [
       { id: 101, sku: 'WIDGET-RED', stock: 42 },
@@ -27,6 +28,12 @@ test('saves a screenshot of the canvas with a finished run', async ({ page, api,
   // Let the canvas settle (fitView animation, edge rendering) before the picture.
   await page.waitForTimeout(500);
 
-  const path = resolve(testInfo.project.testDir, '../../docs/screenshot-canvas.png');
-  await page.screenshot({ path, fullPage: false });
+  const docs = resolve(testInfo.project.testDir, '../../docs');
+  const shell = new AppShell(page);
+  await shell.chooseTheme('Light');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: resolve(docs, 'screenshot-canvas.png'), fullPage: false });
+  await shell.chooseTheme('Dark');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: resolve(docs, 'screenshot-canvas-dark.png'), fullPage: false });
 });

@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { cn } from '../lib/cn';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
-import { useFlowStore } from '../canvas/flow-store';
+import { useFlowStore } from '../canvas/flow-store-context';
 import { Empty } from './DetailSection';
 import { defaultStep } from './run-cache';
 import { runListInput } from './run-queries';

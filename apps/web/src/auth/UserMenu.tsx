@@ -1,8 +1,11 @@
 import { roleLabels } from '@flowyard/engine/schemas';
 import * as RadixMenu from '@radix-ui/react-dropdown-menu';
-import { ChevronDown, KeyRound, LogOut } from 'lucide-react';
+import { Check, ChevronDown, KeyRound, LogOut } from 'lucide-react';
 import { useLocation } from 'wouter';
+import { setThemePreference, themePreferences, useTheme, type ThemePreference } from '../lib/theme';
 import { MenuItem, MenuLabel } from '../ui/Menu';
+
+const themeLabels: Record<ThemePreference, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 import { useCan, useCurrentUser } from './session-context';
 import { useSignOut } from './use-sign-out';
 
@@ -15,12 +18,13 @@ function initialsOf(name: string): string {
     .toUpperCase();
 }
 
-/** The signed-in user in the top bar; its menu holds their API keys and Sign out. */
+/** The signed-in user in the top bar; its menu holds their API keys, the theme (remembered) and Sign out. */
 export function UserMenu() {
   const user = useCurrentUser();
   const ownKeys = useCan('apiKeys.own');
   const signOut = useSignOut();
   const [, navigate] = useLocation();
+  const { preference } = useTheme();
   return (
     <RadixMenu.Root modal={false}>
       <RadixMenu.Trigger
@@ -48,6 +52,31 @@ export function UserMenu() {
               My API keys
             </MenuItem>
           ) : null}
+          <RadixMenu.Separator className="my-1 h-px bg-zinc-100" />
+          <MenuLabel>Theme</MenuLabel>
+          <RadixMenu.RadioGroup
+            aria-label="Theme"
+            value={preference}
+            onValueChange={(value) => {
+              const chosen = themePreferences.find((p) => p === value);
+              if (chosen) setThemePreference(chosen);
+            }}
+          >
+            {themePreferences.map((option) => (
+              <RadixMenu.RadioItem
+                key={option}
+                value={option}
+                onSelect={(event) => event.preventDefault()}
+                className="flex cursor-default items-center gap-2 rounded-md py-1.5 pr-2.5 pl-8 text-sm text-zinc-800 outline-none select-none data-[highlighted]:bg-zinc-100 relative"
+              >
+                <RadixMenu.ItemIndicator className="absolute left-2.5">
+                  <Check aria-hidden className="size-4" />
+                </RadixMenu.ItemIndicator>
+                {themeLabels[option]}
+              </RadixMenu.RadioItem>
+            ))}
+          </RadixMenu.RadioGroup>
+          <RadixMenu.Separator className="my-1 h-px bg-zinc-100" />
           <MenuItem disabled={signOut.isPending} onSelect={() => signOut.mutate()}>
             <LogOut aria-hidden className="size-4 text-zinc-500" />
             Sign out

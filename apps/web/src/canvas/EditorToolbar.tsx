@@ -1,10 +1,10 @@
-import { ArrowLeft, Check, CircleDot, Loader2, Play, Redo2, Save, Trash2, Undo2 } from 'lucide-react';
+import { ArrowLeft, Check, CircleDot, Keyboard, Loader2, Network, Play, Redo2, Save, StickyNote, Trash2, Undo2 } from 'lucide-react';
 import { Link } from 'wouter';
 import { useCan } from '../auth/session-context';
 import { ComponentsMenu } from '../endpoints/ComponentsMenu';
-import { Button } from '../ui/Button';
-import { redo, removeSelected, undo } from './editor-actions';
-import { useFlowStore } from './flow-store';
+import { Button, IconButton } from '../ui/Button';
+import { useEditorActions } from './editor-actions';
+import { useFlowStore } from './flow-store-context';
 
 export interface EditorToolbarProps {
   flowName: string;
@@ -12,6 +12,9 @@ export interface EditorToolbarProps {
   saving: boolean;
   onSave(): void;
   onRun(): void;
+  onTidyUp(): void;
+  onAddNote(): void;
+  onShowShortcuts(): void;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -41,11 +44,12 @@ function SaveState({ saving }: { saving: boolean }) {
 }
 
 /** The canvas toolbar: flow name and save state, editing actions, Components and Run. */
-export function EditorToolbar({ flowName, workflowId, saving, onSave, onRun }: EditorToolbarProps) {
+export function EditorToolbar({ flowName, workflowId, saving, onSave, onRun, onTidyUp, onAddNote, onShowShortcuts }: EditorToolbarProps) {
   const canUndo = useFlowStore((s) => s.past.length > 0);
   const canRedo = useFlowStore((s) => s.future.length > 0);
-  const hasSelection = useFlowStore((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected));
+  const hasSelection = useFlowStore((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected) || s.notes.some((n) => n.selected));
   const canEdit = useCan('flows.edit');
+  const { undo, redo, removeSelected } = useEditorActions();
 
   return (
     <div className="flex h-12 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white px-3">
@@ -68,6 +72,14 @@ export function EditorToolbar({ flowName, workflowId, saving, onSave, onRun }: E
           <Button size="sm" variant="ghost" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={removeSelected} icon={<Trash2 aria-hidden className="size-4" />}>
             Delete
           </Button>
+          <span aria-hidden className="mx-1.5 h-5 w-px bg-zinc-200" />
+          <Button size="sm" variant="ghost" title="Arrange the steps top to bottom (undoable)" onClick={onTidyUp} icon={<Network aria-hidden className="size-4" />}>
+            Tidy up
+          </Button>
+          <Button size="sm" variant="ghost" title="Add a sticky note" onClick={onAddNote} icon={<StickyNote aria-hidden className="size-4" />}>
+            Note
+          </Button>
+          <IconButton label="Keyboard shortcuts" icon={<Keyboard aria-hidden className="size-4" />} onClick={onShowShortcuts} />
           <span aria-hidden className="mx-1.5 h-5 w-px bg-zinc-200" />
           <ComponentsMenu workflowId={workflowId} />
           <Button size="md" title={`Save (${mod}S)`} disabled={saving} onClick={onSave} icon={<Save aria-hidden className="size-4" />}>

@@ -1,6 +1,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MarkerType,
   MiniMap,
@@ -8,18 +9,26 @@ import {
   useReactFlow,
   type Connection,
   type Edge,
+  type FitViewOptions,
   type Node,
 } from '@xyflow/react';
-import { useMemo, type DragEvent } from 'react';
+import { Map as MapIcon } from 'lucide-react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useRunStepStatuses } from '../activity/use-run-detail';
+import { useTheme } from '../lib/theme';
+import { useLocalPreference } from '../lib/use-local-preference';
+import { CanvasContextMenu, type CanvasMenuTarget } from './CanvasContextMenu';
 import { droppedStep, STEP_DRAG_TYPE } from './drag-data';
-import { flowStore, useFlowStore, type CanvasEdge, type CanvasNode } from './flow-store';
+import type { CanvasEdge, CanvasNode, CanvasNote } from './flow-store';
+import { useFlowStore, useFlowStoreApi } from './flow-store-context';
 import { connectionProblem } from './graph-rules';
-import { nodeTypes } from './nodes/node-types';
+import { canvasNodeTypes } from './nodes/node-types';
+import type { NoteViewNode } from './nodes/NoteNode';
 import { RunStatusContext } from './run-status-context';
+import type { CanvasCommands } from './use-canvas-commands';
 
-/** What React Flow renders: the stored node plus test ids and the selected run's status on its element. */
-type ViewNode = CanvasNode & Pick<Node, 'domAttributes'>;
+/** What React Flow renders: the stored step plus test ids and the selected run's status on its element, or a note. */
+type ViewNode = (CanvasNode & Pick<Node, 'domAttributes'>) | NoteViewNode;
 
 const defaultEdgeOptions = {
   type: 'smoothstep',
@@ -27,7 +36,9 @@ const defaultEdgeOptions = {
   style: { strokeWidth: 1.75 },
 };
 
-const fitViewOptions = { maxZoom: 1.1, padding: 0.3 };
+// The overview map sits in the bottom-right corner: fitting the view keeps clear of it.
+const fitWithMap: FitViewOptions = { maxZoom: 1.1, padding: { top: '48px', left: '48px', bottom: '48px', right: '200px' } };
+const fitWithoutMap: FitViewOptions = { maxZoom: 1.1, padding: '48px' };
 
 const minimapColors = {
   none: '#c7d2fe',
@@ -38,28 +49,80 @@ const minimapColors = {
   interrupted: '#fcd34d',
 } as const;
 
-function isValidConnection(connection: Connection | Edge): boolean {
-  return connectionProblem(flowStore.getState(), connection) === null;
+type MapPreference = 'shown' | 'hidden';
+const parseMapPreference = (stored: string): MapPreference | undefined => (stored === 'shown' || stored === 'hidden' ? stored : undefined);
+
+/**
+ * View nodes are cached per store node: a step that did not change keeps the very object React
+ * Flow saw before, so dragging one step of hundreds re-renders that step alone.
+ */
+function useViewNodes(nodes: readonly CanvasNode[], notes: readonly CanvasNote[], statuses: ReadonlyMap<string, string>): ViewNode[] {
+  const stepCache = useRef(new WeakMap<CanvasNode, { status: string | undefined; view: ViewNode }>());
+  const noteCache = useRef(new WeakMap<CanvasNote, NoteViewNode>());
+  return useMemo(() => {
+    const steps = nodes.map((node): ViewNode => {
+      const status = statuses.get(node.id);
+      const hit = stepCache.current.get(node);
+      if (hit && hit.status === status) return hit.view;
+      const attributes: Record<string, string> = { 'data-testid': `node-${node.id}` };
+      if (status) attributes['data-status'] = status;
+      const view: ViewNode = { ...node, domAttributes: attributes };
+      stepCache.current.set(node, { status, view });
+      return view;
+    });
+    // Notes go first so steps draw above them.
+    const noteViews = notes.map((note): NoteViewNode => {
+      const hit = noteCache.current.get(note);
+      if (hit) return hit;
+      const view: NoteViewNode = {
+        id: note.id,
+        type: 'note',
+        position: note.position,
+        width: note.width,
+        height: note.height,
+        data: { text: note.text },
+        selected: note.selected,
+        dragging: note.dragging,
+        measured: note.measured,
+        domAttributes: noteAttributes(note.id),
+      };
+      noteCache.current.set(note, view);
+      return view;
+    });
+    return [...noteViews, ...steps];
+  }, [nodes, notes, statuses]);
+}
+
+function noteAttributes(id: string): Record<string, string> {
+  return { 'data-testid': `note-${id}` };
+}
+
+export interface FlowCanvasProps {
+  commands: CanvasCommands;
+  /** A short message about the last canvas action (copied, pasted…), or null. */
+  notice: string | null;
+  readOnly: boolean;
 }
 
 /** The canvas: shows the store's graph and turns every gesture into a store action. */
-export function FlowCanvas() {
+export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
   const nodes = useFlowStore((s) => s.nodes);
+  const notes = useFlowStore((s) => s.notes);
   const edges = useFlowStore((s) => s.edges);
   const selectedRunId = useFlowStore((s) => s.selectedRunId);
   const statuses = useRunStepStatuses(selectedRunId);
   const { screenToFlowPosition } = useReactFlow();
-
-  const viewNodes = useMemo(
-    () =>
-      nodes.map((node): ViewNode => {
-        const status = statuses.get(node.id);
-        const attributes: Record<string, string> = { 'data-testid': `node-${node.id}` };
-        if (status) attributes['data-status'] = status;
-        return { ...node, domAttributes: attributes };
-      }),
-    [nodes, statuses],
-  );
+  const flowStore = useFlowStoreApi();
+  const { theme } = useTheme();
+  const [map, setMap] = useLocalPreference<MapPreference>('flowyard.canvas.overview-map', 'shown', parseMapPreference);
+  const fitViewOptions = map === 'shown' ? fitWithMap : fitWithoutMap;
+  // Fit the view to the steps the flow opened with; an empty flow keeps its view, so the first
+  // step dropped stays where it was dropped (a fitView prop would fit it once it appears).
+  const [fitOnOpen] = useState(() => flowStore.getState().nodes.length > 0 || flowStore.getState().notes.length > 0);
+  const [menuTarget, setMenuTarget] = useState<CanvasMenuTarget>('canvas');
+  const menuPoint = useRef<{ x: number; y: number } | null>(null);
+  const isValidConnection = useCallback((connection: Connection | Edge) => connectionProblem(flowStore.getState(), connection) === null, [flowStore]);
+  const viewNodes = useViewNodes(nodes, notes, statuses);
 
   const onDragOver = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes(STEP_DRAG_TYPE)) return;
@@ -76,51 +139,124 @@ export function FlowCanvas() {
     flowStore.getState().addStep(step, { x: Math.round(at.x - 112), y: Math.round(at.y - 28) });
   };
 
-  return (
-    <RunStatusContext.Provider value={statuses}>
-      <div className="relative min-h-0 flex-1" onDragOver={onDragOver} onDrop={onDrop}>
-        <ReactFlow<ViewNode, CanvasEdge>
-          nodes={viewNodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          defaultEdgeOptions={defaultEdgeOptions}
-          onNodesChange={(changes) => flowStore.getState().applyNodeChanges(changes)}
-          onEdgesChange={(changes) => flowStore.getState().applyEdgeChanges(changes)}
-          onConnect={(connection) => flowStore.getState().connect(connection)}
-          onNodeDragStop={() => flowStore.getState().moveEnd()}
-          onSelectionDragStop={() => flowStore.getState().moveEnd()}
-          isValidConnection={isValidConnection}
-          // Deleting goes through the store (one undo step, attached edges included); see use-editor-shortcuts.
-          deleteKeyCode={null}
-          fitView
-          fitViewOptions={fitViewOptions}
-          minZoom={0.2}
-          maxZoom={2}
-          proOptions={{ hideAttribution: true }}
-          className="bg-zinc-50"
-        >
-          <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#d4d4d8" />
-          <Controls showInteractive={false} position="bottom-left" fitViewOptions={fitViewOptions} />
+  const onMenuOpen = (event: MouseEvent) => {
+    menuPoint.current = { x: event.clientX, y: event.clientY };
+    const element = event.target instanceof Element ? event.target.closest('.react-flow__node') : null;
+    const id = element?.getAttribute('data-id') ?? null;
+    if (id === null) {
+      setMenuTarget('canvas');
+      return;
+    }
+    const state = flowStore.getState();
+    const clicked = [...state.nodes, ...state.notes].find((n) => n.id === id);
+    // Right-click on something outside the selection acts on that one thing.
+    if (clicked && !clicked.selected) {
+      if (state.nodes.some((n) => n.id === id)) state.selectStep(id);
+      else state.applyNodeChanges([...state.nodes, ...state.notes].map((n) => ({ type: 'select', id: n.id, selected: n.id === id })));
+    }
+    setMenuTarget('selection');
+  };
+
+  const canvas = (
+    <div
+      className="relative min-h-0 flex-1"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onMouseMove={(event) => {
+        commands.pointer.current = { x: event.clientX, y: event.clientY };
+      }}
+      onMouseLeave={() => {
+        commands.pointer.current = null;
+      }}
+    >
+      <ReactFlow<ViewNode, CanvasEdge>
+        nodes={viewNodes}
+        edges={edges}
+        nodeTypes={canvasNodeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={(changes) => flowStore.getState().applyNodeChanges(changes)}
+        onEdgesChange={(changes) => flowStore.getState().applyEdgeChanges(changes)}
+        onConnect={(connection) => flowStore.getState().connect(connection)}
+        onNodeDragStop={() => flowStore.getState().moveEnd()}
+        onSelectionDragStop={() => flowStore.getState().moveEnd()}
+        isValidConnection={isValidConnection}
+        // Deleting goes through the store (one undo step, attached edges included); see use-editor-shortcuts.
+        deleteKeyCode={null}
+        // Shift+drag draws a selection box; Ctrl/Cmd+click adds to the selection.
+        selectionKeyCode="Shift"
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        fitView={fitOnOpen}
+        fitViewOptions={fitViewOptions}
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+        className="bg-zinc-50"
+        colorMode={theme}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} className="!text-zinc-300" color="currentColor" />
+        <Controls showInteractive={false} position="bottom-left" fitViewOptions={fitViewOptions}>
+          <ControlButton
+            onClick={() => setMap(map === 'shown' ? 'hidden' : 'shown')}
+            aria-label={map === 'shown' ? 'Hide overview map' : 'Show overview map'}
+            aria-pressed={map === 'shown'}
+            title={map === 'shown' ? 'Hide overview map' : 'Show overview map'}
+          >
+            <MapIcon aria-hidden />
+          </ControlButton>
+        </Controls>
+        {map === 'shown' ? (
           <MiniMap
             pannable
             zoomable
             position="bottom-right"
             ariaLabel="Flow overview"
-            nodeColor={(node) => minimapColors[statuses.get(node.id) ?? 'none']}
+            nodeColor={(node) => (node.type === 'note' ? '#fde68a' : minimapColors[statuses.get(node.id) ?? 'none'])}
             nodeBorderRadius={8}
             className="!h-24 !w-36 overflow-hidden !rounded-lg !border !border-zinc-200"
             style={{ width: 144, height: 96 }}
           />
-        </ReactFlow>
-        {nodes.length === 0 ? (
-          <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
-            <div className="rounded-xl border border-dashed border-zinc-300 bg-white/80 px-6 py-5 text-center">
-              <p className="text-sm font-medium text-zinc-700">This flow is empty</p>
-              <p className="mt-1 text-xs text-zinc-500">Drag a Manual Trigger from the palette to start.</p>
-            </div>
-          </div>
         ) : null}
-      </div>
+      </ReactFlow>
+      {nodes.length === 0 && notes.length === 0 ? (
+        <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
+          <div className="rounded-xl border border-dashed border-zinc-300 bg-white/80 px-6 py-5 text-center">
+            <p className="text-sm font-medium text-zinc-700">This flow is empty</p>
+            <p className="mt-1 text-xs text-zinc-500">Drag a Manual Trigger from the palette to start.</p>
+          </div>
+        </div>
+      ) : null}
+      <p
+        role="status"
+        className="pointer-events-none absolute top-3 left-1/2 -translate-x-1/2 rounded-md bg-zinc-900/85 px-3 py-1 text-xs text-white empty:hidden"
+      >
+        {notice ?? ''}
+      </p>
+    </div>
+  );
+
+  return (
+    <RunStatusContext.Provider value={statuses}>
+      {readOnly ? (
+        canvas
+      ) : (
+        <CanvasContextMenu
+          target={menuTarget}
+          onOpen={onMenuOpen}
+          actions={{
+            copy: () => void commands.copyToClipboard(false),
+            cut: () => void commands.copyToClipboard(true),
+            paste: () => void commands.pasteFromClipboard(menuPoint.current),
+            duplicate: commands.duplicate,
+            remove: commands.remove,
+            selectAll: commands.selectAll,
+            tidyUp: commands.tidyUp,
+            addNote: () => commands.addNote(menuPoint.current),
+          }}
+        >
+          {canvas}
+        </CanvasContextMenu>
+      )}
     </RunStatusContext.Provider>
   );
 }

@@ -3,7 +3,7 @@ import { useMemo, type ReactNode } from 'react';
 import { lookupOf, useCustomSteps } from '../steps/use-custom-steps';
 import { CustomStepsContext, useCustomStepCatalog, type CustomStepCatalog } from './custom-steps-context';
 import { useShallow } from 'zustand/react/shallow';
-import { flowStore, useFlowStore } from './flow-store';
+import { useFlowStore, useFlowStoreApi } from './flow-store-context';
 import { problemsByNode, ReferenceProblemsContext } from './reference-problems-context';
 
 /**
@@ -25,6 +25,7 @@ export function FlowContextProviders({ workflowId, children }: { workflowId: str
 
 function ReferenceProblemsProvider({ children }: { children: ReactNode }) {
   // Dragging changes positions on every frame but never a reference: depend on names, settings and edges only.
+  const flowStore = useFlowStoreApi();
   const data = useFlowStore(useShallow((s) => s.nodes.map((n) => n.data)));
   const ids = useFlowStore(useShallow((s) => s.nodes.map((n) => n.id)));
   const edges = useFlowStore((s) => s.edges);
@@ -33,6 +34,6 @@ function ReferenceProblemsProvider({ children }: { children: ReactNode }) {
     const { nodes } = flowStore.getState();
     // Until definitions load, custom steps are judged without them (any output name passes).
     return problemsByNode(referenceProblems({ nodes, edges }, loading ? undefined : lookup));
-  }, [data, ids, edges, lookup, loading]);
+  }, [flowStore, data, ids, edges, lookup, loading]);
   return <ReferenceProblemsContext.Provider value={problems}>{children}</ReferenceProblemsContext.Provider>;
 }

@@ -1,21 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
 import { ActivityPanel } from '../activity/ActivityPanel';
 import { useCan } from '../auth/session-context';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
-import { redo, removeSelected, undo } from './editor-actions';
+import { useEditorActions } from './editor-actions';
 import { EditorToolbar } from './EditorToolbar';
 import { FlowCanvas } from './FlowCanvas';
 import { FlowContextProviders } from './FlowContextProviders';
-import { flowStore, useFlowStore } from './flow-store';
+import { FlowStoreProvider, useFlowStoreApi } from './flow-store-context';
 import { RunFlowDialog } from './RunFlowDialog';
 import { SaveProblemBanner } from './SaveProblemBanner';
 import { StepSettingsPanel } from './settings/StepSettingsPanel';
 import { StepsPalette } from './StepsPalette';
 import { useEditorShortcuts } from './use-editor-shortcuts';
+import { KeyboardShortcutsDialog } from './KeyboardShortcutsDialog';
+import { useAutosave } from './use-autosave';
+import { useCanvasCommands } from './use-canvas-commands';
 import { useSaveFlow } from './use-save-flow';
 import { useUnsavedWarning } from './use-unsaved-warning';
 
@@ -26,19 +29,6 @@ export function FlowEditorPage() {
   const trpc = useTRPC();
   // Always refetch on open: the editor must start from what is stored, not from a cached copy.
   const flow = useQuery(trpc.flows.get.queryOptions({ id }, { refetchOnMount: 'always', staleTime: 0 }));
-  const loadedId = useFlowStore((s) => s.flowId);
-  const loadedFor = useRef<string | null>(null);
-
-  useEffect(() => {
-    if (!flow.data || !flow.isFetchedAfterMount || loadedFor.current === id) return;
-    loadedFor.current = id;
-    flowStore.getState().load(flow.data, stepParam);
-  }, [flow.data, flow.isFetchedAfterMount, id, stepParam]);
-
-  // A link to another step of the open flow (e.g. from an endpoint's Usage tab) selects it.
-  useEffect(() => {
-    if (loadedFor.current === id && stepParam) flowStore.getState().selectStep(stepParam);
-  }, [stepParam, id]);
 
   if (flow.error) {
     const error = readApiError(flow.error);
@@ -51,22 +41,21 @@ export function FlowEditorPage() {
       </div>
     );
   }
-  if (!flow.data || loadedId !== id || loadedFor.current !== id) {
+  if (!flow.data || !flow.isFetchedAfterMount || flow.data.id !== id) {
     return <div className="flex h-full items-center justify-center text-sm text-zinc-500">Loading flow…</div>;
   }
+  // One store per opened flow: the key gives a flow opened again (or another one) a fresh store.
   return (
-    <ReactFlowProvider>
-      <FlowEditor
-        flowId={id}
-        flowName={flow.data.name}
-        workflowId={flow.data.workflowId}
-        reload={async () => {
-          const selected = flowStore.getState().nodes.filter((n) => n.selected);
-          const result = await flow.refetch();
-          if (result.data) flowStore.getState().load(result.data, selected.length === 1 ? selected[0]?.id : null);
-        }}
-      />
-    </ReactFlowProvider>
+    <FlowStoreProvider key={flow.data.id} initial={flow.data} selectStepId={stepParam}>
+      <ReactFlowProvider>
+        <FlowEditor
+          flowId={id}
+          flowName={flow.data.name}
+          workflowId={flow.data.workflowId}
+          stepParam={stepParam}
+        />
+      </ReactFlowProvider>
+    </FlowStoreProvider>
   );
 }
 
@@ -74,46 +63,87 @@ interface FlowEditorProps {
   flowId: string;
   flowName: string;
   workflowId: string;
-  reload(): Promise<void>;
+  stepParam: string | null;
 }
 
-function FlowEditor({ flowId, flowName, workflowId, reload }: FlowEditorProps) {
-  const { save, saving, problem, clearProblem } = useSaveFlow();
+function FlowEditor({ flowId, flowName, workflowId, stepParam }: FlowEditorProps) {
+  const flowStore = useFlowStoreApi();
+  const { undo, redo, removeSelected } = useEditorActions();
+  const { save, saving, problem, clearProblem, takeTheirs, overwriteWithMine } = useSaveFlow();
   const [runOpen, setRunOpen] = useState(false);
   const canEdit = useCan('flows.edit');
   useUnsavedWarning();
+  useAutosave({ save, paused: problem?.kind === 'conflict', enabled: canEdit });
+
+  // A link to another step of the open flow (e.g. from an endpoint's Usage tab) selects it.
+  useEffect(() => {
+    if (stepParam) flowStore.getState().selectStep(stepParam);
+  }, [flowStore, stepParam]);
+
+  const [notice, setNotice] = useState<string | null>(null);
+  const notify = useNotice(setNotice);
+  const commands = useCanvasCommands(notify);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useEditorShortcuts({
     save: () => void save(),
     undo,
     redo,
     remove: removeSelected,
+    duplicate: commands.duplicate,
+    selectAll: commands.selectAll,
+    showShortcuts: () => setShortcutsOpen(true),
+    copy: commands.copyText,
+    cut: commands.cutAfterCopy,
+    paste: (text) => void commands.pasteText(text, commands.pointer.current),
   });
 
   return (
     <FlowContextProviders workflowId={workflowId}>
       <div className="flex h-full flex-col">
-        <EditorToolbar flowName={flowName} workflowId={workflowId} saving={saving} onSave={() => void save()} onRun={() => setRunOpen(true)} />
+        <EditorToolbar
+          flowName={flowName}
+          workflowId={workflowId}
+          saving={saving}
+          onSave={() => void save()}
+          onRun={() => setRunOpen(true)}
+          onTidyUp={commands.tidyUp}
+          onAddNote={() => commands.addNote()}
+          onShowShortcuts={() => setShortcutsOpen(true)}
+        />
         {problem ? (
           <SaveProblemBanner
             problem={problem}
             onDismiss={clearProblem}
-            onReload={() => {
-              clearProblem();
-              void reload();
-            }}
+            onTakeTheirs={() => void takeTheirs()}
+            onOverwrite={() => void overwriteWithMine()}
           />
         ) : null}
         <div className="flex min-h-0 flex-1">
           {canEdit ? <StepsPalette /> : null}
           <div className="flex min-w-0 flex-1 flex-col">
-            <FlowCanvas />
+            <FlowCanvas commands={commands} notice={notice} readOnly={!canEdit} />
           </div>
           <StepSettingsPanel workflowId={workflowId} />
         </div>
         {/* Full width, so a step's HTTP exchange has room beside the runs and steps lists. */}
         <ActivityPanel flowId={flowId} />
         <RunFlowDialog open={runOpen} onOpenChange={setRunOpen} save={save} />
+        <KeyboardShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
       </div>
     </FlowContextProviders>
+  );
+}
+
+/** A notice that clears itself a few seconds after the last one. */
+function useNotice(set: (message: string | null) => void): (message: string) => void {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return useCallback(
+    (message: string) => {
+      clearTimeout(timer.current);
+      set(message);
+      timer.current = setTimeout(() => set(null), 3000);
+    },
+    [set],
   );
 }

@@ -9,8 +9,8 @@ import { Field, FormError, TextArea } from '../ui/Field';
 import { runListInput } from '../activity/run-queries';
 import { referenceProblems } from '@flowyard/engine/schemas';
 import { useCustomStepCatalog } from './custom-steps-context';
-import { flowStore, graphOf, type CanvasNode } from './flow-store';
-import { flushPendingEdits } from './pending-edits';
+import { graphOf, type CanvasNode } from './flow-store';
+import { useFlowStoreApi, usePendingEdits } from './flow-store-context';
 import { parseTestPayload } from './test-payload';
 
 export interface RunFlowDialogProps {
@@ -40,10 +40,12 @@ export function RunFlowDialog({ open, onOpenChange, save }: RunFlowDialogProps) 
   const [busy, setBusy] = useState(false);
   const [triggerName, setTriggerName] = useState<string | null>(null);
   const catalog = useCustomStepCatalog();
+  const flowStore = useFlowStoreApi();
+  const pendingEdits = usePendingEdits();
 
   useEffect(() => {
     if (!open) return;
-    flushPendingEdits();
+    pendingEdits.flush();
     const trigger = runTrigger(flowStore.getState().nodes);
     setText(trigger?.type === 'manual-trigger' ? trigger.data.config.testPayload : '{}');
     setTriggerName(trigger?.data.name ?? null);
@@ -65,7 +67,7 @@ export function RunFlowDialog({ open, onOpenChange, save }: RunFlowDialogProps) 
     try {
       const store = flowStore.getState();
       const trigger = runTrigger(store.nodes);
-      if (!trigger || !store.flowId) {
+      if (!trigger) {
         setFormError('Add a Manual Trigger to the flow first.');
         return;
       }

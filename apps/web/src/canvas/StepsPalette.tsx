@@ -1,11 +1,12 @@
 import { useReactFlow } from '@xyflow/react';
-import { GripVertical } from 'lucide-react';
+import { GripVertical, Search } from 'lucide-react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { cn } from '../lib/cn';
 import { customStepIconComponents, customStepTile } from '../steps/custom-step-icons';
 import { useCustomStepCatalog } from './custom-steps-context';
 import { STEP_DRAG_TYPE, stepDragData } from './drag-data';
-import { flowStore } from './flow-store';
+import { useFlowStoreApi } from './flow-store-context';
 import type { NewStep } from './new-step-node';
 import { paletteOrder, stepVisuals, type StepVisual } from './step-visuals';
 
@@ -20,6 +21,7 @@ const GAP = 72;
  */
 function useAddStep() {
   const { screenToFlowPosition, setCenter, getViewport } = useReactFlow();
+  const flowStore = useFlowStoreApi();
   return (step: NewStep) => {
     const { nodes } = flowStore.getState();
     const selected = nodes.filter((n) => n.selected);
@@ -49,29 +51,82 @@ function useAddStep() {
   };
 }
 
-/** The steps a person can drag onto the canvas (or add with Enter / a click): built-in steps, then custom steps. */
+/** True when every word typed appears in the step's name or description. */
+function matches(query: string, visual: Pick<StepVisual, 'label' | 'description'>): boolean {
+  const text = `${visual.label} ${visual.description}`.toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .every((word) => text.includes(word));
+}
+
+/**
+ * The steps a person can drag onto the canvas (or add with Enter / a click): built-in steps, then
+ * custom steps. Typing in the search box filters both; Enter there adds the first match.
+ */
 export function StepsPalette() {
   const add = useAddStep();
   const catalog = useCustomStepCatalog();
-  const customSteps = [...catalog.steps].sort((a, b) => a.step.name.localeCompare(b.step.name));
+  const [query, setQuery] = useState('');
+  const builtIn = paletteOrder.map((type) => ({ step: { type } satisfies NewStep, visual: stepVisuals[type], testId: `palette-${type}` })).filter((item) => matches(query, item.visual));
+  const customSteps = [...catalog.steps]
+    .sort((a, b) => a.step.name.localeCompare(b.step.name))
+    .map((view) => ({
+      step: { type: 'custom-step', customStepId: view.id, title: view.step.name } satisfies NewStep,
+      visual: { label: view.step.name, description: view.step.description || 'Custom step', icon: customStepIconComponents[view.step.icon], tile: customStepTile },
+      testId: `palette-custom-${view.id}`,
+    }))
+    .filter((item) => matches(query, item.visual));
+  const first = builtIn[0] ?? customSteps[0];
+  const searching = query.trim() !== '';
 
   return (
     <section aria-label="Steps palette" className="flex w-56 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50/80">
+      <div className="px-3 pt-3">
+        <label className="relative block">
+          <span className="sr-only">Search steps</span>
+          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-3.5 -translate-y-1/2 text-zinc-400" />
+          <input
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && first) {
+                event.preventDefault();
+                add(first.step);
+              } else if (event.key === 'Escape') {
+                setQuery('');
+              }
+            }}
+            placeholder="Search steps"
+            aria-description="Enter adds the first match after the selected step"
+            className="w-full rounded-md border border-zinc-200 bg-white py-1.5 pr-2 pl-8 text-sm text-zinc-900 outline-none placeholder:text-zinc-400 focus:border-indigo-400 focus:ring-2 focus:ring-indigo-500/20"
+          />
+        </label>
+      </div>
       <div className="min-h-0 flex-1 overflow-y-auto pb-3">
-        <h2 id="palette-built-in" className="px-4 pt-4 pb-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">
-          Steps
-        </h2>
-        <ul aria-labelledby="palette-built-in" className="flex flex-col gap-1.5 px-3">
-          {paletteOrder.map((type) => (
-            <li key={type}>
-              <PaletteItem step={{ type }} visual={stepVisuals[type]} testId={`palette-${type}`} onAdd={add} />
-            </li>
-          ))}
-        </ul>
-        <h2 id="palette-custom" className="px-4 pt-5 pb-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">
-          Custom steps
-        </h2>
-        {catalog.loading ? (
+        {searching && !first ? <p className="px-4 pt-4 text-xs text-zinc-500">No step matches “{query.trim()}”.</p> : null}
+        {builtIn.length > 0 ? (
+          <>
+            <h2 id="palette-built-in" className="px-4 pt-4 pb-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">
+              Steps
+            </h2>
+            <ul aria-labelledby="palette-built-in" className="flex flex-col gap-1.5 px-3">
+              {builtIn.map((item) => (
+                <li key={item.testId}>
+                  <PaletteItem step={item.step} visual={item.visual} testId={item.testId} onAdd={add} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {searching && customSteps.length === 0 ? null : (
+          <h2 id="palette-custom" className="px-4 pt-5 pb-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">
+            Custom steps
+          </h2>
+        )}
+        {searching && customSteps.length === 0 ? null : catalog.loading ? (
           <p className="px-4 text-xs text-zinc-400">Loading…</p>
         ) : customSteps.length === 0 ? (
           <p className="px-4 text-xs leading-relaxed text-zinc-500">
@@ -83,19 +138,9 @@ export function StepsPalette() {
           </p>
         ) : (
           <ul aria-labelledby="palette-custom" className="flex flex-col gap-1.5 px-3">
-            {customSteps.map((view) => (
-              <li key={view.id}>
-                <PaletteItem
-                  step={{ type: 'custom-step', customStepId: view.id, title: view.step.name }}
-                  visual={{
-                    label: view.step.name,
-                    description: view.step.description || 'Custom step',
-                    icon: customStepIconComponents[view.step.icon],
-                    tile: customStepTile,
-                  }}
-                  testId={`palette-custom-${view.id}`}
-                  onAdd={add}
-                />
+            {customSteps.map((item) => (
+              <li key={item.testId}>
+                <PaletteItem step={item.step} visual={item.visual} testId={item.testId} onAdd={add} />
               </li>
             ))}
           </ul>

@@ -5,8 +5,7 @@ import { createFlowStore, graphOf } from './flow-store';
 function setup(initial: FlowGraph = { nodes: [], edges: [] }) {
   let clock = 0;
   let seq = 0;
-  const store = createFlowStore({ now: () => clock, newId: (type) => `${type}-${++seq}` });
-  store.getState().load({ id: 'flow-1', version: 3, graph: initial });
+  const store = createFlowStore({ id: 'flow-1', version: 3, graph: initial }, null, { now: () => clock, newId: (type) => `${type}-${++seq}` });
   return {
     store,
     s: () => store.getState(),
@@ -229,17 +228,11 @@ describe('flow store', () => {
     expect(s().nodes.find((n) => n.id === 'h')?.measured).toEqual({ width: 200, height: 80 });
   });
 
-  it('loading another flow resets history and the selected run', () => {
-    const { s } = setup(twoSteps);
-    s().addStep('http-request', { x: 0, y: 0 });
-    s().selectRun('run-1');
-    s().load({ id: 'flow-1', version: 4, graph: twoSteps });
-    expect(s().selectedRunId).toBe('run-1');
-    s().load({ id: 'flow-2', version: 1, graph: twoSteps }, 'h');
-    expect(s().past).toHaveLength(0);
-    expect(s().future).toHaveLength(0);
-    expect(s().selectedRunId).toBeNull();
-    expect(s().nodes.find((n) => n.selected)?.id).toBe('h');
+  it('a new store starts with the given step selected and no run chosen', () => {
+    const store = createFlowStore({ id: 'flow-2', version: 1, graph: twoSteps }, 'h');
+    expect(store.getState().nodes.find((n) => n.selected)?.id).toBe('h');
+    expect(store.getState().selectedRunId).toBeNull();
+    expect(store.getState().past).toHaveLength(0);
   });
 
   it('adds a custom step instance named after its definition, holding the definition id', () => {
@@ -287,5 +280,90 @@ describe('flow store', () => {
     expect(s().connect({ source: sw, target })).toBe(false);
     expect(s().connect({ source: sw, target, sourceHandle: 'nope' })).toBe(false);
     expect(s().connect({ source: sw, target, sourceHandle: 'default' })).toBe(true);
+  });
+});
+
+describe('flow store across saves', () => {
+  it('keeps the undo history when a save lands, so undo works across autosaves', () => {
+    const { s } = setup(twoSteps);
+    s().addStep('http-request', { x: 0, y: 100 });
+    s().markSaved(4, graphOf(s()));
+    expect(s().dirty).toBe(false);
+    s().undo();
+    expect(s().nodes).toHaveLength(2);
+    expect(s().dirty).toBe(true);
+    expect(s().version).toBe(4);
+  });
+
+  it('taking their version after a conflict is one undo step: undo brings mine back', () => {
+    const { s } = setup(twoSteps);
+    s().renameStep('h', 'Mine');
+    const theirs: FlowGraph = { nodes: twoSteps.nodes.slice(0, 1), edges: [] };
+    s().takeTheirs({ id: 'flow-1', version: 7, graph: theirs });
+    expect(graphOf(s())).toEqual(theirs);
+    expect(s().version).toBe(7);
+    expect(s().dirty).toBe(false);
+    s().undo();
+    expect(s().nodes.find((n) => n.id === 'h')?.data.name).toBe('Mine');
+    expect(s().dirty).toBe(true);
+    expect(s().version).toBe(7);
+  });
+
+  it('overwriting with mine bases the next save on the stored version, keeping my graph', () => {
+    const { s } = setup(twoSteps);
+    s().renameStep('h', 'Mine');
+    s().rebaseOn(9);
+    expect(s().version).toBe(9);
+    expect(s().dirty).toBe(true);
+    expect(s().nodes.find((n) => n.id === 'h')?.data.name).toBe('Mine');
+  });
+});
+
+describe('flow store canvas tools', () => {
+  it('duplicates the selection beside it as one undo step, names unique and selected alone', () => {
+    const { s } = setup(twoSteps);
+    s().selectAll();
+    s().duplicateSelected();
+    expect(s().nodes.map((n) => n.data.name)).toEqual(['Manual Trigger', 'HTTP Request', 'Manual Trigger 2', 'HTTP Request 2']);
+    expect(s().nodes.filter((n) => n.selected).map((n) => n.data.name)).toEqual(['Manual Trigger 2', 'HTTP Request 2']);
+    expect(s().edges).toHaveLength(2);
+    expect(s().nodes[3]?.position).toEqual({ x: 340, y: 40 });
+    s().undo();
+    expect(graphOf(s())).toEqual(twoSteps);
+  });
+
+  it('keeps notes in the graph, editable, movable and removable with the selection, all undoable', () => {
+    const { s } = setup(twoSteps);
+    const id = s().addNote({ x: 500, y: 0 });
+    s().setNoteText(id, 'Why this flow');
+    expect(graphOf(s()).notes).toEqual([{ id, position: { x: 500, y: 0 }, width: 240, height: 140, text: 'Why this flow' }]);
+    const undoSteps = s().past.length;
+    s().applyNodeChanges([{ type: 'dimensions', id, dimensions: { width: 280, height: 180 }, setAttributes: true, resizing: true }]);
+    s().applyNodeChanges([{ type: 'position', id, position: { x: 490, y: 0 } }]);
+    s().applyNodeChanges([{ type: 'dimensions', id, dimensions: { width: 300, height: 200 }, resizing: false }]);
+    expect(graphOf(s()).notes?.[0]).toMatchObject({ width: 300, height: 200, position: { x: 490, y: 0 } });
+    // The whole resize is one undo step.
+    expect(s().past.length).toBe(undoSteps + 1);
+    s().removeSelected();
+    expect(graphOf(s()).notes).toBeUndefined();
+    s().undo();
+    expect(graphOf(s()).notes?.[0]?.text).toBe('Why this flow');
+    // Steps are untouched by note changes.
+    expect(graphOf(s()).nodes).toEqual(twoSteps.nodes);
+  });
+
+  it('moves steps for Tidy up as one undo step', () => {
+    const { s } = setup(twoSteps);
+    s().moveSteps(new Map([['h', { x: 0, y: 200 }]]));
+    expect(s().nodes.find((n) => n.id === 'h')?.position).toEqual({ x: 0, y: 200 });
+    s().undo();
+    expect(s().nodes.find((n) => n.id === 'h')?.position).toEqual({ x: 300, y: 0 });
+  });
+
+  it('opens a stored `notes: []` clean', () => {
+    const store = createFlowStore({ id: 'f', version: 1, graph: { ...twoSteps, notes: [] } });
+    store.getState().moveEnd();
+    expect(store.getState().dirty).toBe(false);
+    expect(store.getState().past).toHaveLength(0);
   });
 });

@@ -1,14 +1,22 @@
 /**
- * Settings forms apply edits to the store after a short pause. Saving or running first flushes
- * whatever is still waiting, so the last keystrokes are never left out.
+ * Settings forms apply edits to the store after a short pause. Saving, running, undo and the
+ * like first flush whatever is still waiting, so the last keystrokes are never left out.
+ * One registry per open flow (FlowStoreProvider makes it).
  */
-const pending = new Set<() => void>();
-
-export function registerPendingEdit(flush: () => void): () => void {
-  pending.add(flush);
-  return () => pending.delete(flush);
+export interface PendingEdits {
+  register(flush: () => void): () => void;
+  flush(): void;
 }
 
-export function flushPendingEdits(): void {
-  for (const flush of [...pending]) flush();
+export function createPendingEdits(): PendingEdits {
+  const pending = new Set<() => void>();
+  return {
+    register(flush) {
+      pending.add(flush);
+      return () => pending.delete(flush);
+    },
+    flush() {
+      for (const flush of [...pending]) flush();
+    },
+  };
 }

@@ -2,32 +2,43 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
-import { flowStore, graphOf } from './flow-store';
-import { flushPendingEdits } from './pending-edits';
+import { graphOf } from './flow-store';
+import { useFlowStoreApi, usePendingEdits } from './flow-store-context';
 import { saveProblemOf, type SaveProblem } from './save-problem';
 
+export interface FlowSaver {
+  /** Saves now; resolves true when the flow is stored (or nothing needed saving). */
+  save(): Promise<boolean>;
+  saving: boolean;
+  /** Why the last save was refused; autosave waits while there is one. */
+  problem: SaveProblem | null;
+  clearProblem(): void;
+  /** Conflict → "Reload theirs": the stored version replaces the graph as one undo step. */
+  takeTheirs(): Promise<void>;
+  /** Conflict → "Overwrite with mine": saves this graph over the stored version. */
+  overwriteWithMine(): Promise<boolean>;
+}
+
 /**
- * Saves the open flow with the version it was loaded at. Resolves true when the flow is stored
- * (or nothing needed saving); a refusal is kept in `problem` for the editor to show.
+ * Saves the open flow with the version it was loaded at (`flows.save` refuses a stale one with
+ * CONFLICT). A save asked for while one is on its way waits for it, then saves what changed since.
  */
-export function useSaveFlow() {
+export function useSaveFlow(): FlowSaver {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const mutation = useMutation(trpc.flows.save.mutationOptions());
+  const flowStore = useFlowStoreApi();
+  const pendingEdits = usePendingEdits();
   const [problem, setProblem] = useState<SaveProblem | null>(null);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const { mutateAsync } = mutation;
 
-  const save = useCallback((): Promise<boolean> => {
-    // Ctrl+S pressed again while saving waits for the same save instead of sending a stale version.
-    if (inFlight.current) return inFlight.current;
-    flushPendingEdits();
+  const saveOnce = useCallback((): Promise<boolean> => {
+    pendingEdits.flush();
     const state = flowStore.getState();
-    const flowId = state.flowId;
-    if (!flowId) return Promise.resolve(false);
     if (!state.dirty) return Promise.resolve(true);
     const graph = graphOf(state);
-    const attempt = mutateAsync({ id: flowId, version: state.version, graph })
+    return mutateAsync({ id: state.flowId, version: state.version, graph })
       .then((flow) => {
         flowStore.getState().markSaved(flow.version, graph);
         queryClient.setQueryData(trpc.flows.get.queryKey({ id: flow.id }), flow);
@@ -40,13 +51,37 @@ export function useSaveFlow() {
       .catch((error: unknown) => {
         setProblem(saveProblemOf(readApiError(error), graph));
         return false;
-      })
-      .finally(() => {
-        inFlight.current = null;
       });
+  }, [flowStore, pendingEdits, mutateAsync, queryClient, trpc]);
+
+  const save = useCallback(async (): Promise<boolean> => {
+    while (inFlight.current) {
+      if (!(await inFlight.current)) return false;
+    }
+    const attempt = saveOnce().finally(() => {
+      inFlight.current = null;
+    });
     inFlight.current = attempt;
     return attempt;
-  }, [mutateAsync, queryClient, trpc]);
+  }, [saveOnce]);
 
-  return { save, saving: mutation.isPending, problem, clearProblem: () => setProblem(null) };
+  const fetchStored = useCallback(
+    () => queryClient.fetchQuery({ ...trpc.flows.get.queryOptions({ id: flowStore.getState().flowId }), staleTime: 0 }),
+    [queryClient, trpc, flowStore],
+  );
+
+  const takeTheirs = useCallback(async () => {
+    const stored = await fetchStored();
+    flowStore.getState().takeTheirs(stored);
+    setProblem(null);
+  }, [fetchStored, flowStore]);
+
+  const overwriteWithMine = useCallback(async () => {
+    const stored = await fetchStored();
+    flowStore.getState().rebaseOn(stored.version);
+    setProblem(null);
+    return save();
+  }, [fetchStored, flowStore, save]);
+
+  return { save, saving: mutation.isPending, problem, clearProblem: () => setProblem(null), takeTheirs, overwriteWithMine };
 }

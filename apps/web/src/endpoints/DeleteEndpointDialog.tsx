@@ -1,5 +1,5 @@
 import { endpointUsageSchema, type EndpointView } from '@flowyard/engine/schemas';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
 import { ConfirmDialog } from '../ui/AlertDialog';
@@ -15,8 +15,9 @@ export interface DeleteEndpointDialogProps {
 }
 
 /**
- * Confirms deleting an endpoint. The API decides whether it is still used: when it refuses with
- * ENDPOINT_IN_USE, the dialog explains why and links to every step that uses it.
+ * Deleting an endpoint: its usage is looked up as the dialog opens, so a used endpoint is refused
+ * at once with links to every step and script that uses it, and only an unused one asks to confirm.
+ * The API still decides: a use that appeared meanwhile comes back as ENDPOINT_IN_USE, shown the same way.
  */
 export function DeleteEndpointDialog({ endpoint, onClose }: DeleteEndpointDialogProps) {
   const trpc = useTRPC();
@@ -31,9 +32,17 @@ export function DeleteEndpointDialog({ endpoint, onClose }: DeleteEndpointDialog
       onError: () => void invalidateEndpoints(),
     }),
   );
+  const current = useQuery({
+    ...trpc.endpoints.usage.queryOptions({ id: endpoint?.id ?? '' }),
+    enabled: endpoint !== null,
+    staleTime: 0,
+    refetchOnMount: 'always',
+  });
   const error = remove.error ? readApiError(remove.error) : null;
-  const usage = error?.code === 'ENDPOINT_IN_USE' ? endpointUsageSchema.array().safeParse(error.details.usage) : null;
+  const refused = error?.code === 'ENDPOINT_IN_USE' ? endpointUsageSchema.array().safeParse(error.details.usage) : null;
+  const usage = refused ?? (current.data && current.data.length > 0 ? { success: true as const, data: current.data } : null);
   const uses = usage?.success ? splitUsage(usage.data) : null;
+  const checking = usage === null && current.isPending;
   const name = endpoint?.name ?? '';
 
   return (
@@ -44,7 +53,7 @@ export function DeleteEndpointDialog({ endpoint, onClose }: DeleteEndpointDialog
       }}
       title="Delete Endpoint"
       confirmLabel="Delete Endpoint"
-      confirmHidden={usage !== null}
+      confirmHidden={usage !== null || checking}
       pending={remove.isPending}
       onConfirm={() => {
         if (endpoint) remove.mutate({ id: endpoint.id });
@@ -59,6 +68,10 @@ export function DeleteEndpointDialog({ endpoint, onClose }: DeleteEndpointDialog
           {uses && uses.steps.length > 0 ? <UsageLinks usage={uses.steps} onNavigate={onClose} /> : null}
           {uses && uses.scripts.length > 0 ? <ScriptUsageLinks scripts={uses.scripts} onNavigate={onClose} /> : null}
         </div>
+      ) : checking ? (
+        <p>
+          Checking where <strong className="font-semibold text-zinc-900">{name}</strong> is used…
+        </p>
       ) : (
         <div className="flex flex-col gap-3">
           <p>

@@ -1,10 +1,11 @@
 import type { AuthType, EndpointView } from '@flowyard/engine/schemas';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
 import { Button } from '../ui/Button';
 import { Dialog, DialogBody, DialogClose, DialogFooter } from '../ui/Dialog';
+import { useConfirm } from '../ui/use-confirm';
 import { EndpointForm } from './EndpointForm';
 
 export interface EndpointDialogProps {
@@ -19,25 +20,50 @@ export interface EndpointDialogProps {
   initialTab?: 'settings' | 'usage';
 }
 
-/** The one endpoint dialog used everywhere (SPEC §4): New Endpoint / Edit Endpoint. */
+/**
+ * The one endpoint dialog used everywhere (SPEC §4): New Endpoint / Edit Endpoint. Closing it
+ * (Close, Escape, a click outside) with unsaved edits asks first; saving closes it at once.
+ */
 export function EndpointDialog({ open, onOpenChange, workflowId, endpointId, lockedAuthType, onSaved, initialTab }: EndpointDialogProps) {
   const close = () => onOpenChange(false);
+  const dirty = useRef(false);
+  const onDirtyChange = useCallback((next: boolean) => {
+    dirty.current = next;
+  }, []);
+  const discard = useConfirm();
+  const requestOpenChange = async (next: boolean) => {
+    if (!next && dirty.current) {
+      const leave = await discard.ask({
+        title: 'Discard unsaved changes?',
+        body: <p>This endpoint has changes that are not saved. Close it and lose them?</p>,
+        confirmLabel: 'Discard changes',
+        cancelLabel: 'Keep editing',
+        confirmVariant: 'danger',
+      });
+      if (!leave) return;
+    }
+    onOpenChange(next);
+  };
   // Connect and the Test buttons store a new endpoint without closing the dialog: from then on it edits.
   const [createdId, setCreatedId] = useState<string | null>(null);
   useEffect(() => {
-    if (!open) setCreatedId(null);
+    if (!open) {
+      setCreatedId(null);
+      dirty.current = false;
+    }
   }, [open]);
   const onNewSaved = (endpoint: EndpointView) => {
     setCreatedId(endpoint.id);
     onSaved?.(endpoint);
   };
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={endpointId || createdId ? 'Edit Endpoint' : 'New Endpoint'} size="lg">
+    <Dialog open={open} onOpenChange={(next) => void requestOpenChange(next)} title={endpointId || createdId ? 'Edit Endpoint' : 'New Endpoint'} size="lg">
       {endpointId ? (
-        <StoredEndpointForm endpointId={endpointId} initialTab={initialTab} onSaved={onSaved} onClose={close} />
+        <StoredEndpointForm endpointId={endpointId} initialTab={initialTab} onSaved={onSaved} onClose={close} onDirtyChange={onDirtyChange} />
       ) : (
-        <EndpointForm workflowId={workflowId} lockedAuthType={lockedAuthType} onSaved={onNewSaved} onClose={close} />
+        <EndpointForm workflowId={workflowId} lockedAuthType={lockedAuthType} onSaved={onNewSaved} onClose={close} onDirtyChange={onDirtyChange} />
       )}
+      {discard.dialog}
     </Dialog>
   );
 }
@@ -47,11 +73,13 @@ function StoredEndpointForm({
   initialTab,
   onSaved,
   onClose,
+  onDirtyChange,
 }: {
   endpointId: string;
   initialTab: 'settings' | 'usage' | undefined;
   onSaved: ((endpoint: EndpointView) => void) | undefined;
   onClose(): void;
+  onDirtyChange(dirty: boolean): void;
 }) {
   const trpc = useTRPC();
   const endpoint = useQuery(trpc.endpoints.get.queryOptions({ id: endpointId }));
@@ -84,6 +112,7 @@ function StoredEndpointForm({
       initialTab={initialTab}
       onSaved={onSaved}
       onClose={onClose}
+      onDirtyChange={onDirtyChange}
     />
   );
 }

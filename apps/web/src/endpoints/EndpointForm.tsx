@@ -1,4 +1,4 @@
-import type { AuthType, EndpointView } from '@flowyard/engine/schemas';
+import { authTypeLabels, type AuthType, type EndpointView } from '@flowyard/engine/schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,6 +9,7 @@ import { Button } from '../ui/Button';
 import { DialogBody, DialogClose, DialogFooter } from '../ui/Dialog';
 import { CheckboxField, Field, FormError, TextInput } from '../ui/Field';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '../ui/Tabs';
+import { useConfirm } from '../ui/use-confirm';
 import { AuthSection } from './auth/AuthSection';
 import { TestRequestPanel } from './auth/TestRequestPanel';
 import { useAuthSettings } from './auth/use-auth-settings';
@@ -35,6 +36,16 @@ export interface EndpointFormProps {
   /** Called after every save, including the save that Connect and the tests do first. */
   onSaved?(endpoint: EndpointView): void;
   onClose(): void;
+  /** Told whenever the form starts or stops holding unsaved edits (closing then asks first). */
+  onDirtyChange?(dirty: boolean): void;
+}
+
+/** What a test or Connect does before it acts: ask when its save fixes the type, then save. */
+export interface SaveFirst {
+  /** True when nothing needs asking or the person agreed to save (and so fix the authentication type). */
+  confirm(purpose: 'test' | 'connect'): Promise<boolean>;
+  /** The stored endpoint, saved first when it is new or edited; null when the save was refused. */
+  save(): Promise<EndpointView | null>;
 }
 
 type EndpointTab = 'settings' | 'test' | 'usage';
@@ -42,15 +53,17 @@ type EndpointTab = 'settings' | 'test' | 'usage';
 /**
  * The endpoint dialog's body: Settings, Test (once saved) and Usage (when used) tabs, Save Changes
  * and Close. Connect and the Test buttons save the endpoint first and keep the dialog open, so a
- * new endpoint becomes a stored one without leaving the dialog.
+ * new endpoint becomes a stored one without leaving the dialog; as that save fixes its
+ * authentication type, they ask first ("Save and test?").
  */
-export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab, onSaved, onClose }: EndpointFormProps) {
+export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab, onSaved, onClose, onDirtyChange }: EndpointFormProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const invalidateEndpoints = useInvalidateEndpoints();
   const create = useMutation(trpc.endpoints.create.mutationOptions());
   const update = useMutation(trpc.endpoints.update.mutationOptions());
   const renameScripts = useRenameScriptsConfirm();
+  const saveQuestion = useConfirm();
   // The endpoint as last stored: the prop when editing, then whatever a save or Connect returned.
   const [current, setCurrent] = useState(endpoint);
   const currentRef = useRef(current);
@@ -68,7 +81,8 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
   const { register, setValue, getValues, setError, watch, formState } = form;
   const fieldError = (name: (typeof endpointFormFields)[number]) => form.getFieldState(name, formState).error?.message;
   // Read during render so the form tracks it: saveFirst asks whether there is anything to save.
-  void formState.isDirty;
+  const dirty = formState.isDirty;
+  useEffect(() => onDirtyChange?.(dirty), [onDirtyChange, dirty]);
   const [tab, setTab] = useState<EndpointTab>(endpoint && endpoint.usageCount > 0 && initialTab === 'usage' ? 'usage' : 'settings');
 
   const selfSignedAllowed = allowsSelfSigned(watch('baseUrl'));
@@ -120,6 +134,33 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
     if (outcome.saved === null) setTab('settings');
     return outcome.saved;
   };
+
+  /**
+   * The save before a test or Connect fixes the authentication type of a new endpoint (or an
+   * imported one's first save): ask first, once the values are known to be valid.
+   */
+  const confirmSave = async (purpose: 'test' | 'connect'): Promise<boolean> => {
+    const stored = currentRef.current;
+    const fixesType = stored === undefined || (stored.needsCredentials && form.formState.isDirty);
+    if (!fixesType || lockedAuthType !== undefined) return true;
+    if (!(await form.trigger())) {
+      setTab('settings');
+      return false;
+    }
+    const what = purpose === 'connect' ? 'Connecting' : 'Testing';
+    return saveQuestion.ask({
+      title: purpose === 'connect' ? 'Save and connect?' : 'Save and test?',
+      body: (
+        <p>
+          <strong className="font-semibold text-zinc-900">{getValues('name')}</strong> is not saved yet. {what} saves it first, and
+          from then on its authentication type, <strong className="font-semibold text-zinc-900">{authTypeLabels[getValues('auth.type')]}</strong>,
+          can no longer be changed.
+        </p>
+      ),
+      confirmLabel: purpose === 'connect' ? 'Save and connect' : 'Save and test',
+    });
+  };
+  const saveFirstActions: SaveFirst = { confirm: confirmSave, save: saveFirst };
 
   /** Reloads the stored endpoint (e.g. after Connect stored tokens) without touching edits in progress. */
   const reload = async (): Promise<void> => {
@@ -197,7 +238,7 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
               form={form}
               stored={current}
               lockedAuthType={lockedAuthType}
-              saveFirst={saveFirst}
+              saveFirst={saveFirstActions}
               reload={reload}
             />
             <FormError>{formState.errors.root?.server?.message}</FormError>
@@ -205,7 +246,7 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
 
           {current ? (
             <TabsContent value="test" forceMount className="pt-4 data-[state=inactive]:hidden">
-              <TestRequestPanel endpoint={current} saveFirst={saveFirst} />
+              <TestRequestPanel endpoint={current} saveFirst={saveFirstActions} />
             </TabsContent>
           ) : null}
 
@@ -227,6 +268,7 @@ export function EndpointForm({ workflowId, endpoint, lockedAuthType, initialTab,
         ) : null}
       </DialogFooter>
       {renameScripts.dialog}
+      {saveQuestion.dialog}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { errorCodeSchema, type ErrorCode, type FieldIssue } from '@flowyard/engine/schemas';
 import { z } from 'zod';
+import { forbiddenMessage } from './forbidden-message';
 
 /** What the server's error formatter puts in `error.data` (see docs/architecture.md). */
 const errorDataSchema = z.object({
@@ -27,11 +28,13 @@ export function readApiError(error: unknown): ApiError {
   }
   const data = errorDataSchema.safeParse(outer.data.data ?? {});
   const code = errorCodeSchema.safeParse(data.success ? data.data.code : undefined);
+  const details = data.success ? (data.data.details ?? {}) : {};
   return {
     code: code.success ? code.data : undefined,
-    message: outer.data.message,
+    // A refusal says which role would do, not which internal permission is missing.
+    message: (code.success && code.data === 'FORBIDDEN' ? forbiddenMessage(details) : null) ?? outer.data.message,
     issues: data.success ? (data.data.issues ?? []) : [],
-    details: data.success ? (data.data.details ?? {}) : {},
+    details,
   };
 }
 

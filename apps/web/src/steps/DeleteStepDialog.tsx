@@ -1,5 +1,5 @@
 import { customStepUsageSchema, type CustomStepView } from '@flowyard/engine/schemas';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { UsageLinks } from '../endpoints/UsageLinks';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
@@ -14,8 +14,9 @@ export interface DeleteStepDialogProps {
 }
 
 /**
- * Confirms deleting a custom step. The API refuses while flows use it (CONFLICT with
- * `details.usage`); the dialog then names each flow step, as a link that opens it.
+ * Deleting a custom step: its usage is looked up as the dialog opens, so a step that flows use is
+ * refused at once, naming each flow step as a link that opens it; only an unused one asks to
+ * confirm. The API still refuses a use that appeared meanwhile (CONFLICT with `details.usage`).
  */
 export function DeleteStepDialog({ step, onClose, onDeleted }: DeleteStepDialogProps) {
   const trpc = useTRPC();
@@ -31,8 +32,16 @@ export function DeleteStepDialog({ step, onClose, onDeleted }: DeleteStepDialogP
       onError: () => void invalidate(),
     }),
   );
+  const current = useQuery({
+    ...trpc.customSteps.usage.queryOptions({ id: step?.id ?? '' }),
+    enabled: step !== null,
+    staleTime: 0,
+    refetchOnMount: 'always',
+  });
   const error = remove.error ? readApiError(remove.error) : null;
-  const usage = error?.code === 'CONFLICT' ? customStepUsageSchema.array().safeParse(error.details.usage) : null;
+  const refused = error?.code === 'CONFLICT' ? customStepUsageSchema.array().safeParse(error.details.usage) : null;
+  const usage = refused ?? (current.data && current.data.length > 0 ? { success: true as const, data: current.data } : null);
+  const checking = usage === null && current.isPending;
   const name = step?.step.name ?? '';
 
   return (
@@ -43,7 +52,7 @@ export function DeleteStepDialog({ step, onClose, onDeleted }: DeleteStepDialogP
       }}
       title="Delete Step"
       confirmLabel="Delete Step"
-      confirmHidden={usage !== null}
+      confirmHidden={usage !== null || checking}
       pending={remove.isPending}
       onConfirm={() => {
         if (step) remove.mutate({ id: step.id });
@@ -58,6 +67,10 @@ export function DeleteStepDialog({ step, onClose, onDeleted }: DeleteStepDialogP
           </p>
           {usage.success ? <UsageLinks usage={usage.data} onNavigate={onClose} label="Step usage" /> : <p>{error?.message}</p>}
         </div>
+      ) : checking ? (
+        <p>
+          Checking where <strong className="font-semibold text-zinc-900">{name}</strong> is used…
+        </p>
       ) : (
         <div className="flex flex-col gap-3">
           <p>

@@ -1,6 +1,6 @@
 import * as RadixAlertDialog from '@radix-ui/react-alert-dialog';
 import type { ReactNode } from 'react';
-import { Button } from './Button';
+import { Button, type ButtonVariant } from './Button';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -14,6 +14,8 @@ export interface ConfirmDialogProps {
   /** Hide the confirm button (e.g. once the action is known to be refused). */
   confirmHidden?: boolean;
   cancelLabel?: string;
+  /** Danger for destructive actions (the default); primary for a question that destroys nothing. */
+  confirmVariant?: ButtonVariant;
 }
 
 /**
@@ -30,6 +32,7 @@ export function ConfirmDialog({
   pending = false,
   confirmHidden = false,
   cancelLabel = 'Cancel',
+  confirmVariant = 'danger',
 }: ConfirmDialogProps) {
   return (
     <RadixAlertDialog.Root open={open} onOpenChange={onOpenChange}>
@@ -47,7 +50,7 @@ export function ConfirmDialog({
               <Button>{cancelLabel}</Button>
             </RadixAlertDialog.Cancel>
             {confirmHidden ? null : (
-              <Button variant="danger" disabled={pending} onClick={onConfirm}>
+              <Button variant={confirmVariant} disabled={pending} onClick={onConfirm}>
                 {confirmLabel}
               </Button>
             )}

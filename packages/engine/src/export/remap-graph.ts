@@ -33,7 +33,7 @@ export function remapFlowGraph(graph: FlowGraph, ids: ImportIdMaps): FlowGraph {
         return node;
     }
   };
-  return { nodes: graph.nodes.map(remapNode), edges: graph.edges };
+  return { ...graph, nodes: graph.nodes.map(remapNode) };
 }
 
 function mapped(map: ReadonlyMap<string, string>, id: string, what: string): string {

@@ -80,11 +80,27 @@ export const flowEdgeSchema = z.object({
 });
 export type FlowEdge = z.infer<typeof flowEdgeSchema>;
 
-/** A flow as saved: nodes and edges, checked for dangling edges, duplicates and cycles. */
+/**
+ * A sticky note on the canvas: text for people, never run. Notes are kept apart from `nodes` so
+ * the runner, reference checks, compile order and usage indexes never see one (by construction).
+ */
+export const flowNoteSchema = z.object({
+  id: nodeIdSchema,
+  position: positionSchema,
+  width: z.number().finite().min(80).max(4000),
+  height: z.number().finite().min(40).max(4000),
+  text: z.string().max(10_000, 'A note holds at most 10000 characters'),
+});
+export type FlowNote = z.infer<typeof flowNoteSchema>;
+
+/** A flow as saved: nodes and edges, checked for dangling edges, duplicates and cycles, and its notes. */
 export const flowGraphSchema = z
   .object({
-    nodes: z.array(flowNodeSchema).max(500, 'A flow holds at most 500 steps'),
-    edges: z.array(flowEdgeSchema).max(2000, 'A flow holds at most 2000 connections'),
+    // Large flows are edited and benchmarked at 1,000 steps (bench/canvas).
+    nodes: z.array(flowNodeSchema).max(1000, 'A flow holds at most 1000 steps'),
+    edges: z.array(flowEdgeSchema).max(4000, 'A flow holds at most 4000 connections'),
+    // Absent in flows saved before notes existed.
+    notes: z.array(flowNoteSchema).max(200, 'A flow holds at most 200 notes').optional(),
   })
   .superRefine((graph, ctx) => {
     const ids = new Set<string>();
@@ -97,6 +113,12 @@ export const flowGraphSchema = z
         ctx.addIssue({ code: 'custom', path: ['nodes', index, 'data', 'name'], message: `Another step is already named "${node.data.name}"` });
       }
       names.set(key, index);
+    });
+    // Note ids share the canvas with step ids, but connections may only join steps (`ids`).
+    const taken = new Set(ids);
+    graph.notes?.forEach((note, index) => {
+      if (taken.has(note.id)) ctx.addIssue({ code: 'custom', path: ['notes', index, 'id'], message: `Duplicate id "${note.id}"` });
+      taken.add(note.id);
     });
     const triggers = new Set(graph.nodes.filter((n) => (triggerNodeTypes as readonly string[]).includes(n.type)).map((n) => n.id));
     graph.edges.forEach((edge, index) => {

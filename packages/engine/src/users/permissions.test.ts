@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, permissionsOf } from './permissions';
+import { can, permissionsOf, rolesWith } from './permissions';
 import { roleLabels, roles, roleSchema } from './role';
 
 describe('the SPEC §9 permission table', () => {
@@ -17,5 +17,11 @@ describe('the SPEC §9 permission table', () => {
   it('names the roles as people see them and refuses unknown ones', () => {
     expect(roleLabels.rest).toBe('REST Web Service User');
     expect(roleSchema.safeParse('rest-user').success).toBe(false);
+  });
+
+  it('lists the roles that hold a permission, most powerful first', () => {
+    expect(rolesWith('flows.edit')).toEqual(['admin', 'developer']);
+    expect(rolesWith('flows.trigger')).toEqual(['admin', 'developer', 'rest', 'standard']);
+    expect(rolesWith('settings.manage')).toEqual(['admin']);
   });
 });

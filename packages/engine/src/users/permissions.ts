@@ -1,4 +1,4 @@
-import type { Role } from './role';
+import { roles, type Role } from './role';
 
 /**
  * What a role may do (SPEC §9). Reading and signing out oneself needs none of these.
@@ -28,4 +28,9 @@ export function can(role: Role, permission: Permission): boolean {
 /** Every permission `role` holds, in table order. */
 export function permissionsOf(role: Role): Permission[] {
   return permissions.filter((permission) => can(role, permission));
+}
+
+/** The roles that hold `permission`, most powerful first (to tell a refused person which role would do). */
+export function rolesWith(permission: Permission): Role[] {
+  return roles.filter((role) => can(role, permission));
 }

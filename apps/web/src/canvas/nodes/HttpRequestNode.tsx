@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import { stepProblems, type FlowNodeOf } from '@flowyard/engine/schemas';
 import type { Node, NodeProps } from '@xyflow/react';
 import { stepVisuals } from '../step-visuals';
 import { StepNodeCard } from './StepNodeCard';
 import { useNeedsCredentials } from './use-needs-credentials';
 
-export function HttpRequestNode({ id, data, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps<Node<FlowNodeOf<'http-request'>['data'], 'http-request'>>) {
+export const HttpRequestNode = memo(function HttpRequestNode({ id, data, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps<Node<FlowNodeOf<'http-request'>['data'], 'http-request'>>) {
   const node: FlowNodeOf<'http-request'> = { id, type: 'http-request', position: { x: positionAbsoluteX, y: positionAbsoluteY }, data };
   const problems = stepProblems(node);
   const needsCredentials = useNeedsCredentials(node);
@@ -19,4 +20,4 @@ export function HttpRequestNode({ id, data, selected, positionAbsoluteX, positio
       hasInput
     />
   );
-}
+});

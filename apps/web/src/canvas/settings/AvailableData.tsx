@@ -1,7 +1,7 @@
 import { Braces, Search } from 'lucide-react';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { formatStartTime } from '../../activity/format';
-import { useFlowStore } from '../flow-store';
+import { useFlowStore } from '../flow-store-context';
 import { dataGroups, searchGroups } from './data-groups';
 import { referenceShape } from './last-run-data';
 import { StepData } from './StepData';

@@ -7,7 +7,6 @@ import { Link } from 'wouter';
 import { z } from 'zod';
 import { Field, TextArea, TextInput } from '../../ui/Field';
 import { useCustomStepCatalog } from '../custom-steps-context';
-import { flowStore } from '../flow-store';
 import { sameJson } from '../graph-rules';
 import { inputRecordOf, inputValuesOf, lengthHint } from './custom-step-form';
 import { EndpointPicker, useEndpointBaseUrl } from './EndpointPicker';
@@ -64,8 +63,7 @@ function DefinedStepSettings({ node, workflowId, definition }: { node: Node; wor
     form,
     schema,
     values: valuesOf,
-    apply: (output) => {
-      const store = flowStore.getState();
+    apply: (output, store) => {
       const current = store.nodes.find((n) => n.id === node.id);
       if (!current || current.type !== 'custom-step') return;
       if (current.data.name !== output.name) store.renameStep(node.id, output.name);

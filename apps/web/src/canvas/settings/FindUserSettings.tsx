@@ -4,7 +4,6 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { Field, TextInput } from '../../ui/Field';
-import { flowStore } from '../flow-store';
 import { sameJson } from '../graph-rules';
 import { OutputsReference } from './OutputsReference';
 import { stepFormSchema } from './step-form-schema';
@@ -34,8 +33,7 @@ export function FindUserSettings({ node }: { node: Node }) {
     form,
     schema,
     values: () => valuesOf(node),
-    apply: (output) => {
-      const store = flowStore.getState();
+    apply: (output, store) => {
       const current = store.nodes.find((n) => n.id === node.id);
       if (!current) return;
       if (current.data.name !== output.name) store.renameStep(node.id, output.name);

@@ -11,7 +11,6 @@ import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { Button, IconButton } from '../../ui/Button';
 import { CheckboxField, Field, Select, TextArea, TextInput } from '../../ui/Field';
-import { flowStore } from '../flow-store';
 import { sameJson } from '../graph-rules';
 import { EndpointPicker, useEndpointBaseUrl } from './EndpointPicker';
 import { OutputsReference } from './OutputsReference';
@@ -43,8 +42,7 @@ export function HttpRequestSettings({ node, workflowId }: { node: Node; workflow
     form,
     schema,
     values: () => valuesOf(node),
-    apply: (output) => {
-      const store = flowStore.getState();
+    apply: (output, store) => {
       const current = store.nodes.find((n) => n.id === node.id);
       if (!current) return;
       if (current.data.name !== output.name) store.renameStep(node.id, output.name);

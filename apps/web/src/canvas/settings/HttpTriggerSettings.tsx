@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { CopyButton } from '../../ui/CopyButton';
 import { Field, TextInput } from '../../ui/Field';
-import { flowStore, useFlowStore } from '../flow-store';
+import { useFlowStore } from '../flow-store-context';
 import { sameJson } from '../graph-rules';
 import { FieldProblem, problemRef } from './FieldProblem';
 import { OutputsReference } from './OutputsReference';
@@ -44,8 +44,7 @@ export function HttpTriggerSettings({ node, workflowId }: { node: Node; workflow
     form,
     schema,
     values: () => valuesOf(node),
-    apply: (output) => {
-      const store = flowStore.getState();
+    apply: (output, store) => {
       const current = store.nodes.find((n) => n.id === node.id);
       if (!current) return;
       if (current.data.name !== output.name) store.renameStep(node.id, output.name);

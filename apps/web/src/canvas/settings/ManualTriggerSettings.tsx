@@ -5,7 +5,6 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { sameJson } from '../graph-rules';
 import { Field, TextArea, TextInput } from '../../ui/Field';
-import { flowStore } from '../flow-store';
 import { parseTestPayload } from '../test-payload';
 import { OutputsReference } from './OutputsReference';
 import { stepFormSchema } from './step-form-schema';
@@ -43,8 +42,7 @@ export function ManualTriggerSettings({ node }: { node: Node }) {
     form,
     schema,
     values: () => valuesOf(node),
-    apply: (output) => {
-      const store = flowStore.getState();
+    apply: (output, store) => {
       const current = store.nodes.find((n) => n.id === node.id);
       if (!current) return;
       if (current.data.name !== output.name) store.renameStep(node.id, output.name);

@@ -1,10 +1,11 @@
 import { stepProblems } from '@flowyard/engine/schemas';
 import { AlertTriangle, MousePointerClick } from 'lucide-react';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { cn } from '../../lib/cn';
 import { useCustomStepCatalog } from '../custom-steps-context';
-import { useFlowStore, type CanvasNode } from '../flow-store';
+import type { CanvasNode } from '../flow-store';
+import { useFlowStore, useFlowStoreApi } from '../flow-store-context';
 import { isTriggerType } from '../graph-rules';
 import { stepLook } from '../step-look';
 import { AvailableData } from './AvailableData';
@@ -35,8 +36,8 @@ function StepForm({ node, workflowId }: { node: CanvasNode; workflowId: string }
 
 /** The right-hand panel: settings of the one selected step. */
 export function StepSettingsPanel({ workflowId }: { workflowId: string }) {
-  const selected = useFlowStore(useShallow((s) => s.nodes.filter((n) => n.selected)));
-  const node = selected.length === 1 ? selected[0] : undefined;
+  const selected = useFlowStore(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
+  const node = useSelectedNode(selected.length === 1 ? selected[0] : undefined);
   const { lookup } = useCustomStepCatalog();
   const body = useRef<HTMLDivElement>(null);
   // The field Available data inserts into: the last one focused that takes references.
@@ -90,6 +91,16 @@ export function StepSettingsPanel({ workflowId }: { workflowId: string }) {
       </div>
     </section>
   );
+}
+
+/**
+ * The one selected step, as a new object only when its settings or name change: dragging it moves
+ * its position on every frame, which the settings do not show.
+ */
+function useSelectedNode(id: string | undefined): CanvasNode | undefined {
+  const store = useFlowStoreApi();
+  const data = useFlowStore((s) => (id === undefined ? undefined : s.nodes.find((n) => n.id === id)?.data));
+  return useMemo(() => (data === undefined ? undefined : store.getState().nodes.find((n) => n.id === id)), [store, id, data]);
 }
 
 function Problems({ node }: { node: CanvasNode }) {

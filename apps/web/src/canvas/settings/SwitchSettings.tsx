@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import { Button, IconButton } from '../../ui/Button';
 import { Field, TextInput } from '../../ui/Field';
 import { FieldProblem, problemRef } from './FieldProblem';
-import { flowStore } from '../flow-store';
 import { sameJson } from '../graph-rules';
 import { OutputsReference } from './OutputsReference';
 import { stepFormSchema } from './step-form-schema';
@@ -39,8 +38,7 @@ export function SwitchSettings({ node }: { node: Node }) {
     form,
     schema,
     values: () => valuesOf(node),
-    apply: (output) => {
-      const store = flowStore.getState();
+    apply: (output, store) => {
       const current = store.nodes.find((n) => n.id === node.id);
       if (!current) return;
       if (current.data.name !== output.name) store.renameStep(node.id, output.name);

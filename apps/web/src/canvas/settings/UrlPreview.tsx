@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useFlowStore } from '../flow-store';
+import { useFlowStore } from '../flow-store-context';
 import { runScope } from './last-run-data';
 import { previewRequestUrl } from './url-preview';
 import { useLastRun } from './use-last-run';

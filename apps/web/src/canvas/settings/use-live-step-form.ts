@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
-import { flowStore } from '../flow-store';
-import { registerPendingEdit } from '../pending-edits';
+import type { FlowEditorState } from '../flow-store';
+import { useFlowStoreApi, usePendingEdits } from '../flow-store-context';
 
 /** Pause after the last keystroke before an edit goes to the store (and its undo history). */
 const APPLY_DELAY_MS = 250;
@@ -16,7 +16,7 @@ export interface LiveStepFormOptions<Input extends FieldValues, Output> {
   /** The form values for the node as the store holds it now. */
   values(): Input;
   /** Writes valid values to the store (skipping values equal to what it holds). */
-  apply(output: Output): void;
+  apply(output: Output, store: FlowEditorState): void;
 }
 
 /**
@@ -28,6 +28,8 @@ export function useLiveStepForm<Input extends FieldValues, Output>(options: Live
   const latest = useRef(options);
   latest.current = options;
   const written = useRef(options.data);
+  const flowStore = useFlowStoreApi();
+  const pendingEdits = usePendingEdits();
 
   useEffect(() => {
     if (options.data === written.current) return;
@@ -45,7 +47,7 @@ export function useLiveStepForm<Input extends FieldValues, Output>(options: Live
       const { form, schema, apply, nodeId } = latest.current;
       const parsed = schema.safeParse(form.getValues());
       if (!parsed.success) return;
-      apply(parsed.data);
+      apply(parsed.data, flowStore.getState());
       written.current = flowStore.getState().nodes.find((n) => n.id === nodeId)?.data;
     };
     // reset() after undo also lands here; writing back the same values is a no-op (apply skips them).
@@ -54,11 +56,11 @@ export function useLiveStepForm<Input extends FieldValues, Output>(options: Live
       clearTimeout(timer);
       timer = setTimeout(flush, APPLY_DELAY_MS);
     });
-    const unregister = registerPendingEdit(flush);
+    const unregister = pendingEdits.register(flush);
     return () => {
       flush();
       unregister();
       subscription.unsubscribe();
     };
-  }, []);
+  }, [flowStore, pendingEdits]);
 }

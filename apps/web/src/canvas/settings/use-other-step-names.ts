@@ -1,8 +1,9 @@
 import { useCallback } from 'react';
-import { flowStore } from '../flow-store';
+import { useFlowStoreApi } from '../flow-store-context';
 
 /** Lower-cased names of every step but `nodeId`, read fresh at validation time. */
 export function useOtherStepNames(nodeId: string): () => ReadonlySet<string> {
+  const flowStore = useFlowStoreApi();
   return useCallback(
     () =>
       new Set(
@@ -11,6 +12,6 @@ export function useOtherStepNames(nodeId: string): () => ReadonlySet<string> {
           .nodes.filter((n) => n.id !== nodeId)
           .map((n) => n.data.name.trim().toLowerCase()),
       ),
-    [nodeId],
+    [flowStore, nodeId],
   );
 }

@@ -2,7 +2,8 @@ import { upstreamOutputs, type UpstreamStep } from '@flowyard/engine/schemas';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCustomStepCatalog } from '../custom-steps-context';
-import { flowStore, useFlowStore, type CanvasNode } from '../flow-store';
+import type { CanvasNode } from '../flow-store';
+import { useFlowStore, useFlowStoreApi } from '../flow-store-context';
 
 /** A step upstream of the selected one, with its node (for the trigger's test payload). */
 export interface UpstreamNode extends UpstreamStep {
@@ -12,6 +13,7 @@ export interface UpstreamNode extends UpstreamStep {
 /** The steps upstream of `nodeId` with their declared outputs, trigger first (recomputed when names, settings or edges change). */
 export function useUpstreamSteps(nodeId: string): UpstreamNode[] {
   const { lookup, loading } = useCustomStepCatalog();
+  const flowStore = useFlowStoreApi();
   // Dragging changes positions on every frame but never what is upstream: depend on data and edges only.
   const data = useFlowStore(useShallow((s) => s.nodes.map((n) => n.data)));
   const edges = useFlowStore((s) => s.edges);
@@ -21,5 +23,5 @@ export function useUpstreamSteps(nodeId: string): UpstreamNode[] {
       ...step,
       node: nodes.find((n) => n.id === step.nodeId),
     }));
-  }, [data, edges, nodeId, lookup, loading]);
+  }, [flowStore, data, edges, nodeId, lookup, loading]);
 }

@@ -9,6 +9,7 @@ import {
 } from '@flowyard/engine/schemas';
 import { useWatch } from 'react-hook-form';
 import { Field, Select } from '../../ui/Field';
+import type { SaveFirst } from '../EndpointForm';
 import { addressChange, defaultSalesforceLoginUrl, newAuthValues, storedSecrets, type EndpointFormApi } from '../endpoint-form';
 import { ConnectSection } from './ConnectSection';
 import { CredentialFields } from './CredentialFields';
@@ -21,7 +22,7 @@ export interface AuthSectionProps {
   stored: EndpointView | undefined;
   /** A step that needs this type opened the dialog: preselected and locked. */
   lockedAuthType: AuthType | undefined;
-  saveFirst(): Promise<EndpointView | null>;
+  saveFirst: SaveFirst;
   reload(): Promise<void>;
 }
 

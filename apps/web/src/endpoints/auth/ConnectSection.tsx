@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { CircleCheck, ExternalLink, LoaderCircle } from 'lucide-react';
 import { useTRPC } from '../../lib/trpc';
 import { readApiError } from '../../lib/trpc-error';
+import type { SaveFirst } from '../EndpointForm';
 import { Button } from '../../ui/Button';
 import { connectActionLabels, connectedText, connectState, connectStateText, popupBlockedMessage, providerNames } from './connection-text';
 import { useAuthSettings } from './use-auth-settings';
@@ -22,7 +23,7 @@ export interface ConnectSectionProps {
   /** The edited base URL is at another origin than the connected one: saving drops the connection (SPEC §7a). */
   connectionMoves: boolean;
   /** Saves a new or edited endpoint first; null when the form refused (its errors are shown). */
-  saveFirst(): Promise<EndpointView | null>;
+  saveFirst: SaveFirst;
   /** Refetches the stored endpoint once the popup is done. */
   reload(): Promise<void>;
 }
@@ -44,9 +45,11 @@ export function ConnectSection({ type, stored, connectionMoves, saveFirst, reloa
   const availability = useAuthSettings().data?.connect[type];
   const unavailable = availability !== undefined && !availability.configured;
 
-  const connect = () =>
+  // The question comes before the popup opens: answering it is the click the popup needs.
+  const connect = async () => {
+    if (!(await saveFirst.confirm('connect'))) return;
     popup.start(async () => {
-      const saved = await saveFirst();
+      const saved = await saveFirst.save();
       if (saved === null) return null;
       try {
         return (await connectUrl.mutateAsync({ id: saved.id })).url;
@@ -54,6 +57,7 @@ export function ConnectSection({ type, stored, connectionMoves, saveFirst, reloa
         throw new Error(readApiError(error).message);
       }
     });
+  };
 
   return (
     <div className="flex flex-col gap-2 rounded-md border border-zinc-200 bg-zinc-50 p-3">
@@ -80,7 +84,7 @@ export function ConnectSection({ type, stored, connectionMoves, saveFirst, reloa
           size="sm"
           icon={<ExternalLink aria-hidden className="size-3.5" />}
           disabled={waiting || unavailable}
-          onClick={connect}
+          onClick={() => void connect()}
         >
           {action}
         </Button>

@@ -1,4 +1,4 @@
-import type { EndpointView, TestAuthenticationResult } from '@flowyard/engine/schemas';
+import type { TestAuthenticationResult } from '@flowyard/engine/schemas';
 import { useMutation } from '@tanstack/react-query';
 import { CircleCheck, CircleX, ShieldCheck } from 'lucide-react';
 import { useState } from 'react';
@@ -6,12 +6,13 @@ import { CodeBlock } from '../../activity/DetailSection';
 import { HttpExchangeView } from '../../activity/HttpExchangeView';
 import { useTRPC } from '../../lib/trpc';
 import { readApiError } from '../../lib/trpc-error';
+import type { SaveFirst } from '../EndpointForm';
 import { RevealOnShow } from './RevealOnShow';
 import { Button } from '../../ui/Button';
 
 export interface TestAuthenticationProps {
   /** Saves a new or edited endpoint first; null when the form refused (its errors are shown). */
-  saveFirst(): Promise<EndpointView | null>;
+  saveFirst: SaveFirst;
 }
 
 type Outcome = { kind: 'result'; result: TestAuthenticationResult } | { kind: 'error'; message: string };
@@ -30,7 +31,8 @@ export function TestAuthentication({ saveFirst }: TestAuthenticationProps) {
     setRunning(true);
     setOutcome(null);
     try {
-      const saved = await saveFirst();
+      if (!(await saveFirst.confirm('test'))) return;
+      const saved = await saveFirst.save();
       if (saved === null) return;
       setOutcome({ kind: 'result', result: await test.mutateAsync({ id: saved.id }) });
     } catch (error) {

@@ -9,6 +9,7 @@ import { HttpExchangeView } from '../../activity/HttpExchangeView';
 import { cn } from '../../lib/cn';
 import { useTRPC } from '../../lib/trpc';
 import { readApiError } from '../../lib/trpc-error';
+import type { SaveFirst } from '../EndpointForm';
 import { RevealOnShow } from './RevealOnShow';
 import { Button, IconButton } from '../../ui/Button';
 import { Field, Select, TextArea, TextInput } from '../../ui/Field';
@@ -24,7 +25,7 @@ export interface TestRequestPanelProps {
   /** The stored endpoint the request goes through. */
   endpoint: EndpointView;
   /** Saves edited settings first, so the request uses what the dialog shows; null when refused. */
-  saveFirst(): Promise<EndpointView | null>;
+  saveFirst: SaveFirst;
 }
 
 type Outcome = { kind: 'result'; result: TestRequestResult } | { kind: 'error'; message: string };
@@ -49,7 +50,8 @@ export function TestRequestPanel({ endpoint, saveFirst }: TestRequestPanelProps)
   const send = form.handleSubmit(async (values) => {
     setOutcome(null);
     try {
-      const saved = await saveFirst();
+      if (!(await saveFirst.confirm('test'))) return;
+      const saved = await saveFirst.save();
       if (saved === null) return;
       setOutcome({ kind: 'result', result: await testRequest.mutateAsync({ id: saved.id, ...toTestRequest(values) }) });
     } catch (error) {

@@ -54,7 +54,7 @@ await build({
   // Bundled CommonJS code calls require(); give it one in the ESM bundle.
   banner: { js: "import { createRequire as __flowyardCreateRequire } from 'node:module'; const require = __flowyardCreateRequire(import.meta.url);" },
 });
-if (!existsSync(join(migrationsDir, 'meta/_journal.json'))) throw new Error(`No migrations in ${migrationsDir}`);
+if (!existsSync(join(migrationsDir, 'sqlite/meta/_journal.json'))) throw new Error(`No migrations in ${migrationsDir}`);
 cpSync(migrationsDir, join(distDir, 'migrations'), { recursive: true });
 if (!existsSync(join(distDir, 'script-worker.js'))) throw new Error('The script worker was not bundled');
 console.log(`Built ${join(distDir, 'main.js')} (+ script-worker.js, migrations)`);

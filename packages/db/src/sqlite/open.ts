@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { databasePath, isInMemory } from './database-path';
 import { createExclusive } from './exclusive';
 import { restrictDatabaseFiles } from './file-modes';
-import { resolveMigrationsFolder } from './migrations-folder';
+import { resolveMigrationsFolder } from '../migrations-folder';
 import * as schema from './schema';
 import { trackWrites } from './tracked-client';
 import { createWriteGenerations, type WriteGenerations } from './write-generations';
@@ -64,7 +64,7 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
     await client.execute('PRAGMA foreign_keys = ON');
     await client.execute('PRAGMA busy_timeout = 5000');
     const orm = drizzle(client, { schema });
-    await migrate(orm, { migrationsFolder: resolveMigrationsFolder(options.migrationsFolder) });
+    await migrate(orm, { migrationsFolder: resolveMigrationsFolder(options.migrationsFolder, 'sqlite') });
     let thread: BatchWriter | undefined;
     const writeBatch = async (statements: readonly InStatement[]): Promise<void> => {
       if (inMemory || options.writerThread === false) {

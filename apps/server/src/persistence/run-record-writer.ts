@@ -2,7 +2,7 @@ import { runs, runSteps, type FlowyardDb, type RunStepRow } from '@flowyard/db';
 import type { RunEvent } from '@flowyard/engine';
 import type { InStatement } from '@libsql/client';
 import { log } from '../log';
-import { rowInserter, updateStatements } from './batch-statements';
+import { rowInserter, updateStatements } from '@flowyard/db/sqlite';
 import { createGroupCommit, type WriteBatch } from './group-commit';
 
 export type RunInsertRow = typeof runs.$inferInsert;

@@ -26,7 +26,8 @@ export interface FlowyardDb {
    * `client`. Resolves once committed.
    */
   writeBatch(statements: readonly InStatement[]): Promise<void>;
-  close(): void;
+  /** Closes the connection and stops the writer thread. */
+  close(): Promise<void>;
 }
 
 export interface CreateDbOptions {
@@ -84,9 +85,10 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
       exclusive: createExclusive(),
       generations,
       writeBatch,
-      close: () => {
-        void thread?.close();
+      close: async () => {
+        const stopping = thread?.close();
         client.close();
+        await stopping;
       },
     };
   } catch (error) {

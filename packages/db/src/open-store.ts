@@ -1,0 +1,22 @@
+import type { Store } from './store';
+
+export interface OpenStoreOptions {
+  /** SQLite: `synchronous` for a file database (see sqlite/open.ts; default `normal`). */
+  synchronous?: 'normal' | 'full';
+}
+
+/** Whether `url` names a PostgreSQL database (`postgres://…` or `postgresql://…`). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(url);
+}
+
+/**
+ * Opens the store at `url`, applying the committed migrations: PostgreSQL for a `postgres://`
+ * URL, SQLite otherwise (`file:…`, `:memory:`). The one place the dialect is chosen; each
+ * dialect's code (and driver) loads only when it is.
+ */
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(url)) throw new Error('PostgreSQL is not supported yet');
+  const { openSqliteStore } = await import('./sqlite');
+  return openSqliteStore(url, options.synchronous === undefined ? {} : { synchronous: options.synchronous });
+}

@@ -51,6 +51,19 @@ const dialectOnly: [RegExp, string][] = [
 ];
 
 describe('packages/db boundaries', () => {
+  it('"." imports no driver and neither dialect statically (openStore loads the one it opens)', () => {
+    const entry = sources('.');
+    const offenders = [...entry]
+      .filter(([file]) => !file.startsWith('sqlite/') && !file.startsWith('pg/') && !file.startsWith('testing/') && !file.startsWith('contract/'))
+      .flatMap(([file, source]) => {
+        const own = new Map([[file, source.replace(/await import\([^)]*\)/g, '')]]);
+        return importsMatching(own, (target) => isDriver(target) || inFolder('sqlite')(target) || inFolder('pg')(target));
+      });
+    expect(offenders).toEqual([]);
+    // The check sees what it looks for: open-store.ts does load the dialects, dynamically.
+    expect(importsMatching(new Map([['open-store.ts', readFileSync(resolve(here, 'open-store.ts'), 'utf8')]]), inFolder('sqlite'))).toEqual(['open-store.ts: imports ./sqlite']);
+  });
+
   it('src/sqlite and src/pg never import each other', () => {
     expect(importsMatching(sources('sqlite'), inFolder('pg'))).toEqual([]);
     expect(importsMatching(sources('pg'), inFolder('sqlite'))).toEqual([]);

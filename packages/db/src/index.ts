@@ -4,8 +4,3 @@ export type { Dialect, RunRecordBatch, RunRecordSink, Store, UnitOfWork, WriteGe
 export type { Repos, UnitRepos, ActedAs, EndpointSummary, FlowGraphSave, LibrarySummaryRow, PruneCut, RunListRow, RunPosition, ScriptUse, StepUse, UsageKey } from './repos';
 export type * from './tables';
 export { isPostgresUrl, openStore, type OpenStoreOptions } from './open-store';
-export { resolveMigrationsFolder } from './migrations-folder';
-// Until the server is on the ports: the SQLite handle and query helpers it still uses.
-export * from './sqlite/schema';
-export { createDb, type FlowyardDb, type Orm, type Schema, type CreateDbOptions } from './sqlite/open';
-export { and, asc, count, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';

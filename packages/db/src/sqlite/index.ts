@@ -2,4 +2,3 @@
 export * from './schema';
 export { createDb, type FlowyardDb, type Orm, type Schema, type CreateDbOptions } from './open';
 export { openSqliteStore, type SqliteStore } from './store';
-export { insertStatements, rowInserter, updateStatements } from './batch-statements';

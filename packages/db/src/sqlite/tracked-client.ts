@@ -1,11 +1,11 @@
 import type { Client } from '@libsql/client';
-import type { WriteGenerations } from './write-generations';
+import type { TrackedGenerations } from '../write-generations';
 
 /**
  * The client, with every statement it runs noted in `generations` once it has run (a cache
  * that read before the bump is then invalid; one that read after it, merely reloads once).
  */
-export function trackWrites(client: Client, generations: WriteGenerations): Client {
+export function trackWrites(client: Client, generations: TrackedGenerations): Client {
   const after = <T>(work: Promise<T>, done: () => void): Promise<T> => work.finally(done);
   const wrapped = new Map<PropertyKey, unknown>([
     ['execute', (stmt: unknown, ...rest: unknown[]) => after(Reflect.apply(client.execute, client, [stmt, ...rest]), () => generations.note(stmt))],

@@ -2,7 +2,7 @@ import { runAfterCommit } from '../after-commit';
 import { createRepos } from '../repos';
 import type { QueryContext, WriteQuery } from '../repos/query-context';
 import type { Store } from '../store';
-import { createExclusive } from './exclusive';
+import { createExclusive } from '../exclusive';
 import type { FlowyardDb } from './open';
 import { sqliteOrm } from './query-context';
 import * as schema from './schema';

@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Dialect, Store } from '../store';
+import { openPgStore } from '../pg/store';
 import { openSqliteStore } from '../sqlite/store';
-import { sqliteTestSql, type TestSql } from './test-sql';
+import { acquirePgTestDatabase, releasePgTestDatabase } from './pg-database-pool';
+import type { PgTestDatabase } from './pg-test-database';
+import { pgTestSql, sqliteTestSql, type TestSql } from './test-sql';
 
 /** A store a test opened, with raw SQL on the same database. */
 export interface TestStore {
@@ -12,7 +15,10 @@ export interface TestStore {
   sql: TestSql;
 }
 
-/** A database of a test's own, on the dialect FLOWYARD_TEST_DB names (`sqlite`, the default, or `postgres`). */
+/**
+ * A database of a test's own, on the dialect FLOWYARD_TEST_DB names (`sqlite`, the default, or
+ * `postgres`: a copy of the migrated template, see pg-database-pool.ts).
+ */
 export interface TestDatabase {
   readonly dialect: Dialect;
   /** Opens a store on it (again: a restarted server, or a second instance on PostgreSQL). */
@@ -22,6 +28,8 @@ export interface TestDatabase {
 }
 
 export interface TestDatabaseOptions {
+  /** The dialect, whatever FLOWYARD_TEST_DB says (the dialects' own tests). */
+  dialect?: Dialect;
   /** SQLite at this URL whatever FLOWYARD_TEST_DB says (tests of SQLite's own files). */
   sqliteUrl?: string;
   /** SQLite in a temporary file rather than in memory, so it can be opened again (PostgreSQL always can). */
@@ -38,7 +46,7 @@ export function testDialect(): Dialect {
 /** A fresh, migrated database for a test. */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   if (options.sqliteUrl !== undefined) return sqliteDatabase(options.sqliteUrl, () => undefined);
-  if (testDialect() === 'postgres') throw new Error('PostgreSQL test databases are not supported yet');
+  if ((options.dialect ?? testDialect()) === 'postgres') return pgDatabase(await acquirePgTestDatabase());
   if (options.reopenable !== true) return sqliteDatabase(':memory:', () => undefined);
   const dir = mkdtempSync(join(tmpdir(), 'flowyard-test-'));
   return sqliteDatabase(pathToFileURL(join(dir, 'flowyard.db')).href, () => rmSync(dir, { recursive: true, force: true }));
@@ -57,6 +65,17 @@ export async function openTestStore(options: TestDatabaseOptions = {}): Promise<
       },
     }),
     sql: opened.sql,
+  };
+}
+
+function pgDatabase(database: PgTestDatabase): TestDatabase {
+  return {
+    dialect: 'postgres',
+    async open() {
+      const store = await openPgStore(database.url, { maxConnections: 4, applicationName: 'flowyard-tests' });
+      return { store, sql: pgTestSql(store.pool) };
+    },
+    drop: async () => releasePgTestDatabase(database),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Client } from '@libsql/client';
+import type { Pool } from 'pg';
 
 /** Raw SQL for tests' set-up and assertions, the same on either dialect. */
 export interface TestSql {
@@ -25,6 +26,21 @@ function sqliteValue(value: unknown): string | number | bigint | null | Uint8Arr
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || value instanceof Uint8Array) return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   return JSON.stringify(value);
+}
+
+/** A pool's TestSql: through the store's own pool, so its write generations see what is written. */
+export function pgTestSql(pool: Pool): TestSql {
+  return {
+    async query(text, params = []) {
+      const result = await pool.query(numberedPlaceholders(text), params.map(pgValue));
+      return result.rows;
+    },
+  };
+}
+
+function pgValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  return typeof value === 'object' && value !== null && !(value instanceof Uint8Array) ? JSON.stringify(value) : value;
 }
 
 /** `text` with its `?` placeholders numbered `$1`, `$2`, … as PostgreSQL wants them (none inside quotes). */

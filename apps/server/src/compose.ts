@@ -7,6 +7,7 @@ import { createAuthService, type AccessSettings } from './auth/auth-service';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
 import { createSessionsService } from './auth/sessions-service';
 import { createBuiltinEndpoints } from './builtin/builtin-endpoints';
+import type { ServerConfig } from './config';
 import { createRunCredentials } from './builtin/run-credentials';
 import { createCustomStepsService } from './custom-steps/custom-steps-service';
 import type { ServiceDeps } from './deps';
@@ -28,11 +29,12 @@ import { createUsersService, type FirstAdminOutcome } from './users/users-servic
 import { createWorkflowsService } from './workflows/workflows-service';
 
 /**
- * Opens the process's store: the SQLite file in the data folder. The only place a store is opened
- * (and so a dialect chosen); everything else receives the store.
+ * Opens the process's store: the PostgreSQL database of FLOWYARD_DATABASE_URL, else the SQLite
+ * file in the data folder. The only place a store is opened (and so a dialect chosen); everything
+ * else receives the store.
  */
-export async function openAppStore(config: { dataDir: string; dbSynchronous: 'normal' | 'full' }): Promise<Store> {
-  return openStore(pathToFileURL(join(config.dataDir, 'flowyard.db')).href, { synchronous: config.dbSynchronous });
+export async function openAppStore(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'dbSynchronous'>): Promise<Store> {
+  return openStore(config.databaseUrl ?? pathToFileURL(join(config.dataDir, 'flowyard.db')).href, { synchronous: config.dbSynchronous });
 }
 
 /** Wires the services once per process (or per test); the tRPC context carries them. */

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   });
   const address = server.address();
   const port = address !== null && typeof address === 'object' ? address.port : config.port;
-  log.info(`Data in ${config.dataDir}`);
+  log.info(`Data in ${config.dataDir}${store.dialect === 'postgres' ? ' (records in PostgreSQL)' : ''}`);
   log.info(`Flowyard is running on ${config.port === port ? config.publicUrl : `http://localhost:${port}`}`);
 
   let stopping = false;

@@ -1,4 +1,5 @@
 import type { ClientBase, Pool } from 'pg';
+import { withOverrides } from '../with-overrides';
 import { writtenTable } from '../write-generations';
 
 /**
@@ -12,19 +13,5 @@ export function trackWrites<C extends Pool | ClientBase>(client: C, written: (ta
     if (table === undefined || !(result instanceof Promise)) return result;
     return result.finally(() => written(table));
   };
-  const bound = new Map<PropertyKey, unknown>();
-  return new Proxy(client, {
-    get(target, property) {
-      if (property === 'query') return query;
-      const value: unknown = Reflect.get(target, property, target);
-      if (typeof value !== 'function') return value;
-      // Methods use the object's own state: they must run on it, not on the proxy.
-      let fn = bound.get(property);
-      if (fn === undefined) {
-        fn = value.bind(target);
-        bound.set(property, fn);
-      }
-      return fn;
-    },
-  });
+  return withOverrides(client, new Map([['query', query]]));
 }

@@ -1,4 +1,5 @@
 import type { Client } from '@libsql/client';
+import { withOverrides } from '../with-overrides';
 import type { TrackedGenerations } from '../write-generations';
 
 /**
@@ -30,19 +31,5 @@ export function trackWrites(client: Client, generations: TrackedGenerations): Cl
       },
     ],
   ]);
-  const bound = new Map<PropertyKey, unknown>();
-  return new Proxy(client, {
-    get(target, property) {
-      if (wrapped.has(property)) return wrapped.get(property);
-      const value: unknown = Reflect.get(target, property, target);
-      if (typeof value !== 'function') return value;
-      // Methods use private fields: they must run on the client itself, not on the proxy.
-      let fn = bound.get(property);
-      if (fn === undefined) {
-        fn = value.bind(target);
-        bound.set(property, fn);
-      }
-      return fn;
-    },
-  });
+  return withOverrides(client, wrapped);
 }

@@ -1,3 +1,4 @@
+import { createTestDatabase } from '@flowyard/db/testing';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { approveConsent } from '../../../e2e/mocks/providers/approve-consent';
@@ -42,7 +43,7 @@ describe('canaries in every secret field of every auth type', () => {
     cleanups.push(() => providers.close());
     const database = tempDatabase('flowyard-canary-auth-');
     cleanups.push(() => database.remove());
-    const app = await createTestApp({ dbUrl: database.url, env: providers.env });
+    const app = await createTestApp({ database: await createTestDatabase({ sqliteUrl: database.url }), env: providers.env });
     cleanups.push(() => app.close());
     const { base, close } = await serveApp(app);
     cleanups.push(close);
@@ -182,8 +183,8 @@ describe('canaries in every secret field of every auth type', () => {
     expect(everything).toContain('Canary Remedy');
     for (const secret of forbidden) expect(everything).not.toContain(secret);
 
-    const runRows = JSON.stringify((await app.db.client.execute('SELECT * FROM runs')).rows);
-    const stepRows = JSON.stringify((await app.db.client.execute('SELECT * FROM run_steps')).rows);
+    const runRows = JSON.stringify(await app.sql.query('SELECT * FROM runs'));
+    const stepRows = JSON.stringify(await app.sql.query('SELECT * FROM run_steps'));
     expect(stepRows).toContain('Call remedy');
     for (const secret of forbidden) {
       expect(runRows).not.toContain(secret);
@@ -198,7 +199,7 @@ describe('canaries in every secret field of every auth type', () => {
         expect(b.includes(Buffer.from(secret, 'utf16le'))).toBe(false);
       }
     }
-    await app.db.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+    await app.sql.query('PRAGMA wal_checkpoint(TRUNCATE)');
     for (const file of database.files()) for (const secret of forbidden) expect(file.bytes.includes(secret)).toBe(false);
 
     const logText = logged.join('\n');

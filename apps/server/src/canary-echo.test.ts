@@ -1,3 +1,4 @@
+import { createTestDatabase } from '@flowyard/db/testing';
 import { canariesIn, canariesInBytes, canary, canaryClientId, canaryUsername, echoCanaries, echoCanaryPairs, type CanarySecret } from '@flowyard/engine/testing/canaries';
 import { startEchoTarget } from '@flowyard/engine/testing/echo-target';
 import { randomUUID } from 'node:crypto';
@@ -37,7 +38,7 @@ describe('canaries holding &+ "/\\é=% sent to a target that echoes everything',
     const database = tempDatabase('flowyard-canary-echo-');
     cleanups.push(() => database.remove());
     // The built-in endpoint targets the echo too, so the run's fyr_ credential comes back.
-    const app = await createTestApp({ dbUrl: database.url, env: providers.env, publicUrl: echo.url });
+    const app = await createTestApp({ database: await createTestDatabase({ sqliteUrl: database.url }), env: providers.env, publicUrl: echo.url });
     cleanups.push(() => app.close());
     const { base, close } = await serveApp(app);
     cleanups.push(close);
@@ -208,17 +209,17 @@ describe('canaries holding &+ "/\\é=% sent to a target that echoes everything',
     expect(answers).toContain('[redacted]');
     expect(canariesIn(answers, forbidden)).toEqual([]);
 
-    const stepRows = JSON.stringify((await app.db.client.execute('SELECT * FROM run_steps')).rows);
+    const stepRows = JSON.stringify(await app.sql.query('SELECT * FROM run_steps'));
     expect(stepRows).toContain('Call Echo Remedy');
     expect(canariesIn(stepRows, forbidden)).toEqual([]);
-    expect(canariesIn(JSON.stringify((await app.db.client.execute('SELECT * FROM runs')).rows), forbidden)).toEqual([]);
+    expect(canariesIn(JSON.stringify(await app.sql.query('SELECT * FROM runs')), forbidden)).toEqual([]);
 
     const files = database.files();
     expect(files.map((file) => file.name)).toContain(`${database.file}-wal`);
     expect(files.some((file) => file.bytes.includes('Call Echo Remedy'))).toBe(true);
     for (const file of files) expect(canariesInBytes(file.bytes, forbidden), file.name).toEqual([]);
     // Folded into the main file, the pages hold no canary either.
-    await app.db.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+    await app.sql.query('PRAGMA wal_checkpoint(TRUNCATE)');
     const checkpointed = database.files();
     expect(checkpointed.some((file) => file.bytes.includes('Call Echo Remedy'))).toBe(true);
     for (const file of checkpointed) expect(canariesInBytes(file.bytes, forbidden), file.name).toEqual([]);

@@ -1,3 +1,4 @@
+import { createTestDatabase } from '@flowyard/db/testing';
 import type { RunEvent } from '@flowyard/engine';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -25,7 +26,7 @@ describe('the canary password', () => {
 
     const database = tempDatabase('flowyard-canary-');
     cleanups.push(() => database.remove());
-    const app = await createTestApp({ dbUrl: database.url });
+    const app = await createTestApp({ database: await createTestDatabase({ sqliteUrl: database.url }) });
     cleanups.push(() => app.close());
 
     // Accepts only the right credentials; challenges otherwise (exercises the non-preemptive retry).
@@ -94,8 +95,8 @@ describe('the canary password', () => {
     const everything = JSON.stringify(responses);
     for (const secret of forbidden) expect(everything).not.toContain(secret);
 
-    const runRows = JSON.stringify((await app.db.client.execute('SELECT * FROM runs')).rows);
-    const stepRows = JSON.stringify((await app.db.client.execute('SELECT * FROM run_steps')).rows);
+    const runRows = JSON.stringify(await app.sql.query('SELECT * FROM runs'));
+    const stepRows = JSON.stringify(await app.sql.query('SELECT * FROM run_steps'));
     expect(stepRows).toContain('Preemptive call');
     for (const secret of forbidden) {
       expect(runRows).not.toContain(secret);
@@ -117,7 +118,7 @@ describe('the canary password', () => {
     }
 
     // Once the WAL is folded into the main file, that holds no clear secret either.
-    await app.db.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+    await app.sql.query('PRAGMA wal_checkpoint(TRUNCATE)');
     const checkpointed = database.files()[0]?.bytes ?? Buffer.alloc(0);
     expect(checkpointed.includes('Canary preemptive')).toBe(true);
     for (const secret of forbidden) expect(checkpointed.includes(secret)).toBe(false);

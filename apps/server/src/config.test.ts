@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: undefined,
       dataDir: '/srv/flowyard/data',
+      databaseUrl: undefined,
       secretKey: undefined,
       publicUrl: 'http://localhost:3000',
       webDist: join(fileURLToPath(new URL('.', import.meta.url)), '../../web/dist'),
@@ -42,6 +43,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FLOWYARD_MAX_RESPONSE_BYTES: '1000' }, '/')).toThrow(/FLOWYARD_MAX_RESPONSE_BYTES/);
     expect(() => loadConfig({ FLOWYARD_MAX_RESPONSE_BYTES: '10MB' }, '/')).toThrow(/FLOWYARD_MAX_RESPONSE_BYTES/);
     expect(loadConfig({ FLOWYARD_MAX_RESPONSE_BYTES: '1048576' }, '/').maxResponseBytes).toBe(1024 * 1024);
+  });
+
+  it('reads FLOWYARD_DATABASE_URL as a PostgreSQL URL (blank keeps SQLite), and refuses any other, naming the variable', () => {
+    expect(loadConfig({ FLOWYARD_DATABASE_URL: ' postgres://fy:pw@db.internal:5432/flowyard ' }, '/').databaseUrl).toBe('postgres://fy:pw@db.internal:5432/flowyard');
+    expect(loadConfig({ FLOWYARD_DATABASE_URL: 'postgresql://db/flowyard' }, '/').databaseUrl).toBe('postgresql://db/flowyard');
+    expect(loadConfig({ FLOWYARD_DATABASE_URL: '' }, '/').databaseUrl).toBeUndefined();
+    for (const url of ['file:/srv/flowyard.db', 'mysql://db/flowyard', 'postgres://']) {
+      expect(() => loadConfig({ FLOWYARD_DATABASE_URL: url }, '/')).toThrow(/FLOWYARD_DATABASE_URL: FLOWYARD_DATABASE_URL must be a PostgreSQL URL/);
+    }
   });
 
   it('reads FLOWYARD_ALLOWED_ORIGINS as origins, and refuses one that is not an http(s) URL, naming the variable', () => {

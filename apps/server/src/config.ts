@@ -21,6 +21,16 @@ const envSchema = z.object({
   FLOWYARD_SECRET_KEY: z.string().trim().min(1).optional(),
   FLOWYARD_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'FLOWYARD_PUBLIC_URL must be an http(s) URL' }).optional(),
   FLOWYARD_WEB_DIST: z.string().trim().min(1).optional(),
+  FLOWYARD_DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined;
+      if (/^postgres(?:ql)?:\/\/./i.test(value)) return value;
+      ctx.addIssue({ code: 'custom', message: 'FLOWYARD_DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/flowyard (leave it unset for SQLite)' });
+      return z.NEVER;
+    }),
   FLOWYARD_DB_SYNCHRONOUS: z.enum(['normal', 'full'], { error: 'FLOWYARD_DB_SYNCHRONOUS must be normal or full' }).default('normal'),
   FLOWYARD_RECORD_FLUSH_MS: z.coerce
     .number({ error: 'FLOWYARD_RECORD_FLUSH_MS must be a number' })
@@ -86,12 +96,14 @@ export interface ServerConfig {
   /** Address to listen on; undefined listens on every interface. */
   host: string | undefined;
   dataDir: string;
+  /** FLOWYARD_DATABASE_URL: the PostgreSQL database to use; undefined keeps SQLite in `dataDir`. */
+  databaseUrl: string | undefined;
   /** Raw FLOWYARD_SECRET_KEY; decoded and checked by loadSecretKey. */
   secretKey: string | undefined;
   publicUrl: string;
   webDist: string;
   /**
-   * SQLite's durability: `normal` (default) keeps every acknowledged record through a crash or
+   * SQLite's durability (FLOWYARD_DB_SYNCHRONOUS; PostgreSQL has its own): `normal` (default) keeps every acknowledged record through a crash or
    * kill of the server; `full` also through a power cut or OS crash, at one disk flush per commit.
    */
   dbSynchronous: 'normal' | 'full';
@@ -130,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     port: vars.PORT,
     host: vars.HOST,
     dataDir: resolve(base, vars.FLOWYARD_DATA_DIR),
+    databaseUrl: vars.FLOWYARD_DATABASE_URL,
     secretKey: vars.FLOWYARD_SECRET_KEY,
     publicUrl: (vars.FLOWYARD_PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
     // Same relative hop from src/config.ts and from the bundled dist/main.js.

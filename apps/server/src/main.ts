@@ -1,9 +1,6 @@
-import { createDb } from '@flowyard/db';
 import { createScriptPool } from '@flowyard/engine';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { bootstrap, createAppServices } from './app-services';
+import { bootstrap, createAppServices, openAppStore } from './compose';
 import { adminPasswordFromEnv, firstAdminLogLines } from './auth/admin-password';
 import { loadConfig } from './config';
 import { prepareDataDir } from './data-dir';
@@ -23,16 +20,15 @@ async function main(): Promise<void> {
     log.warn(`The data folder ${config.dataDir} can be entered by other users; \`chmod 700\` it to keep them out (its files are readable by this user only)`);
   }
   const secretBox = createSecretBox(loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }));
-  const dbFile = join(config.dataDir, 'flowyard.db');
-  const db = await createDb(pathToFileURL(dbFile).href, { synchronous: config.dbSynchronous });
+  const store = await openAppStore(config);
   const providers = loadProviderSettings(process.env, config.publicUrl);
-  const http = createEndpointHttpClient({ db, secretBox }, { maxResponseBytes: config.maxResponseBytes });
+  const http = createEndpointHttpClient({ store, secretBox }, { maxResponseBytes: config.maxResponseBytes });
   // One pool for the process: up to FLOWYARD_SCRIPT_WORKERS workers (default one per core), two
   // kept warm, at most half of them for one flow at once; scripts run there, never on this event
   // loop. Warmed once there are scripts.
   const scripts = createScriptPool({ maxWorkers: config.scriptWorkers });
-  const stopWarming = warmScriptsWhenNeeded(db, scripts);
-  const services = createAppServices({ db, secretBox, providers, now: () => new Date(), newId: () => randomUUID() }, {
+  const stopWarming = warmScriptsWhenNeeded(store, scripts);
+  const services = createAppServices({ store, secretBox, providers, now: () => new Date(), newId: () => randomUUID() }, {
     http,
     scripts,
     recordFlushMs: config.recordFlushMs,
@@ -45,7 +41,7 @@ async function main(): Promise<void> {
 
   services.runPruner.start();
 
-  const app = createApp({ db, services, webDist: config.webDist });
+  const app = createApp({ services, webDist: config.webDist });
   const server = config.host === undefined ? app.listen(config.port) : app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -53,7 +49,7 @@ async function main(): Promise<void> {
   });
   const address = server.address();
   const port = address !== null && typeof address === 'object' ? address.port : config.port;
-  log.info(`Data in ${config.dataDir}`);
+  log.info(`Data in ${config.dataDir}${store.dialect === 'postgres' ? ' (records in PostgreSQL)' : ''}`);
   log.info(`Flowyard is running on ${config.port === port ? config.publicUrl : `http://localhost:${port}`}`);
 
   let stopping = false;
@@ -69,7 +65,7 @@ async function main(): Promise<void> {
     await services.runPruner.stop();
     await scripts.close();
     await http.close();
-    db.close();
+    await store.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,8 +1,8 @@
 /**
- * An in-process async mutex. SQLite has one writer, and the libsql driver runs
- * statements synchronously: a read-check-then-write sequence (flow save, endpoint
- * delete) must not interleave with another one across its awaits, so those
- * sequences run one at a time under this lock and write with one atomic batch.
+ * An in-process async mutex: units of work of one process queue here, one at a time. On SQLite
+ * that is all the serialisation there is (the server is the database's only process); on
+ * PostgreSQL the unit then takes the database-wide lock, so a process never ties up more than one
+ * pooled connection waiting for it.
  */
 export function createExclusive(): <T>(work: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();

@@ -1,5 +1,6 @@
-export * from './schema';
-export { createDb, type FlowyardDb, type Orm, type Schema, type CreateDbOptions } from './create-db';
-export { resolveMigrationsFolder } from './migrations-folder';
-// Query helpers re-exported so the server builds queries against the same drizzle copy.
-export { and, asc, count, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+// `@flowyard/db`: the storage ports, the row types and the dialect switch. No driver is imported
+// here; `@flowyard/db/sqlite` and `@flowyard/db/pg` hold the dialects.
+export type { Dialect, RunRecordBatch, RunRecordSink, Store, UnitOfWork, WriteGenerations } from './store';
+export type { Repos, UnitRepos, ActedAs, EndpointSummary, FlowGraphSave, LibrarySummaryRow, PruneCut, RunListRow, RunPosition, ScriptUse, StepUse, UsageKey } from './repos';
+export type * from './tables';
+export { isPostgresUrl, openStore, type OpenStoreOptions } from './open-store';

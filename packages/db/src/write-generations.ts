@@ -1,46 +1,48 @@
-import { getTableName, is } from 'drizzle-orm';
-import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import * as schema from './schema';
+import type { WriteGenerations } from './store';
 
-/**
- * Per-table write counters for in-memory caches. The server is its database's only writer, so
- * a cache entry stamped with its table's generation is current exactly while the generation has
- * not moved. Every write statement through the client bumps the table it names and the tables
- * its rows cascade to (foreign keys with ON DELETE CASCADE / SET NULL, read from the schema).
- */
-export interface WriteGenerations {
-  /** The current generation of `table` (its SQL name). */
-  of(table: string): number;
-  /** Notes a statement a client call is about to run (`{ sql, args }`, a string or `[sql, args]`). */
+/** Write generations as a store keeps them: bumped by what it sees written. */
+export interface TrackedGenerations extends WriteGenerations {
+  /** Notes a statement that was run (`{ sql, args }`, a string or `[sql, args]`): bumps the table it writes, if any. */
   note(statement: unknown): void;
-  /** Bumps every table (a migration, an interactive transaction: writes we cannot see). */
+  /** Bumps these tables (and the tables their deletes cascade to). */
+  bump(tables: Iterable<string>): void;
+  /** Bumps every table (a migration, a lost notification: writes we cannot see). */
   bumpAll(): void;
 }
+
+const writePattern = /^\s*(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+["`[]?(\w+)/i;
+const schemaChange = /^\s*(?:create|drop|alter|truncate)\s/i;
 
 function sqlOf(statement: unknown): string {
   if (typeof statement === 'string') return statement;
   if (Array.isArray(statement)) return typeof statement[0] === 'string' ? statement[0] : '';
-  if (typeof statement === 'object' && statement !== null && 'sql' in statement && typeof statement.sql === 'string') return statement.sql;
+  if (typeof statement === 'object' && statement !== null) {
+    if ('sql' in statement && typeof statement.sql === 'string') return statement.sql;
+    if ('text' in statement && typeof statement.text === 'string') return statement.text;
+  }
   return '';
 }
 
-const writePattern = /^\s*(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+["`[]?(\w+)/i;
-const schemaChange = /^\s*(?:create|drop|alter)\s/i;
+/** The table a write statement writes (its SQL name, lower case); undefined for reads. */
+export function writtenTable(statement: unknown): string | undefined {
+  return writePattern.exec(sqlOf(statement))?.[1]?.toLowerCase();
+}
 
-/** Parent table → the tables whose rows go or change with its rows, transitively. */
-function cascadeMap(): Map<string, string[]> {
+/** A foreign key as the schema declares it: the referencing and the referenced table, and what a delete does. */
+export interface ForeignKeyEdge {
+  child: string;
+  parent: string;
+  onDelete: string;
+}
+
+/** Parent table → the tables whose rows go or change with its rows (ON DELETE CASCADE / SET NULL / SET DEFAULT), transitively. */
+export function cascadeMap(edges: readonly ForeignKeyEdge[]): Map<string, string[]> {
   const direct = new Map<string, Set<string>>();
-  for (const value of Object.values(schema)) {
-    if (!is(value, SQLiteTable)) continue;
-    const config = getTableConfig(value);
-    for (const fk of config.foreignKeys) {
-      const onDelete = fk.onDelete ?? 'no action';
-      if (onDelete !== 'cascade' && onDelete !== 'set null' && onDelete !== 'set default') continue;
-      const parent = getTableName(fk.reference().foreignTable);
-      const children = direct.get(parent) ?? new Set<string>();
-      children.add(config.name);
-      direct.set(parent, children);
-    }
+  for (const { child, parent, onDelete } of edges) {
+    if (onDelete !== 'cascade' && onDelete !== 'set null' && onDelete !== 'set default') continue;
+    const children = direct.get(parent) ?? new Set<string>();
+    children.add(child);
+    direct.set(parent, children);
   }
   const closure = new Map<string, string[]>();
   for (const parent of direct.keys()) {
@@ -57,26 +59,29 @@ function cascadeMap(): Map<string, string[]> {
   return closure;
 }
 
-export function createWriteGenerations(): WriteGenerations {
+/**
+ * Per-table write counters (see WriteGenerations). A write bumps the table it names and the
+ * tables its rows cascade to; a schema change moves everything.
+ */
+export function createWriteGenerations(cascades: ReadonlyMap<string, readonly string[]>): TrackedGenerations {
   const generations = new Map<string, number>();
-  const cascades = cascadeMap();
   let everything = 0;
 
-  const bump = (table: string): void => {
+  const bumpOne = (table: string): void => {
     generations.set(table, (generations.get(table) ?? 0) + 1);
     for (const child of cascades.get(table) ?? []) generations.set(child, (generations.get(child) ?? 0) + 1);
   };
 
-  const note = (statement: unknown): void => {
-    const sql = sqlOf(statement);
-    const match = writePattern.exec(sql);
-    if (match?.[1] !== undefined) bump(match[1].toLowerCase());
-    else if (schemaChange.test(sql)) everything++;
-  };
-
   return {
     of: (table) => everything + (generations.get(table) ?? 0),
-    note,
+    note(statement) {
+      const table = writtenTable(statement);
+      if (table !== undefined) bumpOne(table);
+      else if (schemaChange.test(sqlOf(statement))) everything++;
+    },
+    bump(tables) {
+      for (const table of tables) bumpOne(table);
+    },
     bumpAll() {
       everything++;
     },

@@ -1,4 +1,4 @@
-import { apiKeys, desc, eq, users, type ApiKeyRow } from '@flowyard/db';
+import type { ApiKeyRow } from '@flowyard/db';
 import { apiKeyPrefix, can, type ApiKeyView, type FlowyardError } from '@flowyard/engine';
 import { randomToken, sha256Hex } from '../auth/tokens';
 import type { ServiceDeps } from '../deps';
@@ -29,12 +29,10 @@ function mayManage(actor: UserView, userId: string): boolean {
 }
 
 /** API keys (`fy_…`) for API clients and HTTP triggers: shown once, stored as SHA-256. */
-export function createApiKeysService({ db, now, newId }: ServiceDeps) {
+export function createApiKeysService({ store, now, newId }: ServiceDeps) {
+  const { apiKeys, users } = store.repos;
   // A key and its user, per hash, until either table is written (a revoke, a disabled user, "last used").
-  const keyRows = createGenerationCache(db, ['api_keys', 'users'], async (keyHash: string) => {
-    const [found] = await db.orm.select().from(apiKeys).innerJoin(users, eq(apiKeys.userId, users.id)).where(eq(apiKeys.keyHash, keyHash));
-    return found;
-  });
+  const keyRows = createGenerationCache(store.generations, ['api_keys', 'users'], (keyHash: string) => apiKeys.findWithUser(keyHash));
 
   // The hash of a key seen recently: a busy trigger caller sends the same key on every call.
   const hashes = new Map<string, string>();
@@ -48,18 +46,12 @@ export function createApiKeysService({ db, now, newId }: ServiceDeps) {
     return hash;
   };
 
-  async function findRow(id: string): Promise<ApiKeyRow | undefined> {
-    const [row] = await db.orm.select().from(apiKeys).where(eq(apiKeys.id, id));
-    return row;
-  }
-
   return {
     /** A new key for `userId` (default: the actor). `key` is returned this once and never again. */
     async createAs(actor: UserView, input: { userId?: string | undefined; name: string }): Promise<{ key: string; apiKey: ApiKeyView }> {
       const userId = input.userId ?? actor.id;
       if (!mayManage(actor, userId)) throw notYourKeys();
-      const [owner] = await db.orm.select({ id: users.id }).from(users).where(eq(users.id, userId));
-      if (!owner) throw userNotFound(userId);
+      if (!(await users.get(userId))) throw userNotFound(userId);
       const key = `${apiKeyPrefix}${randomToken()}`;
       const row: ApiKeyRow = {
         id: newId(),
@@ -71,7 +63,7 @@ export function createApiKeysService({ db, now, newId }: ServiceDeps) {
         lastUsedAt: null,
         revokedAt: null,
       };
-      await db.orm.insert(apiKeys).values(row);
+      await apiKeys.insert(row);
       return { key, apiKey: toView(row) };
     },
 
@@ -79,18 +71,18 @@ export function createApiKeysService({ db, now, newId }: ServiceDeps) {
     async listAs(actor: UserView, userId: string | undefined): Promise<ApiKeyView[]> {
       const owner = userId ?? actor.id;
       if (!mayManage(actor, owner)) throw notYourKeys();
-      const rows = await db.orm.select().from(apiKeys).where(eq(apiKeys.userId, owner)).orderBy(desc(apiKeys.createdAt));
-      return rows.map(toView);
+      return (await apiKeys.listForUser(owner)).map(toView);
     },
 
     /** Revokes a key at once; revoking it again changes nothing. */
     async revokeAs(actor: UserView, id: string): Promise<ApiKeyView> {
-      const row = await findRow(id);
+      const row = await apiKeys.get(id);
       // Someone else's key is "not found" to a caller who may not see it.
       if (!row || !mayManage(actor, row.userId)) throw apiKeyNotFound(id);
       if (row.revokedAt !== null) return toView(row);
-      const [updated] = await db.orm.update(apiKeys).set({ revokedAt: now().toISOString() }).where(eq(apiKeys.id, id)).returning();
-      return toView(updated ?? row);
+      const revokedAt = now().toISOString();
+      await apiKeys.revoke(id, revokedAt);
+      return toView({ ...row, revokedAt });
     },
 
     /**
@@ -102,14 +94,12 @@ export function createApiKeysService({ db, now, newId }: ServiceDeps) {
       const found = await keyRows.get(hashOf(key));
       if (!found) return invalidApiKey();
       // A disabled user's keys are revoked too; saying "disabled" tells the caller why.
-      if (found.users.disabled) return disabledKeyUser();
-      if (found.api_keys.revokedAt !== null) return revokedApiKey();
+      if (found.user.disabled) return disabledKeyUser();
+      if (found.apiKey.revokedAt !== null) return revokedApiKey();
       const at = now();
-      const last = found.api_keys.lastUsedAt === null ? 0 : Date.parse(found.api_keys.lastUsedAt);
-      if (at.getTime() - last >= lastUsedEveryMs) {
-        await db.orm.update(apiKeys).set({ lastUsedAt: at.toISOString() }).where(eq(apiKeys.id, found.api_keys.id));
-      }
-      return userViewOf(found.users);
+      const last = found.apiKey.lastUsedAt === null ? 0 : Date.parse(found.apiKey.lastUsedAt);
+      if (at.getTime() - last >= lastUsedEveryMs) await apiKeys.markUsed(found.apiKey.id, at.toISOString());
+      return userViewOf(found.user);
     },
   };
 }

@@ -19,9 +19,9 @@ describe('apiKeys.create / list / revoke', () => {
     const listed = await app.caller.apiKeys.list({});
     expect(listed).toEqual([apiKey]);
     expect(JSON.stringify(listed)).not.toContain(key);
-    const rows = await app.db.client.execute('SELECT * FROM api_keys');
-    expect(JSON.stringify(rows.rows)).not.toContain(key);
-    expect(rows.rows[0]?.key_hash).toBe(createHash('sha256').update(key).digest('hex'));
+    const rows = await app.sql.query('SELECT * FROM api_keys');
+    expect(JSON.stringify(rows)).not.toContain(key);
+    expect(rows[0]?.key_hash).toBe(createHash('sha256').update(key).digest('hex'));
   });
 
   it('authenticates a key as its user, records when it was used, and refuses it once revoked', async () => {

@@ -21,7 +21,7 @@ function manualClock(start = Date.parse('2030-01-01T00:00:00.000Z')) {
 /** A caller as a browser without a session, whose cookie the test can read. */
 function browser(current: TestApp) {
   const cookie = recordingSessionCookie();
-  const caller = createCaller({ ...contextFor(current.db, current.services, null), sessionCookie: cookie });
+  const caller = createCaller({ ...contextFor(current.services, null), sessionCookie: cookie });
   return { cookie, caller };
 }
 
@@ -38,11 +38,11 @@ describe('auth.signIn / auth.signOut / auth.session', () => {
     const session = await app.services.sessions.resolve(token);
     expect(session?.user.id).toBe(app.admin.id);
     // Only the token's hash is stored.
-    const stored = await app.db.client.execute('SELECT id FROM sessions');
-    expect(stored.rows.map((r) => r.id)).toEqual([session?.sessionId]);
-    expect(JSON.stringify(stored.rows)).not.toContain(token);
+    const stored = await app.sql.query('SELECT id FROM sessions');
+    expect(stored.map((r) => r.id)).toEqual([session?.sessionId]);
+    expect(JSON.stringify(stored)).not.toContain(token);
 
-    const signedIn = createCaller({ ...contextFor(app.db, app.services, user), sessionId: session?.sessionId ?? null, sessionCookie: cookie });
+    const signedIn = createCaller({ ...contextFor(app.services, user), sessionId: session?.sessionId ?? null, sessionCookie: cookie });
     expect(await signedIn.auth.session()).toMatchObject({ id: app.admin.id });
     expect(await signedIn.auth.signOut()).toEqual({ signedOut: true });
     expect(cookie.token).toBeNull();
@@ -109,7 +109,7 @@ describe('session expiry', () => {
     expect(await app.services.sessions.resolve(token)).toBeDefined();
     clock.advance(sessionIdleMs);
     expect(await app.services.sessions.resolve(token)).toBeUndefined();
-    expect((await app.db.client.execute('SELECT count(*) AS n FROM sessions')).rows[0]?.n).toBe(0);
+    expect(await app.sql.query('SELECT id FROM sessions')).toEqual([]);
   });
 
   it('ends a session 7 days after sign-in however much it is used', async () => {

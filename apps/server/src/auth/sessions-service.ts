@@ -1,4 +1,3 @@
-import { eq, lt, or, sessions, users } from '@flowyard/db';
 import type { ServiceDeps } from '../deps';
 import { userViewOf, type UserView } from '../users/user-view';
 import { randomToken, sha256Hex } from './tokens';
@@ -16,14 +15,15 @@ export interface ResolvedSession {
 }
 
 /** Browser sessions: random tokens in the cookie, their SHA-256 in the database, idle and absolute expiry. */
-export function createSessionsService({ db, now }: ServiceDeps) {
+export function createSessionsService({ store, now }: ServiceDeps) {
+  const { sessions } = store.repos;
   return {
     /** Starts a session for `userId`; the token goes into the cookie and is not kept. */
     async start(userId: string): Promise<{ token: string; sessionId: string }> {
       const token = randomToken();
       const sessionId = sha256Hex(token);
       const at = now().getTime();
-      await db.orm.insert(sessions).values({
+      await sessions.insert({
         id: sessionId,
         userId,
         createdAt: new Date(at).toISOString(),
@@ -36,36 +36,27 @@ export function createSessionsService({ db, now }: ServiceDeps) {
     /** The session's user, while the session is current and the user enabled; moves the idle expiry on. */
     async resolve(token: string): Promise<ResolvedSession | undefined> {
       const sessionId = sha256Hex(token);
-      const [found] = await db.orm.select().from(sessions).innerJoin(users, eq(sessions.userId, users.id)).where(eq(sessions.id, sessionId));
+      const found = await sessions.getWithUser(sessionId);
       if (!found) return undefined;
       const at = now().getTime();
-      const expiresAt = Date.parse(found.sessions.expiresAt);
-      const absolute = Date.parse(found.sessions.absoluteExpiresAt);
+      const expiresAt = Date.parse(found.session.expiresAt);
+      const absolute = Date.parse(found.session.absoluteExpiresAt);
       if (at >= expiresAt || at >= absolute) {
-        await db.orm.delete(sessions).where(eq(sessions.id, sessionId));
+        await sessions.delete(sessionId);
         return undefined;
       }
-      if (found.users.disabled) return undefined;
+      if (found.user.disabled) return undefined;
       const slid = Math.min(at + sessionIdleMs, absolute);
-      if (slid - expiresAt >= slideEveryMs) {
-        await db.orm.update(sessions).set({ expiresAt: new Date(slid).toISOString() }).where(eq(sessions.id, sessionId));
-      }
-      return { user: userViewOf(found.users), sessionId };
+      if (slid - expiresAt >= slideEveryMs) await sessions.setExpiresAt(sessionId, new Date(slid).toISOString());
+      return { user: userViewOf(found.user), sessionId };
     },
 
     async end(sessionId: string): Promise<void> {
-      await db.orm.delete(sessions).where(eq(sessions.id, sessionId));
+      await sessions.delete(sessionId);
     },
 
     /** Removes ended sessions (called at start-up and now and then on sign-in). */
-    async prune(): Promise<number> {
-      const at = now().toISOString();
-      const removed = await db.orm
-        .delete(sessions)
-        .where(or(lt(sessions.expiresAt, at), lt(sessions.absoluteExpiresAt, at)))
-        .returning({ id: sessions.id });
-      return removed.length;
-    },
+    prune: (): Promise<number> => sessions.deleteEndedBy(now().toISOString()),
   };
 }
 

@@ -1,7 +1,7 @@
 import { FlowyardError, type UserView } from '@flowyard/engine';
 import type { IncomingHttpHeaders } from 'node:http';
 import { readApiKey } from '../api-keys/read-api-key';
-import type { AppServices } from '../app-services';
+import type { AppServices } from '../compose';
 import { runCredentialPrefix } from './run-credentials';
 
 type CallerServices = Pick<AppServices, 'apiKeys' | 'users' | 'runCredentials'>;

@@ -1,7 +1,6 @@
 import { endpointNameKey } from '@flowyard/engine';
-import { endpoints, workflows } from '@flowyard/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bootstrap } from '../app-services';
+import { bootstrap } from '../compose';
 import { apiErrorOf, createTestApp, testAdminPassword, type TestApp } from '../testing/test-app';
 
 let app: TestApp;
@@ -62,9 +61,9 @@ describe('the built-in Flowyard endpoint', () => {
   });
 
   it('is created at start for workflows without one (renaming an older endpoint of that name) and stays single', async () => {
-    await app.db.orm.insert(workflows).values({ id: 'wf-old', name: 'Older' });
+    await app.store.repos.workflows.insert({ id: 'wf-old', name: 'Older' });
     const at = new Date().toISOString();
-    await app.db.orm.insert(endpoints).values({
+    await app.store.repos.endpoints.insert({
       id: 'ep-old', workflowId: 'wf-old', name: 'Flowyard', nameKey: endpointNameKey('Flowyard'), baseUrl: 'https://old.example.com',
       trustSelfSigned: false, authType: 'none', authConfig: {}, secrets: null, needsCredentials: false, createdAt: at, updatedAt: at,
     });

@@ -1,4 +1,4 @@
-import { and, asc, count, customStepRefs, customSteps, eq, flows, inArray, type CustomStepRow } from '@flowyard/db';
+import type { CustomStepRow, UnitRepos } from '@flowyard/db';
 import {
   endpointNameKey,
   FlowyardError,
@@ -9,12 +9,12 @@ import {
   type CustomStepView,
 } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
-import { replaceScriptRefs, scriptRefRows } from '../usage/script-refs';
+import { scriptRefRows } from '../usage/script-refs';
 import type { WorkflowsService } from '../workflows/workflows-service';
 import { customStepInUse, customStepNotFound } from './custom-step-errors';
 
 export function createCustomStepsService(deps: ServiceDeps, workflows: WorkflowsService) {
-  const { db, now, newId } = deps;
+  const { store, now, newId } = deps;
 
   const toView = (row: CustomStepRow, usageCount: number): CustomStepView => ({
     id: row.id,
@@ -25,38 +25,22 @@ export function createCustomStepsService(deps: ServiceDeps, workflows: Workflows
     updatedAt: row.updatedAt,
   });
 
-  async function findRow(id: string): Promise<CustomStepRow> {
-    const [row] = await db.orm.select().from(customSteps).where(eq(customSteps.id, id));
+  async function findRow(repos: Pick<UnitRepos, 'customSteps'>, id: string): Promise<CustomStepRow> {
+    const row = await repos.customSteps.get(id);
     if (!row) throw customStepNotFound(id);
     return row;
   }
 
-  async function usageCounts(ids: string[]): Promise<Map<string, number>> {
-    if (ids.length === 0) return new Map();
-    const rows = await db.orm
-      .select({ customStepId: customStepRefs.customStepId, uses: count() })
-      .from(customStepRefs)
-      .where(inArray(customStepRefs.customStepId, ids))
-      .groupBy(customStepRefs.customStepId);
-    return new Map(rows.map((r) => [r.customStepId, r.uses]));
-  }
+  const usageCount = async (id: string): Promise<number> => (await store.repos.usage.customStepCounts([id])).get(id) ?? 0;
 
-  async function usage(id: string): Promise<CustomStepUsage[]> {
-    await findRow(id);
-    return db.orm
-      .select({ flowId: customStepRefs.flowId, flowName: flows.name, nodeId: customStepRefs.nodeId, stepName: customStepRefs.stepName })
-      .from(customStepRefs)
-      .innerJoin(flows, eq(flows.id, customStepRefs.flowId))
-      .where(eq(customStepRefs.customStepId, id))
-      .orderBy(asc(flows.name), asc(customStepRefs.stepName), asc(customStepRefs.nodeId));
+  async function usage(repos: Pick<UnitRepos, 'customSteps' | 'usage'>, id: string): Promise<CustomStepUsage[]> {
+    await findRow(repos, id);
+    return repos.usage.customStepSteps(id);
   }
 
   /** Unique name per workflow, compared case-insensitively. */
-  async function checkName(workflowId: string, name: string, selfId: string | null): Promise<void> {
-    const [clash] = await db.orm
-      .select({ id: customSteps.id, name: customSteps.name })
-      .from(customSteps)
-      .where(and(eq(customSteps.workflowId, workflowId), eq(customSteps.nameKey, endpointNameKey(name))));
+  async function checkName(repos: Pick<UnitRepos, 'customSteps'>, workflowId: string, name: string, selfId: string | null): Promise<void> {
+    const clash = await repos.customSteps.findByNameKey(workflowId, endpointNameKey(name));
     if (clash && clash.id !== selfId) {
       const message = `A custom step named "${clash.name}" already exists in this workflow (names are not case-sensitive)`;
       throw new FlowyardError('VALIDATION_FAILED', message, { issues: [{ path: 'step.name', message }] });
@@ -64,29 +48,29 @@ export function createCustomStepsService(deps: ServiceDeps, workflows: Workflows
   }
 
   return {
-    usage,
+    usage: (id: string): Promise<CustomStepUsage[]> => usage(store.repos, id),
 
     async list(workflowId: string): Promise<CustomStepView[]> {
-      const rows = await db.orm.select().from(customSteps).where(eq(customSteps.workflowId, workflowId)).orderBy(asc(customSteps.nameKey), asc(customSteps.name));
-      const counts = await usageCounts(rows.map((r) => r.id));
+      const rows = await store.repos.customSteps.listByWorkflow(workflowId);
+      const counts = await store.repos.usage.customStepCounts(rows.map((r) => r.id));
       return rows.map((row) => toView(row, counts.get(row.id) ?? 0));
     },
 
     async get(id: string): Promise<CustomStepView> {
-      const row = await findRow(id);
-      return toView(row, (await usageCounts([id])).get(id) ?? 0);
+      const row = await findRow(store.repos, id);
+      return toView(row, await usageCount(id));
     },
 
     /** Every definition of a workflow by id: what runs and the reference check look custom steps up in. */
     async definitions(workflowId: string): Promise<Map<string, CustomStepDefinition>> {
-      const rows = await db.orm.select().from(customSteps).where(eq(customSteps.workflowId, workflowId));
+      const rows = await store.repos.customSteps.inWorkflow(workflowId);
       return new Map(rows.map((row) => [row.id, { id: row.id, ...row.definition }]));
     },
 
     async create(input: { workflowId: string; step: CustomStepBody }): Promise<CustomStepView> {
-      return db.exclusive(async () => {
+      return store.unitOfWork(async (tx) => {
         await workflows.require(input.workflowId);
-        await checkName(input.workflowId, input.step.name, null);
+        await checkName(tx.repos, input.workflowId, input.step.name, null);
         const at = now().toISOString();
         const row: CustomStepRow = {
           id: newId(),
@@ -99,17 +83,17 @@ export function createCustomStepsService(deps: ServiceDeps, workflows: Workflows
           updatedAt: at,
         };
         // The script usage index is written with the step, so Usage never parses scripts.
-        await db.orm.batch([db.orm.insert(customSteps).values(row), ...replaceScriptRefs(db.orm, row.id, scriptRefRows(row.id, row.workflowId, row.definition))]);
+        await tx.repos.customSteps.insert(row, scriptRefRows(row.id, row.workflowId, row.definition));
         return toView(row, 0);
       });
     },
 
     /** Flows hold the definition's id, so the next run of every flow using it runs the new version. */
     async update(input: { id: string; step: CustomStepBody }): Promise<CustomStepView> {
-      return db.exclusive(async () => {
-        const current = await findRow(input.id);
-        await checkName(current.workflowId, input.step.name, current.id);
-        const row: CustomStepRow = {
+      const row = await store.unitOfWork(async (tx) => {
+        const current = await findRow(tx.repos, input.id);
+        await checkName(tx.repos, current.workflowId, input.step.name, current.id);
+        const updated: CustomStepRow = {
           ...current,
           name: input.step.name,
           nameKey: endpointNameKey(input.step.name),
@@ -117,21 +101,19 @@ export function createCustomStepsService(deps: ServiceDeps, workflows: Workflows
           scriptIndexVersion,
           updatedAt: now().toISOString(),
         };
-        await db.orm.batch([
-          db.orm.update(customSteps).set(row).where(eq(customSteps.id, current.id)),
-          ...replaceScriptRefs(db.orm, current.id, scriptRefRows(current.id, current.workflowId, row.definition)),
-        ]);
-        return toView(row, (await usageCounts([current.id])).get(current.id) ?? 0);
+        await tx.repos.customSteps.update(current.id, updated, scriptRefRows(current.id, current.workflowId, updated.definition));
+        return updated;
       });
+      return toView(row, await usageCount(row.id));
     },
 
     /** Refused with CONFLICT (details.usage lists the flows and steps) while any flow uses it. */
     async delete(id: string): Promise<{ id: string }> {
-      return db.exclusive(async () => {
-        const row = await findRow(id);
-        const uses = await usage(id);
+      return store.unitOfWork(async (tx) => {
+        const row = await findRow(tx.repos, id);
+        const uses = await usage(tx.repos, id);
         if (uses.length > 0) throw customStepInUse(row.name, uses);
-        await db.orm.delete(customSteps).where(eq(customSteps.id, id));
+        await tx.repos.customSteps.delete(id);
         return { id };
       });
     },

@@ -1,4 +1,3 @@
-import { endpoints, eq } from '@flowyard/db';
 import { createHttpClient, createTokenCache, isConnectAuthType, type ConnectedTokens, type HttpClient, type HttpClientOptions } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
 import { log } from '../log';
@@ -8,7 +7,7 @@ import { openConnectedTokens } from './stored-auth';
  * The process's HTTP client for steps, scripts and the Test buttons, with the one token cache
  * they share, keeping tokens the engine refreshes (Graph rotates its refresh token) in the database.
  */
-export function createEndpointHttpClient(deps: Pick<ServiceDeps, 'db' | 'secretBox'>, options: Omit<HttpClientOptions, 'tokens' | 'onConnectedTokens'> = {}): HttpClient {
+export function createEndpointHttpClient(deps: Pick<ServiceDeps, 'store' | 'secretBox'>, options: Omit<HttpClientOptions, 'tokens' | 'onConnectedTokens'> = {}): HttpClient {
   return createHttpClient({
     ...options,
     tokens: createTokenCache(options.now === undefined ? {} : { now: options.now }),
@@ -21,12 +20,12 @@ export function createEndpointHttpClient(deps: Pick<ServiceDeps, 'db' | 'secretB
 }
 
 /** Stores refreshed Connect tokens, unless a newer Connect replaced the connection meanwhile. */
-export async function saveRefreshedTokens({ db, secretBox }: Pick<ServiceDeps, 'db' | 'secretBox'>, endpointId: string, tokens: ConnectedTokens): Promise<void> {
-  await db.exclusive(async () => {
-    const [row] = await db.orm.select().from(endpoints).where(eq(endpoints.id, endpointId));
+export async function saveRefreshedTokens({ store, secretBox }: Pick<ServiceDeps, 'store' | 'secretBox'>, endpointId: string, tokens: ConnectedTokens): Promise<void> {
+  await store.unitOfWork(async (tx) => {
+    const row = await tx.repos.endpoints.get(endpointId);
     if (!row || !isConnectAuthType(row.authType)) return;
     const current = openConnectedTokens(row, endpointId, secretBox);
     if (current === null || current.connectedAt !== tokens.connectedAt) return;
-    await db.orm.update(endpoints).set({ secrets: secretBox.seal(JSON.stringify(tokens), endpointId) }).where(eq(endpoints.id, endpointId));
+    await tx.repos.endpoints.update(endpointId, { secrets: secretBox.seal(JSON.stringify(tokens), endpointId) });
   });
 }

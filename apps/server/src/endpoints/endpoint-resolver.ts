@@ -1,13 +1,13 @@
-import { and, endpoints, eq, type EndpointRow } from '@flowyard/db';
+import type { EndpointRow, Store } from '@flowyard/db';
 import { endpointNameKey, type EndpointResolver, type ResolvedEndpoint } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
 import { createGenerationCache, type GenerationCache } from '../persistence/generation-cache';
 import { resolveAuth } from './stored-auth';
 
-type ResolverDeps = Pick<ServiceDeps, 'db' | 'secretBox' | 'providers'>;
+type ResolverDeps = Pick<ServiceDeps, 'store' | 'secretBox' | 'providers'>;
 
 /** An endpoint row as the engine needs it: secrets decrypted, provider settings filled in. */
-export function resolveEndpointRow(row: EndpointRow, { secretBox, providers }: Omit<ResolverDeps, 'db'>): ResolvedEndpoint {
+export function resolveEndpointRow(row: EndpointRow, { secretBox, providers }: Omit<ResolverDeps, 'store'>): ResolvedEndpoint {
   return { id: row.id, name: row.name, baseUrl: row.baseUrl, trustSelfSigned: row.trustSelfSigned, auth: resolveAuth(row, row.id, secretBox, providers) };
 }
 
@@ -24,24 +24,23 @@ export function createEndpointResolver(deps: ResolverDeps, workflowId: string): 
 }
 
 type ResolvedCache = GenerationCache<string, ResolvedEndpoint | undefined>;
-const caches = new WeakMap<ResolverDeps['db'], ResolvedCache>();
+const caches = new WeakMap<Store, ResolvedCache>();
 
 /**
- * Resolved endpoints per process (per database), current with the endpoints table: steps of
+ * Resolved endpoints per process (per store), current with the endpoints table: steps of
  * every run resolve their endpoint without a query or a decryption. Keys: `workflow\nid`, or
  * `workflow\n\nnameKey` for a script's by-name lookup.
  */
 function resolvedEndpoints(deps: ResolverDeps): ResolvedCache {
-  const { db } = deps;
-  let cache = caches.get(db);
+  const { store } = deps;
+  let cache = caches.get(store);
   if (cache === undefined) {
-    cache = createGenerationCache(db, ['endpoints'], async (key: string) => {
+    cache = createGenerationCache(store.generations, ['endpoints'], async (key: string) => {
       const [workflowId = '', id = '', nameKey = ''] = key.split('\n');
-      const match = id === '' ? eq(endpoints.nameKey, nameKey) : eq(endpoints.id, id);
-      const [row] = await db.orm.select().from(endpoints).where(and(match, eq(endpoints.workflowId, workflowId)));
+      const row = id === '' ? await store.repos.endpoints.findByNameKey(workflowId, nameKey) : await store.repos.endpoints.getInWorkflow(workflowId, id);
       return row === undefined ? undefined : resolveEndpointRow(row, deps);
     });
-    caches.set(db, cache);
+    caches.set(store, cache);
   }
   return cache;
 }

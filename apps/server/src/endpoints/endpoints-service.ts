@@ -1,4 +1,4 @@
-import { and, asc, customSteps, endpoints, eq, type EndpointRow } from '@flowyard/db';
+import type { EndpointRow, UnitRepos } from '@flowyard/db';
 import {
   endpointNameKey,
   FlowyardError,
@@ -21,8 +21,8 @@ import { builtinFirst, checkBuiltinDelete, checkBuiltinUpdate, checkCreatableAut
 import type { ServiceDeps } from '../deps';
 import { connectAvailability, createConnectService, type ConnectOutcome } from '../oauth/connect-service';
 import type { UserView } from '../users/user-view';
-import { endpointUsage, scriptUsage, usageCounts as indexedUsageCounts, type UsageKey } from '../usage/endpoint-usage';
-import { replaceScriptRefs, scriptRefRows } from '../usage/script-refs';
+import { endpointUsage, scriptUsage, type UsageKey } from '../usage/endpoint-usage';
+import { scriptRefRows } from '../usage/script-refs';
 import type { WorkflowsService } from '../workflows/workflows-service';
 import { resolveEndpointRow } from './endpoint-resolver';
 import { endpointInUse, endpointNotFound } from './endpoint-errors';
@@ -33,7 +33,7 @@ import { authView, storeAuth } from './stored-auth';
 const testTimeoutMs = 30_000;
 
 export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsService, options: { http: HttpClient }) {
-  const { db, secretBox, now, newId } = deps;
+  const { store, secretBox, now, newId } = deps;
   const connect = createConnectService(deps);
 
   function toView(row: EndpointRow, usageCount: number): EndpointView {
@@ -52,54 +52,46 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
     };
   }
 
-  async function findRow(id: string): Promise<EndpointRow> {
-    const [row] = await db.orm.select().from(endpoints).where(eq(endpoints.id, id));
+  async function findRow(repos: Pick<UnitRepos, 'endpoints'>, id: string): Promise<EndpointRow> {
+    const row = await repos.endpoints.get(id);
     if (!row) throw endpointNotFound(id);
     return row;
   }
 
   const usageKey = (row: EndpointRow): UsageKey => ({ id: row.id, workflowId: row.workflowId, nameKey: row.nameKey });
-  const usageCountOf = async (row: EndpointRow): Promise<number> => (await indexedUsageCounts(db.orm, [usageKey(row)])).get(row.id) ?? 0;
+  const usageCountOf = async (row: EndpointRow): Promise<number> => (await store.repos.usage.endpointCounts([usageKey(row)])).get(row.id) ?? 0;
 
   /** Flow steps that use the endpoint, then custom step scripts that name it (both from the usage index). */
   async function usage(id: string): Promise<EndpointUsage[]> {
-    return endpointUsage(db.orm, usageKey(await findRow(id)));
+    return endpointUsage(store.repos.usage, usageKey(await findRow(store.repos, id)));
   }
 
   /**
    * The custom steps to rewrite when `row` is renamed to `name` (scripts name endpoints
    * case-insensitively, so a change of case alone needs none).
    */
-  async function renameImpactOf(row: EndpointRow, name: string): Promise<EndpointRenameImpact> {
+  async function renameImpactOf(repos: Pick<UnitRepos, 'usage'>, row: EndpointRow, name: string): Promise<EndpointRenameImpact> {
     if (endpointNameKey(name) === row.nameKey) return { renamed: false, scripts: [] };
-    return { renamed: true, scripts: await scriptUsage(db.orm, row.workflowId, row.nameKey) };
+    return { renamed: true, scripts: await scriptUsage(repos.usage, row.workflowId, row.nameKey) };
   }
 
-  /** Statements that rewrite the scripts naming `row` to `newName`, with their index rows. */
-  async function scriptRewrites(row: EndpointRow, newName: string) {
-    const impact = await renameImpactOf(row, newName);
+  /** Rewrites the scripts naming `row` so they name `newName`, with their index rows, in the unit `repos` belongs to. */
+  async function rewriteScripts(repos: UnitRepos, row: EndpointRow, newName: string): Promise<void> {
+    const impact = await renameImpactOf(repos, row, newName);
     const renames = new Map([[row.nameKey, newName]]);
-    const statements = [];
     for (const use of impact.scripts) {
-      const [step] = await db.orm.select().from(customSteps).where(eq(customSteps.id, use.customStepId));
+      const step = await repos.customSteps.get(use.customStepId);
       if (step === undefined) continue;
       const { script } = rewriteScriptEndpointNames(step.definition, renames);
       const definition = { ...step.definition, script };
-      statements.push(
-        db.orm.update(customSteps).set({ definition, scriptIndexVersion, updatedAt: now().toISOString() }).where(eq(customSteps.id, step.id)),
-        ...replaceScriptRefs(db.orm, step.id, scriptRefRows(step.id, step.workflowId, definition)),
-      );
+      await repos.customSteps.update(step.id, { definition, scriptIndexVersion, updatedAt: now().toISOString() }, scriptRefRows(step.id, step.workflowId, definition));
     }
-    return statements;
   }
 
   /** Rules the input schema cannot check alone: unique name in the workflow, trust only for https. */
-  async function checkRules(input: { workflowId: string; name: string; baseUrl: string; trustSelfSigned: boolean }, selfId: string | null) {
+  async function checkRules(repos: Pick<UnitRepos, 'endpoints'>, input: { workflowId: string; name: string; baseUrl: string; trustSelfSigned: boolean }, selfId: string | null) {
     const issues: FieldIssue[] = [];
-    const [clash] = await db.orm
-      .select({ id: endpoints.id, name: endpoints.name })
-      .from(endpoints)
-      .where(and(eq(endpoints.workflowId, input.workflowId), eq(endpoints.nameKey, endpointNameKey(input.name))));
+    const clash = await repos.endpoints.findByNameKey(input.workflowId, endpointNameKey(input.name));
     if (clash && clash.id !== selfId) {
       issues.push({ path: 'name', message: `An endpoint named "${clash.name}" already exists in this workflow (names are not case-sensitive)` });
     }
@@ -113,21 +105,21 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
     usage,
 
     async list(workflowId: string): Promise<EndpointView[]> {
-      const rows = await db.orm.select().from(endpoints).where(eq(endpoints.workflowId, workflowId)).orderBy(asc(endpoints.nameKey), asc(endpoints.name));
-      const counts = await indexedUsageCounts(db.orm, rows.map(usageKey));
+      const rows = await store.repos.endpoints.listByWorkflow(workflowId);
+      const counts = await store.repos.usage.endpointCounts(rows.map(usageKey));
       return builtinFirst(rows).map((row) => toView(row, counts.get(row.id) ?? 0));
     },
 
     async get(id: string): Promise<EndpointView> {
-      const row = await findRow(id);
+      const row = await findRow(store.repos, id);
       return toView(row, await usageCountOf(row));
     },
 
     async create(input: EndpointCreate): Promise<EndpointView> {
-      return db.exclusive(async () => {
+      const row = await store.unitOfWork(async (tx) => {
         await workflows.require(input.workflowId);
         checkCreatableAuth(input.auth);
-        await checkRules(input, null);
+        await checkRules(tx.repos, input, null);
         const id = newId();
         const at = now().toISOString();
         const row: EndpointRow = {
@@ -142,10 +134,11 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
           createdAt: at,
           updatedAt: at,
         };
-        await db.orm.insert(endpoints).values(row);
-        // Scripts may already name it (they are indexed by name).
-        return toView(row, await usageCountOf(row));
+        await tx.repos.endpoints.insert(row);
+        return row;
       });
+      // Scripts may already name it (they are indexed by name).
+      return toView(row, await usageCountOf(row));
     },
 
     /**
@@ -156,8 +149,8 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
      * rewrites the scripts that name the endpoint literally, in the same transaction.
      */
     async update(input: EndpointUpdate): Promise<EndpointView> {
-      return db.exclusive(async () => {
-        const current = await findRow(input.id);
+      const row = await store.unitOfWork(async (tx) => {
+        const current = await findRow(tx.repos, input.id);
         checkBuiltinUpdate(current, input);
         if (input.auth.type !== current.authType && !current.needsCredentials) {
           const message = 'The authentication type cannot be changed after the endpoint is created';
@@ -166,7 +159,7 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
             details: { authType: current.authType },
           });
         }
-        await checkRules({ ...input, workflowId: current.workflowId }, current.id);
+        await checkRules(tx.repos, { ...input, workflowId: current.workflowId }, current.id);
         // Secrets stay bound to their origins: refused here when one would follow a move unasked.
         const kept = storedAuthToKeep(current, input, deps.providers.salesforceLoginUrl);
         const row: EndpointRow = {
@@ -179,26 +172,28 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
           needsCredentials: false,
           updatedAt: now().toISOString(),
         };
-        const rewrites = input.updateScripts ? await scriptRewrites(current, row.name) : [];
-        await db.orm.batch([db.orm.update(endpoints).set(row).where(eq(endpoints.id, current.id)), ...rewrites]);
-        return toView(row, await usageCountOf(row));
+        await tx.repos.endpoints.update(current.id, row);
+        if (input.updateScripts) await rewriteScripts(tx.repos, current, row.name);
+        return row;
       });
+      // Counted once committed: rewritten scripts name it by its new name.
+      return toView(row, await usageCountOf(row));
     },
 
     /** Which custom step scripts name the endpoint literally and would need `name` after a rename. */
     async renameImpact(id: string, name: string): Promise<EndpointRenameImpact> {
-      return renameImpactOf(await findRow(id), name);
+      return renameImpactOf(store.repos, await findRow(store.repos, id), name);
     },
 
     /** Test Authentication (SPEC §3): the real token or sign-in request, with the saved settings. */
     async testAuthentication(id: string): Promise<TestAuthenticationResult> {
-      const endpoint = resolveEndpointRow(await findRow(id), deps);
+      const endpoint = resolveEndpointRow(await findRow(store.repos, id), deps);
       return testAuthentication(endpoint, { http: options.http, timeoutMs: testTimeoutMs });
     },
 
     /** Test request: exactly what a step would send through the saved endpoint, exchanges redacted. */
     async testRequest(id: string, request: TestRequest): Promise<TestRequestResult> {
-      const endpoint = resolveEndpointRow(await findRow(id), deps);
+      const endpoint = resolveEndpointRow(await findRow(store.repos, id), deps);
       return sendTestRequest(endpoint, request, { http: options.http, timeoutMs: testTimeoutMs });
     },
 
@@ -215,12 +210,12 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
 
     /** Refused with ENDPOINT_IN_USE (listing them) while any flow step uses it or any script names it. */
     async delete(id: string): Promise<{ id: string }> {
-      return db.exclusive(async () => {
-        const row = await findRow(id);
+      return store.unitOfWork(async (tx) => {
+        const row = await findRow(tx.repos, id);
         checkBuiltinDelete(row);
-        const uses = await endpointUsage(db.orm, usageKey(row));
+        const uses = await endpointUsage(tx.repos.usage, usageKey(row));
         if (uses.length > 0) throw endpointInUse(row.name, uses);
-        await db.orm.delete(endpoints).where(eq(endpoints.id, id));
+        await tx.repos.endpoints.delete(id);
         return { id };
       });
     },

@@ -123,15 +123,15 @@ describe('endpoint auth', () => {
 
   it('stores the password encrypted', async () => {
     const endpoint = await createEndpoint('A', basic('stored-secret'));
-    const rows = await app.db.client.execute('SELECT * FROM endpoints');
-    expect(JSON.stringify(rows.rows)).not.toContain('stored-secret');
+    const rows = await app.sql.query('SELECT * FROM endpoints');
+    expect(JSON.stringify(rows)).not.toContain('stored-secret');
     expect(await createEndpointResolver(app, app.workflowId).get(endpoint.id)).toMatchObject({ auth: { password: 'stored-secret' } });
   });
 
   it('fails with AUTH_FAILED, quoting nothing secret, when the key no longer opens the stored password', async () => {
     const endpoint = await createEndpoint('A', basic('old-key-secret'));
     const otherKey = createSecretBox(randomBytes(32));
-    const error = await createEndpointResolver({ db: app.db, secretBox: otherKey, providers: app.providers }, app.workflowId)
+    const error = await createEndpointResolver({ store: app.store, secretBox: otherKey, providers: app.providers }, app.workflowId)
       .get(endpoint.id)
       .then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(FlowyardError);

@@ -56,7 +56,7 @@ beforeAll(async () => {
   attacker = await startRawListener('127.0.0.2');
   basicTarget = await basicProtected();
   otherBasicTarget = await basicProtected();
-  http = createApp({ db: app.db, services: app.services, webDist: '/nonexistent' }).listen(0, '127.0.0.1');
+  http = createApp({ services: app.services, webDist: '/nonexistent' }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => http.once('listening', resolve));
   const address = http.address();
   if (address === null || typeof address !== 'object') throw new Error('no port');

@@ -1,4 +1,3 @@
-import { endpoints, eq } from '@flowyard/db';
 import type { CustomStepCreateInput, EndpointCreateInput, FlowSaveInput } from '@flowyard/engine';
 import { storeConnection } from '../endpoints/stored-auth';
 import type { TestApp } from '../testing/test-app';
@@ -122,5 +121,5 @@ export async function seedWorkflow(app: TestApp) {
 
 async function connect(app: TestApp, id: string, type: 'slack' | 'msgraph', account: string, tokens: { accessToken: string; expiresAt: number | null; refreshToken: string | null; connectedAt: string }) {
   const columns = storeConnection(type, { account, connectedBy: planted.connectedBy, connectedAt: planted.connectedAt }, tokens, id, app.secretBox);
-  await app.db.orm.update(endpoints).set(columns).where(eq(endpoints.id, id));
+  await app.store.repos.endpoints.update(id, columns);
 }

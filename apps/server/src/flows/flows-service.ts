@@ -1,4 +1,4 @@
-import { and, asc, customStepRefs, customSteps, endpointRefs, endpoints, eq, flows, inArray, type FlowRow } from '@flowyard/db';
+import type { FlowRow } from '@flowyard/db';
 import { emptyFlowGraph, FlowyardError, type Flow, type FlowGraph, type FlowSummary } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
 import { createGenerationCache } from '../persistence/generation-cache';
@@ -8,24 +8,23 @@ import { graphEndpointRefs, missingEndpointIssues } from './endpoint-refs';
 import { flowNotFound } from './flow-errors';
 
 export function createFlowsService(deps: ServiceDeps, workflows: WorkflowsService) {
-  const { db, now, newId } = deps;
+  const { store, now, newId } = deps;
 
   const toSummary = (row: FlowRow): FlowSummary => ({ id: row.id, workflowId: row.workflowId, name: row.name, version: row.version, updatedAt: row.updatedAt });
   const toFlow = (row: FlowRow): Flow => ({ ...toSummary(row), graph: row.graph });
 
-  async function findRow(id: string): Promise<FlowRow> {
-    const [row] = await db.orm.select().from(flows).where(eq(flows.id, id));
+  async function findRow(flows: { get(id: string): Promise<FlowRow | undefined> }, id: string): Promise<FlowRow> {
+    const row = await flows.get(id);
     if (!row) throw flowNotFound(id);
     return row;
   }
 
   // One object per saved version: every run of it shares the engine's compilation (keyed by the graph).
-  const saved = createGenerationCache(db, ['flows'], async (id: string) => toFlow(await findRow(id)));
+  const saved = createGenerationCache(store.generations, ['flows'], async (id: string) => toFlow(await findRow(store.repos.flows, id)));
 
   return {
     async list(workflowId: string): Promise<FlowSummary[]> {
-      const rows = await db.orm.select().from(flows).where(eq(flows.workflowId, workflowId)).orderBy(asc(flows.name), asc(flows.createdAt));
-      return rows.map(toSummary);
+      return (await store.repos.flows.listByWorkflow(workflowId)).map(toSummary);
     },
 
     /** The saved flow; the same object while it is unchanged, so callers must not modify it. */
@@ -37,29 +36,25 @@ export function createFlowsService(deps: ServiceDeps, workflows: WorkflowsServic
       await workflows.require(input.workflowId);
       const at = now().toISOString();
       const row: FlowRow = { id: newId(), workflowId: input.workflowId, name: input.name, graph: emptyFlowGraph, version: 1, createdAt: at, updatedAt: at };
-      await db.orm.insert(flows).values(row);
+      await store.repos.flows.insert(row);
       return toFlow(row);
     },
 
     /** Renaming does not touch the graph, so it neither needs nor bumps the version. */
     async rename(input: { id: string; name: string }): Promise<FlowSummary> {
-      return db.exclusive(async () => {
-        const row = await findRow(input.id);
+      return store.unitOfWork(async (tx) => {
+        const row = await findRow(tx.repos.flows, input.id);
         const renamed: FlowRow = { ...row, name: input.name, updatedAt: now().toISOString() };
-        await db.orm.update(flows).set({ name: renamed.name, updatedAt: renamed.updatedAt }).where(eq(flows.id, row.id));
+        await tx.repos.flows.rename(row.id, renamed.name, renamed.updatedAt);
         return toSummary(renamed);
       });
     },
 
     /** Deletes the flow, its runs and its usage-index rows in one transaction. */
     async delete(id: string): Promise<{ id: string }> {
-      return db.exclusive(async () => {
-        await findRow(id);
-        await db.orm.batch([
-          db.orm.delete(endpointRefs).where(eq(endpointRefs.flowId, id)),
-          db.orm.delete(customStepRefs).where(eq(customStepRefs.flowId, id)),
-          db.orm.delete(flows).where(eq(flows.id, id)),
-        ]);
+      return store.unitOfWork(async (tx) => {
+        await findRow(tx.repos.flows, id);
+        await tx.repos.flows.delete(id);
         return { id };
       });
     },
@@ -70,50 +65,26 @@ export function createFlowsService(deps: ServiceDeps, workflows: WorkflowsServic
      * rows (endpoints and custom steps) are written in one transaction.
      */
     async save(input: { id: string; version: number; graph: FlowGraph }): Promise<Flow> {
-      return db.exclusive(async () => {
-        const row = await findRow(input.id);
+      return store.unitOfWork(async (tx) => {
+        const row = await findRow(tx.repos.flows, input.id);
         if (row.version !== input.version) {
           throw new FlowyardError('CONFLICT', 'This flow was changed elsewhere since you opened it; reload it to see the latest version', {
             details: { currentVersion: row.version, yourVersion: input.version },
           });
         }
         const refs = graphEndpointRefs(input.graph);
-        const ids = [...new Set(refs.map((r) => r.endpointId))];
-        const found =
-          ids.length === 0
-            ? []
-            : await db.orm
-                .select({ id: endpoints.id })
-                .from(endpoints)
-                .where(and(eq(endpoints.workflowId, row.workflowId), inArray(endpoints.id, ids)));
         const stepRefs = graphCustomStepRefs(input.graph);
-        const stepIds = [...new Set(stepRefs.map((r) => r.customStepId))];
-        const foundSteps =
-          stepIds.length === 0
-            ? []
-            : await db.orm
-                .select({ id: customSteps.id })
-                .from(customSteps)
-                .where(and(eq(customSteps.workflowId, row.workflowId), inArray(customSteps.id, stepIds)));
-        const issues = [
-          ...missingEndpointIssues(refs, new Set(found.map((f) => f.id))),
-          ...missingCustomStepIssues(stepRefs, new Set(foundSteps.map((f) => f.id))),
-        ];
+        const found = await tx.repos.endpoints.existingIds(row.workflowId, [...new Set(refs.map((r) => r.endpointId))]);
+        const foundSteps = await tx.repos.customSteps.existingIds(row.workflowId, [...new Set(stepRefs.map((r) => r.customStepId))]);
+        const issues = [...missingEndpointIssues(refs, found), ...missingCustomStepIssues(stepRefs, foundSteps)];
         if (issues.length > 0) throw new FlowyardError('VALIDATION_FAILED', issues.map((i) => i.message).join('; '), { issues });
 
         const saved: FlowRow = { ...row, graph: input.graph, version: row.version + 1, updatedAt: now().toISOString() };
-        const refRows = refs.map((r) => ({ endpointId: r.endpointId, flowId: row.id, nodeId: r.nodeId, stepName: r.stepName }));
-        const stepRefRows = stepRefs.map((r) => ({ customStepId: r.customStepId, flowId: row.id, nodeId: r.nodeId, stepName: r.stepName }));
-        await db.orm.batch([
-          db.orm
-            .update(flows)
-            .set({ graph: saved.graph, version: saved.version, updatedAt: saved.updatedAt })
-            .where(and(eq(flows.id, row.id), eq(flows.version, row.version))),
-          db.orm.delete(endpointRefs).where(eq(endpointRefs.flowId, row.id)),
-          ...(refRows.length > 0 ? [db.orm.insert(endpointRefs).values(refRows)] : []),
-          db.orm.delete(customStepRefs).where(eq(customStepRefs.flowId, row.id)),
-          ...(stepRefRows.length > 0 ? [db.orm.insert(customStepRefs).values(stepRefRows)] : []),
-        ]);
+        await tx.repos.flows.saveGraph(
+          { id: row.id, expectedVersion: row.version, graph: saved.graph, version: saved.version, updatedAt: saved.updatedAt },
+          refs.map((r) => ({ endpointId: r.endpointId, flowId: row.id, nodeId: r.nodeId, stepName: r.stepName })),
+          stepRefs.map((r) => ({ customStepId: r.customStepId, flowId: row.id, nodeId: r.nodeId, stepName: r.stepName })),
+        );
         return toFlow(saved);
       });
     },

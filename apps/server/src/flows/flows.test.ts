@@ -64,9 +64,7 @@ describe('flows', () => {
   });
 
   it('refuses an endpoint of another workflow', async () => {
-    const [other] = await app.db.client
-      .execute("INSERT INTO workflows (id, name) VALUES ('other-wf', 'Other') RETURNING id")
-      .then((r) => r.rows);
+    const [other] = await app.sql.query("INSERT INTO workflows (id, name) VALUES ('other-wf', 'Other') RETURNING id");
     expect(other).toBeDefined();
     const foreign = await app.caller.endpoints.create({ workflowId: 'other-wf', name: 'Foreign', baseUrl: 'http://f.example', auth: { type: 'none' } });
     const flow = await newFlow();

@@ -29,7 +29,7 @@ beforeAll(async () => {
   writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Flowyard</title>');
   writeFileSync(join(webDist, 'assets', 'app-abc123.js'), 'console.log("app")');
   writeFileSync(join(webDist, 'assets', 'app-abc123.js.map'), '{"version":3,"sources":["src/main.tsx"]}');
-  server = createApp({ db: app.db, services: app.services, webDist }).listen(0, '127.0.0.1');
+  server = createApp({ services: app.services, webDist }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const address = server.address();
   if (address === null || typeof address !== 'object') throw new Error('no port');

@@ -1,9 +1,8 @@
-import type { FlowyardDb } from '@flowyard/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AppServices } from '../app-services';
+import type { AppServices } from '../compose';
 import { sendApiError } from '../builtin/api-response';
 import { log } from '../log';
 import { mountOAuthCallback } from '../oauth/callback-route';
@@ -20,7 +19,6 @@ import { serveWebApp } from './web-app';
 const maxBodyBytes = 5 * 1024 * 1024;
 
 export interface AppOptions {
-  db: FlowyardDb;
   services: AppServices;
   webDist: string;
   triggers?: HttpTriggerOptions;
@@ -33,7 +31,7 @@ export interface FlowyardApp {
 }
 
 /** The one origin: tRPC under /trpc (HTTP and SSE), /healthz, the Connect callback (/oauth/callback), HTTP triggers (/hooks), the REST API (/api/v1), and the built web app. */
-export function createApp({ db, services, webDist, triggers }: AppOptions): FlowyardApp {
+export function createApp({ services, webDist, triggers }: AppOptions): FlowyardApp {
   const app = express();
   app.disable('x-powered-by');
   const security = securityHeaderOptions(services.auth.publicUrl);
@@ -46,7 +44,7 @@ export function createApp({ db, services, webDist, triggers }: AppOptions): Flow
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req, res }) => createContext(db, services, req, res),
+      createContext: ({ req, res }) => createContext(services, req, res),
       maxBodySize: maxBodyBytes,
       responseMeta: ({ errors }) => retryAfterMeta(errors),
       // Procedure failures are logged by the error middleware; this catches context failures.

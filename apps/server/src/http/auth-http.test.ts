@@ -14,7 +14,7 @@ const resultSchema = z.object({ result: z.object({ data: z.unknown() }) });
 beforeAll(async () => {
   // The public URL differs from the address the test uses, like a server behind a proxy.
   app = await createTestApp({ publicUrl: 'https://flowyard.example.com', access: { allowedOrigins: ['https://flows.internal.example:8443'], trustProxyHops: 0 } });
-  server = createApp({ db: app.db, services: app.services, webDist: '/nonexistent' }).listen(0, '127.0.0.1');
+  server = createApp({ services: app.services, webDist: '/nonexistent' }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const address = server.address();
   if (address === null || typeof address !== 'object') throw new Error('no port');

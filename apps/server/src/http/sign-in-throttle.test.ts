@@ -30,7 +30,7 @@ afterAll(async () => {
 
 async function serve(trustProxyHops: number): Promise<string> {
   const app = await createTestApp({ publicUrl: 'http://127.0.0.1', access: { allowedOrigins: [], trustProxyHops } });
-  const server = createApp({ db: app.db, services: app.services, webDist: '/nonexistent' }).listen(0, '127.0.0.1');
+  const server = createApp({ services: app.services, webDist: '/nonexistent' }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   started.push({ app, server });
   const address = server.address();

@@ -1,4 +1,4 @@
-import { constants, customStepRefs, customSteps, endpointRefs, endpoints, flows, libraries, scriptEndpointRefs } from '@flowyard/db';
+import type { UnitRepos } from '@flowyard/db';
 import {
   checkExportFile,
   endpointNameKey,
@@ -22,7 +22,7 @@ import { readWorkflowState } from './workflow-state';
 
 /** Import of an export file (SPEC §8): checked whole, then written in one batch or not at all. */
 export function createImportService(deps: ServiceDeps, workflows: WorkflowsService) {
-  const { db, now, newId } = deps;
+  const { store, now, newId } = deps;
   const librarySyntax = (name: string, source: string): string | null => librarySyntaxIssue(name, source)?.message ?? null;
 
   function invalid(problems: FieldIssue[]): FlowyardError {
@@ -30,12 +30,13 @@ export function createImportService(deps: ServiceDeps, workflows: WorkflowsServi
     return new FlowyardError('VALIDATION_FAILED', `The import file has ${count}; nothing was imported`, { issues: problems });
   }
 
-  async function plan(workflowId: string, file: ExportFile, bindings: ImportBindings | null) {
-    const state = await readWorkflowState(db, workflowId);
+  async function plan(repos: UnitRepos, workflowId: string, file: ExportFile, bindings: ImportBindings | null) {
+    const state = await readWorkflowState(repos, workflowId);
     return { state, result: planImport(file, state, bindings ?? defaultBindings(file, state), { newId, librarySyntax }) };
   }
 
-  function statements(workflowId: string, plan: ImportPlan) {
+  /** Writes what the plan creates, in the unit `repos` belongs to. */
+  async function write(repos: UnitRepos, workflowId: string, plan: ImportPlan): Promise<void> {
     const at = now().toISOString();
     const createdEndpoints = plan.endpoints
       .filter((endpoint) => endpoint.created)
@@ -71,17 +72,12 @@ export function createImportService(deps: ServiceDeps, workflows: WorkflowsServi
     );
     const constantRows = plan.constants.map((constant) => ({ id: newId(), workflowId, name: constant.name, nameKey: endpointNameKey(constant.name), value: constant.value, createdAt: at, updatedAt: at }));
     const libraryRows = plan.libraries.map((library) => ({ id: newId(), workflowId, name: library.name, nameKey: endpointNameKey(library.name), source: library.source, createdAt: at, updatedAt: at }));
-    // Parents before the rows that reference them; every insert is skipped when it has no rows.
-    return [
-      ...(createdEndpoints.length > 0 ? [db.orm.insert(endpoints).values(createdEndpoints)] : []),
-      ...(stepRows.length > 0 ? [db.orm.insert(customSteps).values(stepRows)] : []),
-      ...(scriptRefs.length > 0 ? [db.orm.insert(scriptEndpointRefs).values(scriptRefs)] : []),
-      ...(flowRows.length > 0 ? [db.orm.insert(flows).values(flowRows)] : []),
-      ...(refRows.length > 0 ? [db.orm.insert(endpointRefs).values(refRows)] : []),
-      ...(stepRefRows.length > 0 ? [db.orm.insert(customStepRefs).values(stepRefRows)] : []),
-      ...(constantRows.length > 0 ? [db.orm.insert(constants).values(constantRows)] : []),
-      ...(libraryRows.length > 0 ? [db.orm.insert(libraries).values(libraryRows)] : []),
-    ];
+    // Parents before the rows that reference them.
+    await repos.endpoints.insertMany(createdEndpoints);
+    await repos.customSteps.insertMany(stepRows, scriptRefs);
+    await repos.flows.insertMany(flowRows, refRows, stepRefRows);
+    await repos.constants.insertMany(constantRows);
+    await repos.libraries.insertMany(libraryRows);
   }
 
   return {
@@ -90,7 +86,7 @@ export function createImportService(deps: ServiceDeps, workflows: WorkflowsServi
       await workflows.require(workflowId);
       const check = checkExportFile(input);
       if (!check.ok) return { ok: false, problems: check.problems };
-      const { state, result } = await plan(workflowId, check.file, null);
+      const { state, result } = await plan(store.repos, workflowId, check.file, null);
       if (!result.ok) return { ok: false, problems: result.problems };
       return { ok: true, endpoints: endpointChoices(check.file, state), summary: result.plan.summary };
     },
@@ -105,13 +101,11 @@ export function createImportService(deps: ServiceDeps, workflows: WorkflowsServi
       const check = checkExportFile(input);
       if (!check.ok) throw invalid(check.problems);
       const file = check.file;
-      return db.exclusive(async () => {
-        // Planned under the lock, so names and bindings are checked against what the batch meets.
-        const { result } = await plan(workflowId, file, bindings);
+      return store.unitOfWork(async (tx) => {
+        // Planned in the unit, so names and bindings are checked against what its writes meet.
+        const { result } = await plan(tx.repos, workflowId, file, bindings);
         if (!result.ok) throw invalid(result.problems);
-        const writes = statements(workflowId, result.plan);
-        const [first, ...rest] = writes;
-        if (first !== undefined) await db.orm.batch([first, ...rest]);
+        await write(tx.repos, workflowId, result.plan);
         return {
           summary: result.plan.summary,
           endpoints: result.plan.endpoints.map(({ exportId, id, name, created }) => ({ exportId, id, name, created })),

@@ -1,4 +1,3 @@
-import { constants, customStepRefs, customSteps, endpointRefs, endpoints, flows, libraries, scriptEndpointRefs, sql } from '@flowyard/db';
 import type { ExportFile } from '@flowyard/engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planted, seedWorkflow } from '../export/workflow-fixture';
@@ -21,11 +20,11 @@ async function exported(): Promise<ExportFile> {
 
 /** Rows of every table an import writes. */
 async function rowCounts(app: TestApp): Promise<Record<string, number>> {
-  const tables = { endpoints, customSteps, scriptEndpointRefs, flows, endpointRefs, customStepRefs, constants, libraries };
+  const tables = ['endpoints', 'custom_steps', 'script_endpoint_refs', 'flows', 'endpoint_refs', 'custom_step_refs', 'constants', 'libraries'];
   const counts: Record<string, number> = {};
-  for (const [name, table] of Object.entries(tables)) {
-    const [row] = await app.db.orm.select({ n: sql<number>`count(*)` }).from(table);
-    counts[name] = row?.n ?? -1;
+  for (const table of tables) {
+    const [row] = await app.sql.query(`SELECT count(*) AS n FROM ${table}`);
+    counts[table] = Number(row?.n ?? -1);
   }
   return counts;
 }

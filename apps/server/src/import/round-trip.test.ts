@@ -7,8 +7,8 @@ let source: TestApp;
 let fresh: TestApp;
 beforeEach(async () => {
   source = await createTestApp();
-  // A fresh install: its own in-memory database.
-  fresh = await createTestApp({ dbUrl: ':memory:' });
+  // A fresh install: its own database.
+  fresh = await createTestApp();
 });
 afterEach(async () => {
   await Promise.all([source.close(), fresh.close()]);

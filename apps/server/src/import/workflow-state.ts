@@ -1,4 +1,4 @@
-import { constants, customSteps, endpoints, eq, flows, libraries, type FlowyardDb } from '@flowyard/db';
+import type { UnitRepos } from '@flowyard/db';
 import { endpointNameKey } from '@flowyard/engine';
 import { isBuiltinRow } from '../builtin/builtin-rules';
 
@@ -14,19 +14,19 @@ export interface WorkflowState {
 }
 
 /** Reads the names (and constant values, library sources) of a workflow. */
-export async function readWorkflowState(db: FlowyardDb, workflowId: string): Promise<WorkflowState> {
-  const [endpointRows, stepRows, flowRows, constantRows, libraryRows] = await Promise.all([
-    db.orm.select({ id: endpoints.id, name: endpoints.name, nameKey: endpoints.nameKey, authType: endpoints.authType }).from(endpoints).where(eq(endpoints.workflowId, workflowId)),
-    db.orm.select({ nameKey: customSteps.nameKey }).from(customSteps).where(eq(customSteps.workflowId, workflowId)),
-    db.orm.select({ name: flows.name }).from(flows).where(eq(flows.workflowId, workflowId)),
-    db.orm.select({ name: constants.name, nameKey: constants.nameKey, value: constants.value }).from(constants).where(eq(constants.workflowId, workflowId)),
-    db.orm.select({ name: libraries.name, nameKey: libraries.nameKey, source: libraries.source }).from(libraries).where(eq(libraries.workflowId, workflowId)),
+export async function readWorkflowState(repos: UnitRepos, workflowId: string): Promise<WorkflowState> {
+  const [endpointRows, stepRows, flowNames, constantRows, libraryRows] = await Promise.all([
+    repos.endpoints.summaries(workflowId),
+    repos.customSteps.inWorkflow(workflowId),
+    repos.flows.names(workflowId),
+    repos.constants.inWorkflow(workflowId),
+    repos.libraries.inWorkflow(workflowId),
   ]);
   return {
     endpoints: endpointRows.map(({ id, name, nameKey }) => ({ id, name, nameKey })),
     builtinEndpointId: endpointRows.find((row) => isBuiltinRow(row))?.id ?? null,
     customStepNameKeys: new Set(stepRows.map((row) => row.nameKey)),
-    flowNameKeys: new Set(flowRows.map((row) => endpointNameKey(row.name))),
+    flowNameKeys: new Set(flowNames.map((name) => endpointNameKey(name))),
     constants: new Map(constantRows.map((row) => [row.nameKey, { name: row.name, value: row.value }])),
     libraries: new Map(libraryRows.map((row) => [row.nameKey, { name: row.name, source: row.source }])),
   };

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import type { AppServices } from '../app-services';
+import type { AppServices } from '../compose';
 import { log } from '../log';
 import { callbackPage, callbackScript, callbackScriptPath } from './callback-page';
 

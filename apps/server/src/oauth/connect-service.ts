@@ -1,4 +1,4 @@
-import { endpoints, eq } from '@flowyard/db';
+import type { EndpointRow, UnitRepos } from '@flowyard/db';
 import {
   completeGraphConnect,
   completeSlackConnect,
@@ -43,7 +43,7 @@ export function connectAvailability(providers: ProviderSettings): Record<Connect
  * plus who connected and when.
  */
 export function createConnectService(deps: ServiceDeps, options: { fetch?: ConnectFetch } = {}) {
-  const { db, secretBox, providers, now } = deps;
+  const { store, secretBox, providers, now } = deps;
   const fetch: ConnectFetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
   const states = createConnectStates(now);
   const redirectUri = connectRedirectUri(providers);
@@ -60,8 +60,8 @@ export function createConnectService(deps: ServiceDeps, options: { fetch?: Conne
     return { authorizeUrl: microsoftAuthorizeUrl(providers), tokenUrl: microsoftTokenUrl(providers), graphUrl: providers.microsoft.graphUrl, ...client };
   }
 
-  async function findRow(id: string) {
-    const [row] = await db.orm.select().from(endpoints).where(eq(endpoints.id, id));
+  async function findRow(repos: Pick<UnitRepos, 'endpoints'>, id: string): Promise<EndpointRow> {
+    const row = await repos.endpoints.get(id);
     if (!row) throw endpointNotFound(id);
     return row;
   }
@@ -69,7 +69,7 @@ export function createConnectService(deps: ServiceDeps, options: { fetch?: Conne
   return {
     /** The provider's authorization page for a popup; Reconnect is the same call. */
     async connectUrl(endpointId: string, user: UserView): Promise<{ url: string }> {
-      const row = await findRow(endpointId);
+      const row = await findRow(store.repos, endpointId);
       const type = row.authType;
       if (!isConnectAuthType(type)) {
         throw new FlowyardError('VALIDATION_FAILED', 'Connect applies to Slack and Microsoft Graph endpoints only', { details: { authType: type } });
@@ -105,15 +105,15 @@ export function createConnectService(deps: ServiceDeps, options: { fetch?: Conne
             ? await completeSlackConnect(slackApp(), redirectUri, callback, { fetch, now })
             : await completeGraphConnect(graphApp(), redirectUri, callback, { state, codeVerifier: pending.codeVerifier }, { fetch, now });
         const connectedAt = now().toISOString();
-        await db.exclusive(async () => {
-          const row = await findRow(endpointId);
+        await store.unitOfWork(async (tx) => {
+          const row = await findRow(tx.repos, endpointId);
           if (row.authType !== type) throw new FlowyardError('AUTH_TYPE_IMMUTABLE', 'The endpoint is no longer of the type that was connected');
           // Whoever connected approved the address the endpoint had then; a move since needs their say again.
           if (urlOrigin(row.baseUrl) !== pending.baseOrigin) {
             throw new FlowyardError('VALIDATION_FAILED', "The endpoint's base URL moved to another address while connecting; click Connect again");
           }
           const columns = storeConnection(type, { account: result.account, connectedBy: user.name, connectedAt }, { ...result.tokens, connectedAt }, endpointId, secretBox);
-          await db.orm.update(endpoints).set({ ...columns, updatedAt: connectedAt }).where(eq(endpoints.id, endpointId));
+          await tx.repos.endpoints.update(endpointId, { ...columns, updatedAt: connectedAt });
         });
         return { ok: true, endpointId };
       } catch (error) {

@@ -16,7 +16,7 @@ const publicUrl = 'http://localhost:3917';
 beforeAll(async () => {
   providers = await startMockProviders();
   app = await createTestApp({ env: providers.env, publicUrl });
-  server = createApp({ db: app.db, services: app.services, webDist: '/nonexistent' }).listen(0, '127.0.0.1');
+  server = createApp({ services: app.services, webDist: '/nonexistent' }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const address = server.address();
   if (address === null || typeof address !== 'object') throw new Error('no port');

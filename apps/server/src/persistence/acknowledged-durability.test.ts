@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createTestDatabase } from '@flowyard/db/testing';
 import type { FlowSaveInput } from '@flowyard/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -100,7 +101,7 @@ beforeAll(async () => {
   // Never answers: its run is still going when the server dies.
   hangs = await startTargetServer(() => undefined);
   // Seeded in-process on the data folder's database, then closed for the real server.
-  const app = await createTestApp({ dbUrl: pathToFileURL(join(dataDir, 'flowyard.db')).href, secretKey: Buffer.from(secretKey, 'base64') });
+  const app = await createTestApp({ database: await createTestDatabase({ sqliteUrl: pathToFileURL(join(dataDir, 'flowyard.db')).href }), secretKey: Buffer.from(secretKey, 'base64') });
   ({ key } = await app.services.apiKeys.createAs(app.admin, { name: 'durability' }));
   const quick = await app.caller.endpoints.create({ workflowId: app.workflowId, name: 'Quick', baseUrl: target.url, auth: { type: 'none' } });
   const slow = await app.caller.endpoints.create({ workflowId: app.workflowId, name: 'Hangs', baseUrl: hangs.url, auth: { type: 'none' } });

@@ -1,4 +1,4 @@
-import type { FlowyardDb } from '@flowyard/db';
+import type { WriteGenerations } from '@flowyard/db';
 
 export interface GenerationCache<K, V> {
   /** The value for `key`: cached while none of the tables was written since it was read, else loaded. */
@@ -19,11 +19,11 @@ interface Entry<V> {
  * it stale. Concurrent misses of one key share one load; failures are not kept. At most
  * `maxEntries` keys are kept, the oldest dropped first.
  */
-export function createGenerationCache<K, V>(db: Pick<FlowyardDb, 'generations'>, tables: readonly string[], load: (key: K) => Promise<V>, maxEntries = 1000): GenerationCache<K, V> {
+export function createGenerationCache<K, V>(generations: WriteGenerations, tables: readonly string[], load: (key: K) => Promise<V>, maxEntries = 1000): GenerationCache<K, V> {
   const entries = new Map<K, Entry<V>>();
   const generation = (): number => {
     let sum = 0;
-    for (const table of tables) sum += db.generations.of(table);
+    for (const table of tables) sum += generations.of(table);
     return sum;
   };
 

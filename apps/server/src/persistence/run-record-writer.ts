@@ -1,12 +1,9 @@
-import { runs, runSteps, type FlowyardDb, type RunStepRow } from '@flowyard/db';
+import type { RunChanges, RunInsertRow, RunRecordBatch, RunRecordSink, RunStepRow } from '@flowyard/db';
 import type { RunEvent } from '@flowyard/engine';
-import type { InStatement } from '@libsql/client';
 import { log } from '../log';
-import { rowInserter, updateStatements } from './batch-statements';
 import { createGroupCommit, type WriteBatch } from './group-commit';
 
-export type RunInsertRow = typeof runs.$inferInsert;
-export type RunChanges = Partial<Omit<RunInsertRow, 'id'>>;
+export type { RunChanges, RunInsertRow };
 
 /** One record change; `event` is what live subscribers of `flowId` hear once it is committed. */
 export type RecordOp =
@@ -40,7 +37,7 @@ const maxRememberedFailures = 1000;
  * could not be written. A batch that fails is retried one record at a time, so one bad record
  * (its run deleted with its flow meanwhile) cannot take the others down.
  */
-export function createRunRecordWriter(db: FlowyardDb, options: RunRecordWriterOptions = {}) {
+export function createRunRecordWriter(sink: RunRecordSink, options: RunRecordWriterOptions = {}) {
   const failures = new Map<string, unknown>();
 
   const remember = (runId: string, error: unknown): void => {
@@ -51,7 +48,7 @@ export function createRunRecordWriter(db: FlowyardDb, options: RunRecordWriterOp
 
   async function write(batch: WriteBatch<RecordOp>): Promise<void> {
     try {
-      await db.writeBatch(statementsFor(batch));
+      await sink.write(recordBatch(batch));
     } catch (batchError) {
       if (batch.length === 1) {
         const [op] = batch;
@@ -61,7 +58,7 @@ export function createRunRecordWriter(db: FlowyardDb, options: RunRecordWriterOp
       }
       for (const op of batch) {
         try {
-          await db.writeBatch(statementsFor([op]));
+          await sink.write(recordBatch([op]));
         } catch (error) {
           remember(op.runId, error);
           log.error(`A run record could not be written (run ${op.runId})`, error);
@@ -151,15 +148,11 @@ export function createRunRecordWriter(db: FlowyardDb, options: RunRecordWriterOp
 
 export type RunRecordWriter = ReturnType<typeof createRunRecordWriter>;
 
-const insertRun = rowInserter<RunInsertRow>(runs);
-const upsertStep = rowInserter<RunStepRow>(runSteps, { conflictKey: 'id', upsertExcept: ['runId'] });
-
 /**
- * The statements of one batch, coalesced: a run inserted and updated in the same batch is
- * inserted as it ended up, a step written several times is written once, as last reported.
- * Runs are inserted first (steps reference them), then steps, then updates of older runs.
+ * One batch's records, coalesced: a run inserted and updated in the same batch is inserted as it
+ * ended up, a step written several times is written once, as last reported.
  */
-function statementsFor(batch: WriteBatch<RecordOp>): InStatement[] {
+function recordBatch(batch: WriteBatch<RecordOp>): RunRecordBatch {
   const inserts = new Map<string, RunInsertRow>();
   const updates = new Map<string, RunChanges>();
   const steps = new Map<string, RunStepRow>();
@@ -171,15 +164,5 @@ function statementsFor(batch: WriteBatch<RecordOp>): InStatement[] {
       else updates.set(op.runId, { ...updates.get(op.runId), ...op.set });
     } else steps.set(op.row.id, op.row);
   }
-  const statements: InStatement[] = [];
-  for (const row of inserts.values()) statements.push(insertRun(row));
-  for (const row of steps.values()) statements.push(upsertStep(row));
-  return [
-    ...statements,
-    ...updateStatements(
-      runs,
-      'id',
-      [...updates].map(([id, set]) => ({ id, set })),
-    ),
-  ];
+  return { runs: [...inserts.values()], steps: [...steps.values()], runUpdates: [...updates].map(([id, set]) => ({ id, set })) };
 }

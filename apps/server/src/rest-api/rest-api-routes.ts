@@ -1,6 +1,6 @@
 import { FlowyardError, isFlowyardError, restApiPrefix, userSearchSchema, type RestUserList, type UserView } from '@flowyard/engine';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { AppServices } from '../app-services';
+import type { AppServices } from '../compose';
 import { authenticateApiCaller } from '../builtin/api-caller';
 import { sendApiError } from '../builtin/api-response';
 

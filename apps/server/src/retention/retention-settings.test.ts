@@ -29,10 +29,12 @@ describe('settings.retention', () => {
     const flow = await app.caller.flows.create({ workflowId: app.workflowId, name: 'F' });
     const day = 86_400_000;
     const insert = (id: string, daysAgo: number) =>
-      app.db.client.execute({
-        sql: "INSERT INTO runs (id, flow_id, flow_version, status, trigger_type, trigger_node_id, user_id, payload, started_at) VALUES (?, ?, 1, 'succeeded', 'manual', 't', ?, '{}', ?)",
-        args: [id, flow.id, app.admin.id, new Date(Date.now() - daysAgo * day).toISOString()],
-      });
+      app.sql.query("INSERT INTO runs (id, flow_id, flow_version, status, trigger_type, trigger_node_id, user_id, payload, started_at) VALUES (?, ?, 1, 'succeeded', 'manual', 't', ?, '{}', ?)", [
+        id,
+        flow.id,
+        app.admin.id,
+        new Date(Date.now() - daysAgo * day).toISOString(),
+      ]);
     await insert('old', 40);
     await insert('new', 1);
     await app.caller.settings.retention.set({ maxAgeDays: 30, maxRunsPerFlow: null });

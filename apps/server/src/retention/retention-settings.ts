@@ -1,4 +1,3 @@
-import { eq, settings } from '@flowyard/db';
 import type { ServiceDeps } from '../deps';
 import { retentionPolicySchema, type RetentionPolicy } from './retention-policy';
 
@@ -14,9 +13,9 @@ export interface RetentionView {
  * Run retention as a setting: an admin's choice (settings.retention.set), kept in the database,
  * overrides FLOWYARD_RUN_RETENTION_* from the environment (`fromEnv`).
  */
-export function createRetentionSettings({ db, now }: Pick<ServiceDeps, 'db' | 'now'>, fromEnv: RetentionPolicy) {
+export function createRetentionSettings({ store, now }: Pick<ServiceDeps, 'store' | 'now'>, fromEnv: RetentionPolicy) {
   async function get(): Promise<RetentionView> {
-    const [row] = await db.orm.select().from(settings).where(eq(settings.key, key));
+    const row = await store.repos.settings.get(key);
     const stored = retentionPolicySchema.safeParse(row?.value);
     return stored.success ? { policy: stored.data, source: 'setting' } : { policy: fromEnv, source: 'environment' };
   }
@@ -28,7 +27,7 @@ export function createRetentionSettings({ db, now }: Pick<ServiceDeps, 'db' | 'n
     async set(policy: RetentionPolicy): Promise<RetentionView> {
       const value = { maxAgeDays: policy.maxAgeDays, maxRunsPerFlow: policy.maxRunsPerFlow };
       const updatedAt = now().toISOString();
-      await db.orm.insert(settings).values({ key, value, updatedAt }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt } });
+      await store.repos.settings.put({ key, value, updatedAt });
       return { policy: value, source: 'setting' };
     },
   };

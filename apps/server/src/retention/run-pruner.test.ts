@@ -1,4 +1,5 @@
-import { createDb, flows, users, workflows, type FlowyardDb } from '@flowyard/db';
+import type { RunInsertRow, Store } from '@flowyard/db';
+import { openTestStore, type TestSql } from '@flowyard/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pruneRunsOnce } from './prune-runs';
 import { retentionFromEnv } from './retention-policy';
@@ -7,31 +8,24 @@ import { createRunPruner } from './run-pruner';
 const now = new Date('2024-03-01T12:00:00.000Z');
 const daysAgo = (days: number, extraMs = 0) => new Date(now.getTime() - days * 86_400_000 + extraMs).toISOString();
 
-let db: FlowyardDb;
+let store: Store;
+let sql: TestSql;
 beforeEach(async () => {
-  db = await createDb(':memory:');
-  await db.orm.insert(workflows).values({ id: 'w1', name: 'Default' });
-  await db.orm.insert(users).values({ id: 'u1', name: 'Ada', email: 'ada@example.com', role: 'admin', createdAt: 'x' });
-  for (const id of ['fa', 'fb']) await db.orm.insert(flows).values({ id, workflowId: 'w1', name: id, graph: { nodes: [], edges: [] }, version: 1, createdAt: 'x', updatedAt: 'x' });
+  ({ store, sql } = await openTestStore());
+  await store.repos.workflows.insert({ id: 'w1', name: 'Default' });
+  await store.repos.users.insert({ id: 'u1', name: 'Ada', email: 'ada@example.com', role: 'admin', passwordHash: null, disabled: false, createdAt: 'x', updatedAt: null });
+  for (const id of ['fa', 'fb']) await store.repos.flows.insert({ id, workflowId: 'w1', name: id, graph: { nodes: [], edges: [] }, version: 1, createdAt: 'x', updatedAt: 'x' });
 });
-afterEach(() => db.close());
+afterEach(() => store.close());
 
-async function addRun(id: string, flowId: string, startedAt: string, status = 'succeeded'): Promise<void> {
-  await db.client.batch(
-    [
-      {
-        sql: "INSERT INTO runs (id, flow_id, flow_version, status, trigger_type, trigger_node_id, user_id, payload, started_at) VALUES (?, ?, 1, ?, 'manual', 't', 'u1', '{}', ?)",
-        args: [id, flowId, status, startedAt],
-      },
-      { sql: "INSERT INTO run_steps (id, run_id, node_id, step_type, name, status, started_at, inputs, exchanges, logs) VALUES (?, ?, 't', 'manual-trigger', 'T', 'succeeded', ?, '{}', '[]', '[]')", args: [`${id}-s`, id, startedAt] },
-    ],
-    'write',
-  );
+async function addRun(id: string, flowId: string, startedAt: string, status: RunInsertRow['status'] = 'succeeded'): Promise<void> {
+  const run = { id, flowId, flowVersion: 1, status, triggerType: 'manual' as const, triggerNodeId: 't', userId: 'u1', payload: {}, startedAt };
+  const step = { id: `${id}-s`, runId: id, nodeId: 't', stepType: 'manual-trigger', name: 'T', status: 'succeeded' as const, startedAt, finishedAt: null, durationMs: null, inputs: {}, outputs: null, exchanges: [], logs: [], error: null };
+  await store.runRecords.write({ runs: [run], steps: [step], runUpdates: [] });
 }
 
-const ids = async (flowId?: string) =>
-  (await db.client.execute({ sql: `SELECT id FROM runs ${flowId ? 'WHERE flow_id = ?' : ''} ORDER BY id`, args: flowId ? [flowId] : [] })).rows.map((r) => String(r.id));
-const stepRunIds = async () => (await db.client.execute('SELECT run_id FROM run_steps ORDER BY run_id')).rows.map((r) => String(r.run_id));
+const ids = async (flowId?: string) => (await sql.query(`SELECT id FROM runs ${flowId ? 'WHERE flow_id = ?' : ''} ORDER BY id`, flowId ? [flowId] : [])).map((r) => String(r.id));
+const stepRunIds = async () => (await sql.query('SELECT run_id FROM run_steps ORDER BY run_id')).map((r) => String(r.run_id));
 
 describe('pruning runs', () => {
   it('by age: deletes finished runs that started before the cut-off, with their steps, and nothing else', async () => {
@@ -43,7 +37,7 @@ describe('pruning runs', () => {
     await addRun('b-old', 'fb', daysAgo(8), 'failed');
     await addRun('b-new', 'fb', daysAgo(0));
 
-    const deleted = await pruneRunsOnce(db, { maxAgeDays: 7, maxRunsPerFlow: null }, now, 100);
+    const deleted = await pruneRunsOnce(store.repos, { maxAgeDays: 7, maxRunsPerFlow: null }, now, 100);
     expect(deleted).toBe(3);
     expect(await ids()).toEqual(['a-edge-in', 'a-new', 'a-old-running', 'b-new']);
     expect(await stepRunIds()).toEqual(['a-edge-in', 'a-new', 'a-old-running', 'b-new']);
@@ -55,7 +49,7 @@ describe('pruning runs', () => {
     await addRun('b0', 'fb', daysAgo(50));
     await addRun('b1', 'fb', daysAgo(40), 'running');
 
-    const deleted = await pruneRunsOnce(db, { maxAgeDays: null, maxRunsPerFlow: 3 }, now, 100);
+    const deleted = await pruneRunsOnce(store.repos, { maxAgeDays: null, maxRunsPerFlow: 3 }, now, 100);
     // fa newest first: a5 (0 d), a-tie-x and a4 (1 d; the larger id is newer), then a3 …
     expect(await ids('fa')).toEqual(['a-tie-x', 'a4', 'a5']);
     expect(await ids('fb')).toEqual(['b0', 'b1']);
@@ -67,25 +61,25 @@ describe('pruning runs', () => {
     await addRun('a1', 'fa', daysAgo(3));
     await addRun('a2', 'fa', daysAgo(2));
     await addRun('a3', 'fa', daysAgo(1));
-    await pruneRunsOnce(db, { maxAgeDays: 10, maxRunsPerFlow: 2 }, now, 100);
+    await pruneRunsOnce(store.repos, { maxAgeDays: 10, maxRunsPerFlow: 2 }, now, 100);
     expect(await ids()).toEqual(['a2', 'a3']);
   });
 
   it('keeps everything when nothing is set', async () => {
     await addRun('a0', 'fa', daysAgo(2000));
-    expect(await pruneRunsOnce(db, { maxAgeDays: null, maxRunsPerFlow: null }, now, 100)).toBe(0);
+    expect(await pruneRunsOnce(store.repos, { maxAgeDays: null, maxRunsPerFlow: null }, now, 100)).toBe(0);
     expect(await ids()).toEqual(['a0']);
   });
 
   it('deletes at most one batch per call, oldest first; the pruner loops until done', async () => {
     for (let i = 0; i < 25; i++) await addRun(`a${String(i).padStart(2, '0')}`, 'fa', daysAgo(100 - i));
     await addRun('keep', 'fa', daysAgo(1));
-    expect(await pruneRunsOnce(db, { maxAgeDays: 30, maxRunsPerFlow: null }, now, 10)).toBe(10);
+    expect(await pruneRunsOnce(store.repos, { maxAgeDays: 30, maxRunsPerFlow: null }, now, 10)).toBe(10);
     expect((await ids())[0]).toBe('a10');
 
     let policyReads = 0;
     const pruner = createRunPruner({
-      db,
+      repos: store.repos,
       policy: () => {
         policyReads++;
         return { maxAgeDays: 30, maxRunsPerFlow: null };

@@ -1,10 +1,10 @@
-import type { FlowyardDb } from '@flowyard/db';
+import type { Repos } from '@flowyard/db';
 import { log } from '../log';
 import { pruneRunsOnce } from './prune-runs';
 import type { RetentionPolicy } from './retention-policy';
 
 export interface RunPrunerOptions {
-  db: FlowyardDb;
+  repos: Pick<Repos, 'flows' | 'runs'>;
   /** Read before every pass, so a changed setting applies from the next one. */
   policy: () => Promise<RetentionPolicy> | RetentionPolicy;
   now: () => Date;
@@ -29,7 +29,7 @@ export function createRunPruner(options: RunPrunerOptions) {
     const policy = await options.policy();
     let total = 0;
     for (;;) {
-      const deleted = await pruneRunsOnce(options.db, policy, options.now(), batchSize);
+      const deleted = await pruneRunsOnce(options.repos, policy, options.now(), batchSize);
       total += deleted;
       if (deleted < batchSize) return total;
       await new Promise((resolve) => setTimeout(resolve, pauseMs).unref());

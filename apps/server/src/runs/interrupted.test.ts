@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createTestDatabase } from '@flowyard/db/testing';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
@@ -19,16 +16,15 @@ afterEach(async () => {
 
 describe('a restart', () => {
   it('marks runs and steps left running by a stopped server as interrupted', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flowyard-restart-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const dbUrl = pathToFileURL(join(dir, 'flowyard.db')).href;
+    const database = await createTestDatabase({ reopenable: true });
+    cleanups.push(() => database.drop());
     const secretKey = randomBytes(32);
 
     // A target that never answers keeps the step running until the "crash".
     const target: TargetServer = await startTargetServer(() => undefined);
     cleanups.push(() => target.close());
 
-    const first = await createTestApp({ dbUrl, secretKey });
+    const first = await createTestApp({ database, secretKey });
     const endpoint = await first.caller.endpoints.create({ workflowId: first.workflowId, name: 'Slow', baseUrl: target.url, auth: { type: 'none' } });
     const flow = await first.caller.flows.create({ workflowId: first.workflowId, name: 'Slow flow' });
     await first.caller.flows.save({ id: flow.id, version: 1, graph: chainGraph([{ id: 'call', name: 'Wait forever', endpointId: endpoint.id }]) });
@@ -40,12 +36,12 @@ describe('a restart', () => {
 
     // The process dies: the database goes away with the run in flight.
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    first.db.close();
+    await first.store.close();
     await target.close();
     await first.services.runs.whenIdle();
     await first.http.close();
 
-    const second = await createTestApp({ dbUrl, secretKey });
+    const second = await createTestApp({ database, secretKey });
     cleanups.push(() => second.close());
     const { run, steps } = await second.caller.runs.get({ runId });
     const error = { code: 'RUN_INTERRUPTED', message: 'The server stopped while the run was in flight', details: {} };

@@ -33,7 +33,7 @@ import type { WriteBatch } from '../persistence/group-commit';
 import { interruptionRecord, interruptions } from './interruptions';
 import type { RunEventBus } from './run-event-bus';
 import { runRow, runUpdate, stepRow } from './run-views';
-import { createRunsRepo } from './runs-repo';
+import { createRunHistory } from './run-history';
 
 export interface RunsServiceOptions {
   http: HttpClient;
@@ -120,7 +120,7 @@ function checkReferences(flow: Flow, triggerId: string, definitions: ReadonlyMap
  * record as the engine reports it and publishing it to the flow's subscribers.
  */
 export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http, bus, scripts, customSteps, constants, libraries, credentials, recordFlushMs }: RunsServiceOptions) {
-  const repo = createRunsRepo(deps.db);
+  const repo = createRunHistory(deps.store.repos.runs);
   const inFlight = new Map<string, InFlightRun>();
   // A kept run's record (start's keepRecord), from its end until its waiter takes it.
   const finished = new Map<string, RunRecord>();
@@ -130,7 +130,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     if (finished.size > maxKeptRecords) finished.delete(finished.keys().next().value ?? '');
   };
   // Live subscribers hear a record once it is durable, in the order it was written.
-  const writer = createRunRecordWriter(deps.db, {
+  const writer = createRunRecordWriter(deps.store.runRecords, {
     delayMs: recordFlushMs ?? 0,
     committed(ops: WriteBatch<RecordOp>) {
       for (const op of ops) if (op.event !== null && bus.subscriberCount(op.flowId) > 0) bus.publish(op.flowId, op.event);
@@ -138,7 +138,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
   });
   const held = createHeldRecords(writer);
   // Flows come from the flows service's cache; definitions are read once per change of any custom step.
-  const definitionsOf = createGenerationCache(deps.db, ['custom_steps'], (workflowId: string) => customSteps.definitions(workflowId), 100);
+  const definitionsOf = createGenerationCache(deps.store.generations, ['custom_steps'], (workflowId: string) => customSteps.definitions(workflowId), 100);
 
   /**
    * The engine's sink: records queue for the group-commit writer without waiting; the run's

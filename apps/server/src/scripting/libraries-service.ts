@@ -1,4 +1,4 @@
-import { and, asc, eq, libraries, type LibraryRow } from '@flowyard/db';
+import type { LibraryRow } from '@flowyard/db';
 import { endpointNameKey, FlowyardError, type LibrarySummary, type LibraryView } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
 import type { WorkflowsService } from '../workflows/workflows-service';
@@ -18,39 +18,31 @@ function libraryNotFound(id: string): FlowyardError {
 
 /** Shared libraries (SPEC §1): CommonJS sources scripts load with `require('<name>')`. */
 export function createLibrariesService(deps: ServiceDeps, workflows: WorkflowsService) {
-  const { db, now, newId } = deps;
+  const { store, now, newId } = deps;
 
   return {
     async list(workflowId: string): Promise<LibrarySummary[]> {
-      const rows = await db.orm
-        .select({ id: libraries.id, workflowId: libraries.workflowId, name: libraries.name, updatedAt: libraries.updatedAt })
-        .from(libraries)
-        .where(eq(libraries.workflowId, workflowId))
-        .orderBy(asc(libraries.nameKey), asc(libraries.name));
-      return rows.map(toSummary);
+      return (await store.repos.libraries.summaries(workflowId)).map(toSummary);
     },
 
     async get(id: string): Promise<LibraryView> {
-      const [row] = await db.orm.select().from(libraries).where(eq(libraries.id, id));
+      const row = await store.repos.libraries.get(id);
       if (!row) throw libraryNotFound(id);
       return toView(row);
     },
 
     /** The sources scripts can require, by name. */
     async sources(workflowId: string): Promise<Record<string, string>> {
-      const rows = await db.orm.select({ name: libraries.name, source: libraries.source }).from(libraries).where(eq(libraries.workflowId, workflowId));
+      const rows = await store.repos.libraries.inWorkflow(workflowId);
       return Object.fromEntries(rows.map((row) => [row.name, row.source]));
     },
 
     /** Creates (`id` null) or updates a library; the name must be unused and the source must parse. */
     async save(input: { workflowId: string; id: string | null; name: string; source: string }): Promise<LibraryView> {
-      return db.exclusive(async () => {
+      return store.unitOfWork(async (tx) => {
         await workflows.require(input.workflowId);
         const nameKey = endpointNameKey(input.name);
-        const [clash] = await db.orm
-          .select({ id: libraries.id, name: libraries.name })
-          .from(libraries)
-          .where(and(eq(libraries.workflowId, input.workflowId), eq(libraries.nameKey, nameKey)));
+        const clash = await tx.repos.libraries.findByNameKey(input.workflowId, nameKey);
         const issues = [];
         if (clash && clash.id !== input.id) {
           issues.push({ path: 'name', message: `A library named "${clash.name}" already exists in this workflow (names are not case-sensitive)` });
@@ -62,22 +54,21 @@ export function createLibrariesService(deps: ServiceDeps, workflows: WorkflowsSe
         const at = now().toISOString();
         if (input.id === null) {
           const row: LibraryRow = { id: newId(), workflowId: input.workflowId, name: input.name, nameKey, source: input.source, createdAt: at, updatedAt: at };
-          await db.orm.insert(libraries).values(row);
+          await tx.repos.libraries.insert(row);
           return toView(row);
         }
-        const [current] = await db.orm.select().from(libraries).where(and(eq(libraries.id, input.id), eq(libraries.workflowId, input.workflowId)));
+        const current = await tx.repos.libraries.getInWorkflow(input.workflowId, input.id);
         if (!current) throw libraryNotFound(input.id);
         const row: LibraryRow = { ...current, name: input.name, nameKey, source: input.source, updatedAt: at };
-        await db.orm.update(libraries).set(row).where(eq(libraries.id, current.id));
+        await tx.repos.libraries.update(row);
         return toView(row);
       });
     },
 
     async delete(id: string): Promise<{ id: string }> {
-      return db.exclusive(async () => {
-        const [row] = await db.orm.select({ id: libraries.id }).from(libraries).where(eq(libraries.id, id));
-        if (!row) throw libraryNotFound(id);
-        await db.orm.delete(libraries).where(eq(libraries.id, id));
+      return store.unitOfWork(async (tx) => {
+        if (!(await tx.repos.libraries.get(id))) throw libraryNotFound(id);
+        await tx.repos.libraries.delete(id);
         return { id };
       });
     },

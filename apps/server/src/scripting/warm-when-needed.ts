@@ -1,4 +1,4 @@
-import type { FlowyardDb } from '@flowyard/db';
+import type { Store } from '@flowyard/db';
 import type { ScriptPool } from '@flowyard/engine';
 import { log } from '../log';
 
@@ -11,7 +11,7 @@ const checkEveryMs = 500;
  * flows use only built-in steps need not hold; a server with scripts still never makes its first
  * script run wait for a cold worker. Returns a stop function.
  */
-export function warmScriptsWhenNeeded(db: FlowyardDb, scripts: Pick<ScriptPool, 'warmUp'>): () => void {
+export function warmScriptsWhenNeeded(store: Pick<Store, 'repos' | 'generations'>, scripts: Pick<ScriptPool, 'warmUp'>): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const warm = (): void => {
@@ -19,15 +19,15 @@ export function warmScriptsWhenNeeded(db: FlowyardDb, scripts: Pick<ScriptPool, 
     clearInterval(timer);
     scripts.warmUp().catch((error: unknown) => log.error('The script sandbox could not start; custom steps will fail until it can', error));
   };
-  const hasCustomSteps = async (): Promise<boolean> => (await db.client.execute('SELECT 1 FROM custom_steps LIMIT 1')).rows.length > 0;
+  const hasCustomSteps = (): Promise<boolean> => store.repos.customSteps.any();
 
-  let seen = db.generations.of('custom_steps');
+  let seen = store.generations.of('custom_steps');
   hasCustomSteps()
     .then((found) => {
       if (stopped) return;
       if (found) return warm();
       timer = setInterval(() => {
-        const now = db.generations.of('custom_steps');
+        const now = store.generations.of('custom_steps');
         if (now === seen) return;
         seen = now;
         hasCustomSteps()

@@ -52,7 +52,7 @@ export function tempDatabase(prefix: string): TempDatabase {
 
 /** Serves `app` on an ephemeral port (Connect callbacks arrive as real requests). */
 export async function serveApp(app: TestApp): Promise<{ base: string; close(): Promise<void> }> {
-  const server = createApp({ db: app.db, services: app.services, webDist: '/nonexistent' }).listen(0, '127.0.0.1');
+  const server = createApp({ services: app.services, webDist: '/nonexistent' }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const address = server.address();
   return {

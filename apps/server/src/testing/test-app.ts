@@ -1,8 +1,9 @@
-import { createDb, type FlowyardDb } from '@flowyard/db';
+import type { Store } from '@flowyard/db';
+import { createTestDatabase, type TestDatabase, type TestSql } from '@flowyard/db/testing';
 import { createScriptPool, type HttpClient, type Role, type ScriptPool } from '@flowyard/engine';
 import { TRPCError } from '@trpc/server';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { bootstrap, createAppServices, type AppServices } from '../app-services';
+import { bootstrap, createAppServices, type AppServices } from '../compose';
 import type { AccessSettings } from '../auth/auth-service';
 import { createPasswordHasher } from '../auth/passwords';
 import { sessionCookieName } from '../auth/session-cookie';
@@ -22,7 +23,9 @@ export const testAdminPassword = 'test-admin-password';
 type Caller = ReturnType<typeof createCaller>;
 
 export interface TestApp {
-  db: FlowyardDb;
+  store: Store;
+  /** Raw SQL on the app's database (`?` parameters on either dialect), for set-up and checks. */
+  sql: TestSql;
   services: AppServices;
   secretBox: SecretBox;
   /** Provider settings from `options.env` (the real services by default). */
@@ -44,20 +47,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A bootstrapped app on a fresh database (in memory unless `dbUrl` says otherwise), called in-process. */
+/**
+ * A bootstrapped app, called in-process, on `database` (another app may have used it before: a
+ * restart) or on a fresh one of the tests' dialect (FLOWYARD_TEST_DB), which `close()` drops.
+ */
 export async function createTestApp(
-  options: { dbUrl?: string; secretKey?: Buffer; scripts?: ScriptPool; env?: NodeJS.ProcessEnv; publicUrl?: string; now?: () => Date; access?: AccessSettings } = {},
+  options: { database?: TestDatabase; secretKey?: Buffer; scripts?: ScriptPool; env?: NodeJS.ProcessEnv; publicUrl?: string; now?: () => Date; access?: AccessSettings } = {},
 ): Promise<TestApp> {
-  const db = await createDb(options.dbUrl ?? ':memory:');
+  const database = options.database ?? (await createTestDatabase());
+  const { store, sql } = await database.open();
   const secretBox = createSecretBox(options.secretKey ?? randomBytes(32));
   const providers = loadProviderSettings(options.env ?? {}, options.publicUrl ?? 'http://localhost:3000');
-  const http: HttpClient = createEndpointHttpClient({ db, secretBox });
+  const http: HttpClient = createEndpointHttpClient({ store, secretBox });
   const bus = createRunEventBus();
   // Worker start-up is slow under tsx: a test file can share one pool across its apps.
   const scripts = options.scripts ?? createScriptPool({ size: 2 });
   // bcrypt's lowest cost: hashing at the production cost would dominate the test run.
   const passwords = createPasswordHasher(4);
-  const services = createAppServices({ db, secretBox, providers, now: options.now ?? (() => new Date()), newId: () => randomUUID() }, {
+  const services = createAppServices({ store, secretBox, providers, now: options.now ?? (() => new Date()), newId: () => randomUUID() }, {
     http,
     bus,
     scripts,
@@ -67,13 +74,14 @@ export async function createTestApp(
   await bootstrap(services, { adminPassword: testAdminPassword });
   const admin = await services.users.findByEmail(firstAdmin.email);
   if (!admin) throw new Error('No first admin after bootstrap');
-  const callerAs = (user: UserView | null): Caller => createCaller(contextFor(db, services, user));
+  const callerAs = (user: UserView | null): Caller => createCaller(contextFor(services, user));
   const caller = callerAs(admin);
   let created = 0;
   const [workflow] = await caller.workflows.list();
   if (!workflow) throw new Error('No Default workflow after bootstrap');
   return {
-    db,
+    store,
+    sql,
     services,
     secretBox,
     providers,
@@ -98,7 +106,8 @@ export async function createTestApp(
       await services.runs.whenIdle();
       if (options.scripts === undefined) await scripts.close();
       await http.close();
-      db.close();
+      await store.close();
+      if (options.database === undefined) await database.drop();
     },
   };
 }

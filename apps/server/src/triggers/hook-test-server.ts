@@ -32,7 +32,7 @@ export async function startHookTestServer(options: { triggers?: HttpTriggerOptio
   if (address === null || typeof address === 'string') throw new Error('The test server has no port');
   const url = `http://127.0.0.1:${address.port}`;
   const app = await createTestApp({ publicUrl: url });
-  handler = createApp({ db: app.db, services: app.services, webDist: options.webDist ?? '/nonexistent-web-dist', ...(options.triggers === undefined ? {} : { triggers: options.triggers }) });
+  handler = createApp({ services: app.services, webDist: options.webDist ?? '/nonexistent-web-dist', ...(options.triggers === undefined ? {} : { triggers: options.triggers }) });
   return {
     app,
     url,

@@ -1,4 +1,3 @@
-import { count, eq, runs } from '@flowyard/db';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { log } from '../log';
@@ -29,8 +28,8 @@ const post = (query: string, body: string, contentType = 'application/json') =>
   server.fetch(hook(query), { method: 'POST', headers: { 'x-api-key': key, 'content-type': contentType }, body });
 const runCount = async (): Promise<number> => {
   await server.app.services.runs.whenIdle();
-  const [row] = await server.app.db.orm.select({ n: count() }).from(runs).where(eq(runs.flowId, flowId));
-  return row?.n ?? 0;
+  const [row] = await server.app.sql.query('SELECT count(*) AS n FROM runs WHERE flow_id = ?', [flowId]);
+  return Number(row?.n ?? 0);
 };
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 const outcomeSchema = z.object({ runId: z.string(), status: z.string(), outputs: z.record(z.string(), z.unknown()).nullable() });
@@ -95,7 +94,7 @@ describe('a run that cannot be recorded', () => {
   it('is never acknowledged: the trigger answers 503 RUN_INTERRUPTED without a run id, with or without ?wait=true', async () => {
     const before = await runCount();
     const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
-    const failing = vi.spyOn(server.app.db, 'writeBatch').mockRejectedValue(new Error('disk I/O error'));
+    const failing = vi.spyOn(server.app.store.runRecords, 'write').mockRejectedValue(new Error('disk I/O error'));
     try {
       for (const query of ['?wait=true', '']) {
         const response = await post(query, '{"kind": "order"}');
@@ -114,7 +113,7 @@ describe('a run that cannot be recorded', () => {
 
   it('is not acknowledged by runs.start either', async () => {
     const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
-    const failing = vi.spyOn(server.app.db, 'writeBatch').mockRejectedValue(new Error('disk I/O error'));
+    const failing = vi.spyOn(server.app.store.runRecords, 'write').mockRejectedValue(new Error('disk I/O error'));
     try {
       await expect(server.app.caller.runs.start({ flowId, payload: {} })).rejects.toMatchObject({ cause: { code: 'RUN_INTERRUPTED' } });
       await server.app.services.runs.whenIdle();

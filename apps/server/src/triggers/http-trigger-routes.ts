@@ -1,6 +1,6 @@
 import { can, compileFlow, FlowyardError, isFlowyardError, type Flow, type FlowNodeOf, type UserView } from '@flowyard/engine';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppServices } from '../app-services';
+import type { AppServices } from '../compose';
 import { authenticateApiCaller } from '../builtin/api-caller';
 import { sendApiError, sendJson } from '../builtin/api-response';
 import { malformedUrlError } from '../http/malformed-url';

@@ -1,4 +1,3 @@
-import { count, eq, runs } from '@flowyard/db';
 import type { FlowSaveInput, Role } from '@flowyard/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -37,8 +36,8 @@ const post = (path: string, init: { headers?: Record<string, string>; body?: str
   server.fetch(path, { method: 'POST', headers: init.headers, body: init.body });
 const json = { 'content-type': 'application/json' };
 const runCount = async (id: string): Promise<number> => {
-  const [row] = await server.app.db.orm.select({ n: count() }).from(runs).where(eq(runs.flowId, id));
-  return row?.n ?? 0;
+  const [row] = await server.app.sql.query('SELECT count(*) AS n FROM runs WHERE flow_id = ?', [id]);
+  return Number(row?.n ?? 0);
 };
 
 describe('HTTP trigger callers that are refused', () => {

@@ -1,14 +1,12 @@
-import type { FlowyardDb } from '@flowyard/db';
-import type { AppServices } from '../app-services';
+import type { AppServices } from '../compose';
 import type { SessionCookieWriter } from '../auth/session-cookie';
 import type { UserView } from '../users/user-view';
 
 /**
- * Every procedure runs with the database, the services and the caller. `user` is null
+ * Every procedure runs with the services and the caller. `user` is null
  * before sign-in: only `publicProcedure`s accept that (see init.ts).
  */
 export interface Context {
-  db: FlowyardDb;
   services: AppServices;
   user: UserView | null;
   /** The stored id of the session cookie the call came with (signOut ends it); null for API keys and in-process callers. */

@@ -1,8 +1,7 @@
-import type { FlowyardDb } from '@flowyard/db';
 import { FlowyardError } from '@flowyard/engine';
 import { TRPCError } from '@trpc/server';
 import type { Request, Response } from 'express';
-import type { AppServices } from '../app-services';
+import type { AppServices } from '../compose';
 import { inProcessAddress } from '../auth/auth-service';
 import { crossSiteProblem } from '../auth/cross-site-guard';
 import { recordingSessionCookie, responseSessionCookie } from '../auth/session-cookie';
@@ -13,7 +12,7 @@ import type { Context } from './context';
  * Builds an HTTP request's context: refuses possible cross-site requests (FORBIDDEN), then
  * finds the caller from its API key or session cookie (or nobody: user null).
  */
-export async function createContext(db: FlowyardDb, services: AppServices, req: Request, res: Response): Promise<Context> {
+export async function createContext(services: AppServices, req: Request, res: Response): Promise<Context> {
   const problem = crossSiteProblem(req, services.auth.origins);
   if (problem !== undefined) {
     const cause = new FlowyardError('FORBIDDEN', problem);
@@ -21,7 +20,6 @@ export async function createContext(db: FlowyardDb, services: AppServices, req: 
   }
   const caller = await services.auth.resolveCaller(req);
   return {
-    db,
     services,
     user: caller?.user ?? null,
     sessionId: caller?.sessionId ?? null,
@@ -31,6 +29,6 @@ export async function createContext(db: FlowyardDb, services: AppServices, req: 
 }
 
 /** An in-process context acting as `user` (tests, scripts); null calls as nobody. */
-export function contextFor(db: FlowyardDb, services: AppServices, user: UserView | null): Context {
-  return { db, services, user, sessionId: null, sessionCookie: recordingSessionCookie(), clientAddress: inProcessAddress };
+export function contextFor(services: AppServices, user: UserView | null): Context {
+  return { services, user, sessionId: null, sessionCookie: recordingSessionCookie(), clientAddress: inProcessAddress };
 }

@@ -1,4 +1,3 @@
-import { customSteps, eq, scriptEndpointRefs } from '@flowyard/db';
 import type { CustomStepCreateInput } from '@flowyard/engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chainGraph } from '../testing/graphs';
@@ -108,8 +107,8 @@ describe('usage that sees scripts', () => {
   it('indexes custom steps saved before the index existed when the server starts', async () => {
     const slack = await createEndpoint('Slack');
     const step = await createStep(poster(slackScript));
-    await app.db.orm.delete(scriptEndpointRefs);
-    await app.db.orm.update(customSteps).set({ scriptIndexVersion: 0 }).where(eq(customSteps.id, step.id));
+    await app.sql.query('DELETE FROM script_endpoint_refs');
+    await app.sql.query('UPDATE custom_steps SET script_index_version = 0 WHERE id = ?', [step.id]);
     expect(await app.caller.endpoints.usage({ id: slack.id })).toEqual([]);
     expect(await app.services.reindexStaleScripts()).toBe(1);
     expect(await app.caller.endpoints.usage({ id: slack.id })).toHaveLength(1);

@@ -1,7 +1,7 @@
-import { createDb } from '@flowyard/db';
+import { openTestStore } from '@flowyard/db/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bootstrap, createAppServices } from '../app-services';
+import { bootstrap, createAppServices } from '../compose';
 import { adminPasswordFromEnv, firstAdminLogLines } from '../auth/admin-password';
 import { createPasswordHasher } from '../auth/passwords';
 import { createSecretBox } from '../secrets/secret-box';
@@ -38,10 +38,10 @@ describe('first start', () => {
 
 describe('the first admin’s password', () => {
   it('is generated when FLOWYARD_ADMIN_PASSWORD is unset, logged once, and works', async () => {
-    const db = await createDb(':memory:');
+    const { store, sql } = await openTestStore();
     try {
       const services = createAppServices(
-        { db, secretBox: createSecretBox(randomBytes(32)), providers: loadProviderSettings({}, 'http://localhost:3000'), now: () => new Date(), newId: () => randomUUID() },
+        { store, secretBox: createSecretBox(randomBytes(32)), providers: loadProviderSettings({}, 'http://localhost:3000'), now: () => new Date(), newId: () => randomUUID() },
         { http: app.http, scripts: app.scripts, passwords: createPasswordHasher(4) },
       );
       const { firstAdmin } = await bootstrap(services, { adminPassword: undefined });
@@ -52,12 +52,12 @@ describe('the first admin’s password', () => {
       expect(lines.join('\n')).toContain(firstAdmin.password);
       expect((await services.auth.signIn({ email: 'ADMIN@localhost', password: firstAdmin.password })).user.role).toBe('admin');
       // Stored as a bcrypt hash, never as the password.
-      const rows = await db.client.execute('SELECT password_hash FROM users');
-      expect(String(rows.rows[0]?.password_hash)).toMatch(/^\$2[aby]\$04\$/);
-      expect(JSON.stringify(rows.rows)).not.toContain(firstAdmin.password);
+      const rows = await sql.query('SELECT password_hash FROM users');
+      expect(String(rows[0]?.password_hash)).toMatch(/^\$2[aby]\$04\$/);
+      expect(JSON.stringify(rows)).not.toContain(firstAdmin.password);
       expect((await bootstrap(services, { adminPassword: undefined })).firstAdmin).toEqual({ created: false });
     } finally {
-      db.close();
+      await store.close();
     }
   });
 

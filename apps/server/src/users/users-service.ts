@@ -1,4 +1,4 @@
-import { and, apiKeys, asc, count, eq, isNull, ne, sessions, sql, users, type UserRow } from '@flowyard/db';
+import type { UserRow } from '@flowyard/db';
 import { can, FlowyardError, type userCreateSchema, type userUpdateSchema } from '@flowyard/engine';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
@@ -18,43 +18,29 @@ export type FirstAdminOutcome = { created: false } | { created: true; email: str
 
 const toView = userViewOf;
 
-export function createUsersService({ db, now, newId }: ServiceDeps, passwords: PasswordHasher) {
-  async function findRow(id: string): Promise<UserRow | undefined> {
-    const [row] = await db.orm.select().from(users).where(eq(users.id, id));
-    return row;
-  }
-
+export function createUsersService({ store, now, newId }: ServiceDeps, passwords: PasswordHasher) {
   async function findByEmail(email: string): Promise<UserView | undefined> {
-    const [row] = await db.orm.select().from(users).where(eq(users.email, email.toLowerCase()));
+    const row = await store.repos.users.findByEmail(email.toLowerCase());
     return row && toView(row);
-  }
-
-  async function enabledAdminsOtherThan(id: string): Promise<number> {
-    const [row] = await db.orm
-      .select({ n: count() })
-      .from(users)
-      .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, id)));
-    return row?.n ?? 0;
   }
 
   return {
     findByEmail,
 
     async findById(id: string): Promise<UserView | undefined> {
-      const row = await findRow(id);
+      const row = await store.repos.users.get(id);
       return row && toView(row);
     },
 
     /** The user and password hash for a sign-in attempt. */
     async findForSignIn(email: string): Promise<{ user: UserView; passwordHash: string | null } | undefined> {
-      const [row] = await db.orm.select().from(users).where(eq(users.email, email.toLowerCase()));
+      const row = await store.repos.users.findByEmail(email.toLowerCase());
       return row && { user: toView(row), passwordHash: row.passwordHash };
     },
 
     /** Everyone, by name (the Users page). */
     async list(): Promise<UserView[]> {
-      const rows = await db.orm.select().from(users).orderBy(asc(sql`lower(${users.name})`), asc(users.email));
-      return rows.map(toView);
+      return (await store.repos.users.list()).map(toView);
     },
 
     async create(input: z.output<typeof userCreateSchema>): Promise<UserView> {
@@ -69,8 +55,7 @@ export function createUsersService({ db, now, newId }: ServiceDeps, passwords: P
         createdAt: now().toISOString(),
         updatedAt: null,
       };
-      const inserted = await db.orm.insert(users).values(row).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
-      if (inserted.length === 0) throw emailTaken(input.email);
+      if (!(await store.repos.users.insertIfEmailFree(row))) throw emailTaken(input.email);
       return toView(row);
     },
 
@@ -80,11 +65,11 @@ export function createUsersService({ db, now, newId }: ServiceDeps, passwords: P
      */
     async update(input: z.output<typeof userUpdateSchema>): Promise<UserView> {
       const passwordHash = input.password === undefined ? undefined : await passwords.hash(input.password);
-      return db.exclusive(async () => {
-        const row = await findRow(input.id);
+      return store.unitOfWork(async (tx) => {
+        const row = await tx.repos.users.get(input.id);
         if (!row) throw userNotFound(input.id);
         const wasEnabledAdmin = row.role === 'admin' && !row.disabled;
-        if (wasEnabledAdmin && (await enabledAdminsOtherThan(row.id)) === 0) {
+        if (wasEnabledAdmin && (await tx.repos.users.countEnabledAdminsOtherThan(row.id)) === 0) {
           if (input.role !== undefined && input.role !== 'admin') throw lastAdmin('role');
           if (input.disabled === true) throw lastAdmin('disabled');
         }
@@ -95,18 +80,13 @@ export function createUsersService({ db, now, newId }: ServiceDeps, passwords: P
           ...(passwordHash === undefined ? {} : { passwordHash }),
           updatedAt: now().toISOString(),
         };
-        const [updated] = await db.orm.update(users).set(changes).where(eq(users.id, row.id)).returning();
-        if (!updated) throw userNotFound(input.id);
-        if (input.disabled === true || passwordHash !== undefined) await db.orm.delete(sessions).where(eq(sessions.userId, row.id));
+        await tx.repos.users.update(row.id, changes);
+        if (input.disabled === true || passwordHash !== undefined) await tx.repos.sessions.deleteForUser(row.id);
         // Disabling revokes the keys for good: enabling the user again must not bring back keys
         // that were handed out before (README: "ends their sessions and API keys at once").
-        if (input.disabled === true && !row.disabled) {
-          await db.orm
-            .update(apiKeys)
-            .set({ revokedAt: changes.updatedAt })
-            .where(and(eq(apiKeys.userId, row.id), isNull(apiKeys.revokedAt)));
-        }
-        return toView(updated);
+        if (input.disabled === true && !row.disabled) await tx.repos.apiKeys.revokeAllOf(row.id, changes.updatedAt);
+        // Units serialise writers, so the row read above is the row the update changed.
+        return toView({ ...row, ...changes });
       });
     },
 
@@ -116,14 +96,7 @@ export function createUsersService({ db, now, newId }: ServiceDeps, passwords: P
      */
     async searchAs(actor: UserView, text: string): Promise<UserView[]> {
       const needle = text.trim().toLowerCase();
-      const matches = needle === '' ? sql`1 = 1` : sql`(instr(lower(${users.name}), ${needle}) > 0 or instr(${users.email}, ${needle}) > 0)`;
-      const visible = can(actor.role, 'users.read') ? matches : and(matches, eq(users.id, actor.id));
-      const rows = await db.orm
-        .select()
-        .from(users)
-        .where(visible)
-        .orderBy(asc(sql`lower(${users.name})`), asc(users.email))
-        .limit(maxSearchResults);
+      const rows = await store.repos.users.search(needle, { limit: maxSearchResults, ...(can(actor.role, 'users.read') ? {} : { onlyId: actor.id }) });
       return rows.map(toView);
     },
 
@@ -132,7 +105,7 @@ export function createUsersService({ db, now, newId }: ServiceDeps, passwords: P
       if (id !== actor.id && !can(actor.role, 'users.read')) {
         throw new FlowyardError('FORBIDDEN', 'You may only read your own user record', { details: { permission: 'users.read' } });
       }
-      const row = await findRow(id);
+      const row = await store.repos.users.get(id);
       if (!row) throw userNotFound(id);
       return toView(row);
     },
@@ -142,17 +115,16 @@ export function createUsersService({ db, now, newId }: ServiceDeps, passwords: P
      * random one. Also gives a password to an admin left from before sign-in existed. Idempotent.
      */
     async ensureFirstAdmin(password: string | undefined): Promise<FirstAdminOutcome> {
-      return db.exclusive(async () => {
-        const [existing] = await db.orm.select().from(users).where(eq(users.email, firstAdmin.email));
-        const [any] = await db.orm.select({ id: users.id }).from(users).limit(1);
-        const needsPassword = existing ? existing.passwordHash === null : any === undefined;
+      return store.unitOfWork(async (tx) => {
+        const existing = await tx.repos.users.findByEmail(firstAdmin.email);
+        const needsPassword = existing ? existing.passwordHash === null : !(await tx.repos.users.any());
         if (!needsPassword) return { created: false };
         const chosen = password ?? randomBytes(18).toString('base64url');
         const passwordHash = await passwords.hash(chosen);
         if (existing) {
-          await db.orm.update(users).set({ passwordHash, updatedAt: now().toISOString() }).where(eq(users.id, existing.id));
+          await tx.repos.users.update(existing.id, { passwordHash, updatedAt: now().toISOString() });
         } else {
-          await db.orm.insert(users).values({
+          await tx.repos.users.insert({
             id: newId(),
             name: firstAdmin.name,
             email: firstAdmin.email,

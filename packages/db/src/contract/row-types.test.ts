@@ -3,7 +3,7 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as pg from '../pg/schema';
-import * as sqlite from '../schema';
+import * as sqlite from '../sqlite/schema';
 
 // Each SQLite table beside its PostgreSQL twin. The assertions below are checked by
 // `pnpm typecheck`: a repository written against one table's rows then compiles for both.

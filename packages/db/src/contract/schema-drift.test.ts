@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, json, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import * as pgSchema from '../pg/schema';
-import * as sqliteSchema from '../schema';
+import * as sqliteSchema from '../sqlite/schema';
 import { schemaDifferences } from './schema-differences';
 import { pgTableShapes, sqliteTableShapes, type TableShape } from './table-shape';
 

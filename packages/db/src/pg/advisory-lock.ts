@@ -9,6 +9,8 @@ const keys = {
   migrate: 1,
   /** Building the migrated template database the tests copy (see testing/pg-test-database.ts). */
   testTemplate: 2,
+  /** Units of work: one at a time across every process on the database (see unit-of-work.ts). */
+  unitsOfWork: 3,
 } as const;
 
 export type AdvisoryLockName = keyof typeof keys;
@@ -30,4 +32,12 @@ export async function withAdvisoryLock<T>(client: ClientBase, name: AdvisoryLock
   }
   await client.query('SELECT pg_advisory_unlock($1::int4, $2::int4)', key);
   return result;
+}
+
+/**
+ * Takes the transaction advisory lock `name` on `client`, inside its open transaction, waiting
+ * for whoever holds it; it is released when the transaction ends, committed or not.
+ */
+export async function advisoryXactLock(client: ClientBase, name: AdvisoryLockName): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1::int4, $2::int4)', [namespace, keys[name]]);
 }

@@ -2,5 +2,6 @@
 // need a pg connection (job queue, LISTEN) import it.
 export * from './schema';
 export { openPg, type FlowyardPg, type OpenPgOptions, type PgOrm, type PgSchema } from './open';
+export { openPgStore, type PgStore } from './store';
 export { withAdvisoryLock, type AdvisoryLockName } from './advisory-lock';
 export type { WithPgClient } from './with-pg-client';

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { desc, eq, getTableName, is } from 'drizzle-orm';
+import { eq, getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveMigrationsFolder } from '../migrations-folder';
 import { createPgTestDatabase, type PgTestDatabase } from '../testing/pg-test-database';
+import { runListQuery } from '../repos/runs';
 import { openPg, type FlowyardPg } from './open';
+import { pgQueryHandles } from './query-context';
 import * as schema from './schema';
 import { flows, runs, runSteps, users, workflows } from './schema';
 
@@ -121,16 +123,18 @@ describe('the PostgreSQL schema holds what the SQLite one holds', () => {
     expect(step).toEqual({ durationMs: 1.25, outputs: null });
   });
 
-  it("serves the Activity panel's keyset order from runs_flow_started_id_idx without sorting", async () => {
+  it("serves the Activity panel's pages (the runs repository's query) from runs_flow_started_id_idx without sorting", async () => {
     const client = await db.pool.connect();
     try {
       // On a near-empty table the planner would rightly scan it; forbid that to see what the index serves.
       await client.query('SET enable_seqscan = off');
-      const query = db.orm.select({ id: runs.id }).from(runs).where(eq(runs.flowId, 'f1')).orderBy(desc(runs.startedAt), desc(runs.id)).limit(50).toSQL();
-      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${query.sql}`, query.params);
-      const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
-      expect(plan).toContain('runs_flow_started_id_idx');
-      expect(plan).not.toMatch(/Sort/);
+      for (const after of [undefined, { startedAt: now, id: 'zzzz' }]) {
+        const query = runListQuery(pgQueryHandles(db.orm), 'f1', 51, after).toSQL();
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${query.sql}`, query.params);
+        const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+        expect(plan).toContain('runs_flow_started_id_idx');
+        expect(plan).not.toMatch(/Sort/);
+      }
     } finally {
       client.release(true);
     }

@@ -3,7 +3,7 @@ import { index, integer, json, pgTable, primaryKey, text, uniqueIndex } from 'dr
 import { flows } from './flows';
 import { workflows } from './workflows';
 
-/** PostgreSQL twin of `schema/custom-steps.ts` (see the comments there). */
+/** PostgreSQL twin of `sqlite/schema/custom-steps.ts` (see the comments there). */
 export const customSteps = pgTable(
   'custom_steps',
   {

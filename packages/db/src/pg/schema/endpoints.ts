@@ -2,7 +2,7 @@ import type { AuthType, Json } from '@flowyard/engine';
 import { boolean, json, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { workflows } from './workflows';
 
-/** PostgreSQL twin of `schema/endpoints.ts` (see the comments there). */
+/** PostgreSQL twin of `sqlite/schema/endpoints.ts` (see the comments there). */
 export const endpoints = pgTable(
   'endpoints',
   {

@@ -3,7 +3,7 @@ import { index, integer, json, pgTable, primaryKey, text } from 'drizzle-orm/pg-
 import { endpoints } from './endpoints';
 import { workflows } from './workflows';
 
-/** PostgreSQL twin of `schema/flows.ts` (see the comments there). */
+/** PostgreSQL twin of `sqlite/schema/flows.ts` (see the comments there). */
 export const flows = pgTable(
   'flows',
   {

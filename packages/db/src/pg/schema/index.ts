@@ -1,4 +1,4 @@
-// The PostgreSQL twin of `src/schema`: same tables, columns, keys and indexes, and row types
+// The PostgreSQL twin of `src/sqlite/schema`: same tables, columns, keys and indexes, and row types
 // identical to SQLite's (src/contract checks both), so one repository can serve either dialect.
 // Timestamps stay ISO text as on SQLite. JSON columns are `json`, not `jsonb`: json keeps the
 // text it is given, as SQLite does, while jsonb reorders object keys and refuses `\u0000` and

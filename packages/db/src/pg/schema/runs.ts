@@ -4,7 +4,7 @@ import { doublePrecision, index, integer, json, pgTable, text } from 'drizzle-or
 import { flows } from './flows';
 import { users } from './users';
 
-/** PostgreSQL twin of `schema/runs.ts` (see the comments there). */
+/** PostgreSQL twin of `sqlite/schema/runs.ts` (see the comments there). */
 export const runs = pgTable(
   'runs',
   {

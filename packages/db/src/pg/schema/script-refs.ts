@@ -2,7 +2,7 @@ import { index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { customSteps } from './custom-steps';
 import { workflows } from './workflows';
 
-/** PostgreSQL twin of `schema/script-refs.ts` (see the comments there). */
+/** PostgreSQL twin of `sqlite/schema/script-refs.ts` (see the comments there). */
 export const scriptEndpointRefs = pgTable(
   'script_endpoint_refs',
   {

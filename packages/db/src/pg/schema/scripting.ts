@@ -1,7 +1,7 @@
 import { pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { workflows } from './workflows';
 
-/** PostgreSQL twin of `schema/scripting.ts` (see the comments there). */
+/** PostgreSQL twin of `sqlite/schema/scripting.ts` (see the comments there). */
 export const constants = pgTable(
   'constants',
   {

@@ -1,7 +1,7 @@
 import { roles, type Role } from '@flowyard/engine';
 import { boolean, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
-/** PostgreSQL twin of `schema/users.ts` (see the comments there). */
+/** PostgreSQL twin of `sqlite/schema/users.ts` (see the comments there). */
 export const users = pgTable(
   'users',
   {

@@ -1,6 +1,6 @@
 import { pgTable, text } from 'drizzle-orm/pg-core';
 
-/** PostgreSQL twin of `schema/workflows.ts`. */
+/** PostgreSQL twin of `sqlite/schema/workflows.ts`. */
 export const workflows = pgTable('workflows', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),

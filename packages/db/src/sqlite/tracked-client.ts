@@ -1,11 +1,12 @@
 import type { Client } from '@libsql/client';
-import type { WriteGenerations } from './write-generations';
+import { withOverrides } from '../with-overrides';
+import type { TrackedGenerations } from '../write-generations';
 
 /**
  * The client, with every statement it runs noted in `generations` once it has run (a cache
  * that read before the bump is then invalid; one that read after it, merely reloads once).
  */
-export function trackWrites(client: Client, generations: WriteGenerations): Client {
+export function trackWrites(client: Client, generations: TrackedGenerations): Client {
   const after = <T>(work: Promise<T>, done: () => void): Promise<T> => work.finally(done);
   const wrapped = new Map<PropertyKey, unknown>([
     ['execute', (stmt: unknown, ...rest: unknown[]) => after(Reflect.apply(client.execute, client, [stmt, ...rest]), () => generations.note(stmt))],
@@ -30,19 +31,5 @@ export function trackWrites(client: Client, generations: WriteGenerations): Clie
       },
     ],
   ]);
-  const bound = new Map<PropertyKey, unknown>();
-  return new Proxy(client, {
-    get(target, property) {
-      if (wrapped.has(property)) return wrapped.get(property);
-      const value: unknown = Reflect.get(target, property, target);
-      if (typeof value !== 'function') return value;
-      // Methods use private fields: they must run on the client itself, not on the proxy.
-      let fn = bound.get(property);
-      if (fn === undefined) {
-        fn = value.bind(target);
-        bound.set(property, fn);
-      }
-      return fn;
-    },
-  });
+  return withOverrides(client, wrapped);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, type FlowyardDb } from './create-db';
+import { createDb, type FlowyardDb } from './open';
 import { workflows } from './schema';
 
 const opened: FlowyardDb[] = [];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, type FlowyardDb } from './create-db';
+import { createDb, type FlowyardDb } from './open';
 import { customSteps, endpointRefs, endpoints, flows, scriptEndpointRefs, workflows } from './schema';
 
 const opened: FlowyardDb[] = [];
@@ -99,21 +99,4 @@ describe('createDb', () => {
     expect(await db.orm.select().from(scriptEndpointRefs)).toEqual([]);
   });
 
-  it('runs exclusive sections one at a time, even when one fails', async () => {
-    const db = await open(':memory:');
-    const order: string[] = [];
-    const slow = db.exclusive(async () => {
-      order.push('a:start');
-      await new Promise((r) => setTimeout(r, 20));
-      order.push('a:end');
-      throw new Error('boom');
-    });
-    const fast = db.exclusive(async () => {
-      order.push('b');
-      return 2;
-    });
-    await expect(slow).rejects.toThrow('boom');
-    expect(await fast).toBe(2);
-    expect(order).toEqual(['a:start', 'a:end', 'b']);
-  });
 });

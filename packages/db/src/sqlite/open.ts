@@ -2,12 +2,12 @@ import { createClient, type Client, type InStatement } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { databasePath, isInMemory } from './database-path';
-import { createExclusive } from './exclusive';
 import { restrictDatabaseFiles } from './file-modes';
-import { resolveMigrationsFolder } from './migrations-folder';
+import { resolveMigrationsFolder } from '../migrations-folder';
 import * as schema from './schema';
 import { trackWrites } from './tracked-client';
-import { createWriteGenerations, type WriteGenerations } from './write-generations';
+import { sqliteWriteGenerations } from './write-generations';
+import type { TrackedGenerations } from '../write-generations';
 import { createWriterThread, type BatchWriter } from './writer-thread';
 
 export type Schema = typeof schema;
@@ -16,17 +16,16 @@ export type Orm = LibSQLDatabase<Schema>;
 export interface FlowyardDb {
   orm: Orm;
   client: Client;
-  /** Runs `work` while no other exclusive section runs (see exclusive.ts). */
-  exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Write counters per table, for caches of rows this process reads often (see write-generations.ts). */
-  generations: WriteGenerations;
+  generations: TrackedGenerations;
   /**
    * Runs write statements in one transaction, for high-volume writers (run records): on a file
    * database on a writer thread with its own connection (see writer-thread.ts), in memory on
    * `client`. Resolves once committed.
    */
   writeBatch(statements: readonly InStatement[]): Promise<void>;
-  close(): void;
+  /** Closes the connection and stops the writer thread. */
+  close(): Promise<void>;
 }
 
 export interface CreateDbOptions {
@@ -54,7 +53,7 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
   // Created 0600 before libsql opens it: its -wal and -shm files then get the same mode.
   if (!inMemory) restrictDatabaseFiles(databasePath(url));
   const raw = createClient({ url, concurrency: 1 });
-  const generations = createWriteGenerations();
+  const generations = sqliteWriteGenerations();
   const client = trackWrites(raw, generations);
   try {
     if (!inMemory) {
@@ -64,7 +63,7 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
     await client.execute('PRAGMA foreign_keys = ON');
     await client.execute('PRAGMA busy_timeout = 5000');
     const orm = drizzle(client, { schema });
-    await migrate(orm, { migrationsFolder: resolveMigrationsFolder(options.migrationsFolder) });
+    await migrate(orm, { migrationsFolder: resolveMigrationsFolder(options.migrationsFolder, 'sqlite') });
     let thread: BatchWriter | undefined;
     const writeBatch = async (statements: readonly InStatement[]): Promise<void> => {
       if (inMemory || options.writerThread === false) {
@@ -81,12 +80,12 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
     return {
       orm,
       client,
-      exclusive: createExclusive(),
       generations,
       writeBatch,
-      close: () => {
-        void thread?.close();
+      close: async () => {
+        const stopping = thread?.close();
         client.close();
+        await stopping;
       },
     };
   } catch (error) {

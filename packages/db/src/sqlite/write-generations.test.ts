@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, type FlowyardDb } from './create-db';
+import { createDb, type FlowyardDb } from './open';
 import { endpoints, flows, workflows } from './schema';
 
 const opened: FlowyardDb[] = [];

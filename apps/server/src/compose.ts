@@ -1,9 +1,13 @@
+import { openStore, type Store } from '@flowyard/db';
 import type { HttpClient, ScriptRunner } from '@flowyard/engine';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createApiKeysService } from './api-keys/api-keys-service';
 import { createAuthService, type AccessSettings } from './auth/auth-service';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
 import { createSessionsService } from './auth/sessions-service';
 import { createBuiltinEndpoints } from './builtin/builtin-endpoints';
+import type { ServerConfig } from './config';
 import { createRunCredentials } from './builtin/run-credentials';
 import { createCustomStepsService } from './custom-steps/custom-steps-service';
 import type { ServiceDeps } from './deps';
@@ -23,6 +27,15 @@ import { reindexStaleScripts } from './usage/script-refs';
 import { createResolveUser } from './users/resolve-user';
 import { createUsersService, type FirstAdminOutcome } from './users/users-service';
 import { createWorkflowsService } from './workflows/workflows-service';
+
+/**
+ * Opens the process's store: the PostgreSQL database of FLOWYARD_DATABASE_URL, else the SQLite
+ * file in the data folder. The only place a store is opened (and so a dialect chosen); everything
+ * else receives the store.
+ */
+export async function openAppStore(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'dbSynchronous'>): Promise<Store> {
+  return openStore(config.databaseUrl ?? pathToFileURL(join(config.dataDir, 'flowyard.db')).href, { synchronous: config.dbSynchronous });
+}
 
 /** Wires the services once per process (or per test); the tRPC context carries them. */
 export function createAppServices(
@@ -53,7 +66,7 @@ export function createAppServices(
   });
   // Run retention: the admin's setting, else the environment's; pruned in the background once started (main).
   const retention = createRetentionSettings(deps, options.retention ?? keepForever);
-  const runPruner = createRunPruner({ db: deps.db, policy: retention.policy, now: deps.now });
+  const runPruner = createRunPruner({ repos: deps.store.repos, policy: retention.policy, now: deps.now });
   return {
     users,
     sessions,
@@ -75,7 +88,7 @@ export function createAppServices(
     exports: createExportService(deps),
     imports: createImportService(deps, workflows),
     resolveUser: createResolveUser(auth),
-    reindexStaleScripts: () => reindexStaleScripts(deps.db),
+    reindexStaleScripts: () => reindexStaleScripts(deps.store),
   };
 }
 

@@ -1,11 +1,13 @@
-import { createDb, flows, users, workflows, type FlowyardDb } from '@flowyard/db';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { timeOrderedId } from '../persistence/time-ordered-id';
-import { createRunsRepo, runListQuery } from './runs-repo';
+import { runListQuery } from '../repos/runs';
+import { createDb, type FlowyardDb } from './open';
+import { sqliteOrm, sqliteRepos } from './query-context';
+import * as schema from './schema';
+import { flows, users, workflows } from './schema';
 
 // The Activity panel's run list over a flow with 100,000 runs (and another flow beside it), in a
 // file database as the server keeps it: the query must walk the (flow_id, started_at, id) index.
@@ -30,20 +32,20 @@ beforeAll(async () => {
       const flowId = i < RUNS ? 'busy' : 'other';
       const at = new Date(start + Math.floor(i / 2) * 1000).toISOString();
       tuples.push("(?, ?, 1, 'succeeded', 'http', 't', 'u1', '{}', ?, ?, 1)");
-      args.push(timeOrderedId(start + i), flowId, at, at);
+      args.push(idAt(i), flowId, at, at);
     }
     await db.client.batch([{ sql: `INSERT INTO runs ${columns} VALUES ${tuples.join(', ')}`, args }], 'write');
   }
   await db.client.execute('ANALYZE');
 }, 300_000);
 
-afterAll(() => {
-  db?.close();
+afterAll(async () => {
+  await db?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function plan(after: { startedAt: string; id: string } | undefined): Promise<string> {
-  const { sql, params } = runListQuery(db, 'busy', 21, after).toSQL();
+  const { sql, params } = runListQuery({ orm: sqliteOrm(db), t: schema }, 'busy', 21, after).toSQL();
   const rows = await db.client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: params.map((p) => (typeof p === 'number' ? p : String(p))) });
   return rows.rows.map((row) => String(row.detail)).join('\n');
 }
@@ -59,15 +61,15 @@ describe('the Activity panel run list over 100,000 runs', () => {
   });
 
   it('pages newest first, ties by id, without gaps or repeats across pages', async () => {
-    const repo = createRunsRepo(db);
+    const { runs } = sqliteRepos(db);
     const seen: string[] = [];
-    let cursor: string | undefined;
+    let after: { startedAt: string; id: string } | undefined;
     for (let page = 0; page < 5; page++) {
-      const { items, nextCursor } = await repo.list('busy', 50, cursor);
-      expect(items).toHaveLength(50);
-      seen.push(...items.map((run) => run.id));
-      if (nextCursor === null) break;
-      cursor = nextCursor;
+      const rows = await runs.list('busy', 50, after);
+      expect(rows).toHaveLength(50);
+      seen.push(...rows.map((row) => row.run.id));
+      const last = rows.at(-1)?.run;
+      after = last && { startedAt: last.startedAt, id: last.id };
     }
     expect(new Set(seen).size).toBe(250);
     // The newest 250 of "busy": runs 99,999 down to 99,750, ids in creation order within a second.
@@ -75,6 +77,11 @@ describe('the Activity panel run list over 100,000 runs', () => {
     expect(seen.map((id) => id.slice(0, 13))).toEqual(expected);
   });
 });
+
+// Ids of run i sort as the runs were made, like the server's time-ordered ids (time first, then random).
+function idAt(i: number): string {
+  return `${timeOrderedIdAt(i)}-7000-8000-${i.toString(16).padStart(12, '0')}`;
+}
 
 // The time part of the id made for run i (its first 13 characters: 48 bits of milliseconds).
 function timeOrderedIdAt(i: number): string {

@@ -1,0 +1,109 @@
+import type { StepError } from '@flowyard/engine';
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { RunRow, RunStepRow, UserRow } from '../tables';
+import { first, type QueryContext } from './query-context';
+
+/** Keyset position in a flow's newest-first run list: the last run seen. */
+export interface RunPosition {
+  startedAt: string;
+  id: string;
+}
+
+/** Who a run acted as. */
+export type ActedAs = Pick<UserRow, 'id' | 'name' | 'email'>;
+
+/** A run as lists show it: every column but the payload, and who it acted as. */
+export interface RunListRow {
+  run: Omit<RunRow, 'payload'>;
+  actedAs: ActedAs;
+}
+
+/** Which finished runs of a flow pruning deletes: those started before a time, or those at or past a position. */
+export type PruneCut = { startedBefore: string } | { atOrOlderThan: RunPosition };
+
+/**
+ * The first page query of a flow's runs, newest first, after `after`: keyset paging down the
+ * (flow_id, started_at desc, id desc) index, so a page costs the same at any depth (exported for
+ * the query-plan tests).
+ */
+export function runListQuery({ orm, t }: Pick<QueryContext, 'orm' | 't'>, flowId: string, limit: number, after: RunPosition | undefined) {
+  const { runs, users } = t;
+  const { payload: _payload, ...summaryColumns } = getTableColumns(runs);
+  return orm
+    .select({ run: summaryColumns, actedAs: { id: users.id, name: users.name, email: users.email } })
+    .from(runs)
+    .innerJoin(users, eq(users.id, runs.userId))
+    .where(and(eq(runs.flowId, flowId), after && sql`(${runs.startedAt}, ${runs.id}) < (${after.startedAt}, ${after.id})`))
+    .orderBy(desc(runs.startedAt), desc(runs.id))
+    .limit(limit);
+}
+
+/**
+ * Run and step records as they are read (the run record sink writes them), marked interrupted,
+ * and pruned.
+ */
+export function runsRepo(context: QueryContext) {
+  const { orm, t, returning } = context;
+  const { runs, runSteps, users } = t;
+  // A literal 'running' (not a bound value) lets SQLite use the partial indexes of runs in flight.
+  const runRunning = sql`${runs.status} = 'running'`;
+  return {
+    /** At most `limit` runs of the flow, newest first (ties by id, larger first), after `after`. */
+    list: async (flowId: string, limit: number, after?: RunPosition): Promise<RunListRow[]> => runListQuery(context, flowId, limit, after),
+
+    /** The run, who it acted as, and its steps by start time, then id. */
+    async get(runId: string): Promise<{ run: RunRow; actedAs: ActedAs; steps: RunStepRow[] } | undefined> {
+      const row = await first(
+        orm.select({ run: runs, actedAs: { id: users.id, name: users.name, email: users.email } }).from(runs).innerJoin(users, eq(users.id, runs.userId)).where(eq(runs.id, runId)),
+      );
+      if (!row) return undefined;
+      const steps = await orm.select().from(runSteps).where(eq(runSteps.runId, runId)).orderBy(asc(runSteps.startedAt), asc(runSteps.id));
+      return { ...row, steps };
+    },
+
+    /**
+     * Outside a unit of work: marks what is left running (all of it, or one run's) as interrupted
+     * with `error` (SPEC §6), runs and steps together; how many runs.
+     */
+    async markInterrupted(at: string, error: StepError, runId?: string): Promise<number> {
+      const stepRunning = sql`${runSteps.status} = 'running'`;
+      const runFilter = runId === undefined ? runRunning : and(runRunning, eq(runs.id, runId));
+      const stepFilter = runId === undefined ? stepRunning : and(stepRunning, eq(runSteps.runId, runId));
+      const changed = await returning((o) => [
+        o.update(runs).set({ status: 'interrupted', finishedAt: at, error }).where(runFilter).returning({ id: runs.id }),
+        o.update(runSteps).set({ status: 'interrupted', finishedAt: at, error }).where(stepFilter),
+      ]);
+      return changed.length;
+    },
+
+    /** The position of the flow's run `offset` places from the newest (0: the newest), if it has that many. */
+    positionAt: (flowId: string, offset: number): Promise<RunPosition | undefined> =>
+      first(orm.select({ startedAt: runs.startedAt, id: runs.id }).from(runs).where(eq(runs.flowId, flowId)).orderBy(desc(runs.startedAt), desc(runs.id)).limit(1).offset(offset)),
+
+    /**
+     * Outside a unit of work: deletes at most `limit` finished runs of the flow past `cut`, oldest
+     * first, with their steps (cascade); how many.
+     */
+    async deleteFinished(flowId: string, cut: PruneCut, limit: number): Promise<number> {
+      const past: SQL =
+        'startedBefore' in cut ? sql`${runs.startedAt} < ${cut.startedBefore}` : sql`(${runs.startedAt}, ${runs.id}) <= (${cut.atOrOlderThan.startedAt}, ${cut.atOrOlderThan.id})`;
+      const deleted = await returning((o) => [
+        o
+          .delete(runs)
+          .where(
+            inArray(
+              runs.id,
+              o
+                .select({ id: runs.id })
+                .from(runs)
+                .where(and(eq(runs.flowId, flowId), past, sql`${runs.status} != 'running'`))
+                .orderBy(asc(runs.startedAt), asc(runs.id))
+                .limit(limit),
+            ),
+          )
+          .returning({ id: runs.id }),
+      ]);
+      return deleted.length;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { QueryContext } from './query-context';
+
+/** The endpoint as the usage index knows it: steps hold its id, scripts its name. */
+export interface UsageKey {
+  id: string;
+  workflowId: string;
+  nameKey: string;
+}
+
+/** A step of a flow that uses an endpoint or a custom step. */
+export interface StepUse {
+  flowId: string;
+  flowName: string;
+  nodeId: string;
+  stepName: string;
+}
+
+/** A custom step whose script names an endpoint literally, and how often. */
+export interface ScriptUse {
+  customStepId: string;
+  customStepName: string;
+  occurrences: number;
+}
+
+/**
+ * The usage index (endpoint_refs, custom_step_refs, script_endpoint_refs), read: who uses an
+ * endpoint or a custom step, without scanning graphs or parsing scripts. Flow and custom step
+ * saves write it (flows and customSteps repositories).
+ */
+export function usageRepo({ orm, t }: QueryContext) {
+  const { endpointRefs, customStepRefs, scriptEndpointRefs, flows, customSteps } = t;
+  return {
+    /** Flow steps that hold the endpoint's id, by flow and step name. */
+    endpointSteps: async (endpointId: string): Promise<StepUse[]> =>
+      orm
+        .select({ flowId: endpointRefs.flowId, flowName: flows.name, nodeId: endpointRefs.nodeId, stepName: endpointRefs.stepName })
+        .from(endpointRefs)
+        .innerJoin(flows, eq(flows.id, endpointRefs.flowId))
+        .where(eq(endpointRefs.endpointId, endpointId))
+        .orderBy(asc(flows.name), asc(endpointRefs.stepName), asc(endpointRefs.nodeId)),
+
+    /** Custom steps of the workflow whose scripts name `nameKey` literally, by step name. */
+    endpointScripts: async (workflowId: string, nameKey: string): Promise<ScriptUse[]> =>
+      orm
+        .select({ customStepId: scriptEndpointRefs.customStepId, customStepName: customSteps.name, occurrences: scriptEndpointRefs.occurrences })
+        .from(scriptEndpointRefs)
+        .innerJoin(customSteps, eq(customSteps.id, scriptEndpointRefs.customStepId))
+        .where(and(eq(scriptEndpointRefs.workflowId, workflowId), eq(scriptEndpointRefs.endpointNameKey, nameKey)))
+        .orderBy(asc(customSteps.nameKey), asc(customSteps.id)),
+
+    /** Uses (steps plus scripts) of many endpoints of one workflow, by endpoint id. */
+    async endpointCounts(keys: readonly UsageKey[]): Promise<Map<string, number>> {
+      const counts = new Map<string, number>();
+      if (keys.length === 0) return counts;
+      const stepRows = await orm
+        .select({ endpointId: endpointRefs.endpointId, uses: count() })
+        .from(endpointRefs)
+        .where(inArray(endpointRefs.endpointId, keys.map((k) => k.id)))
+        .groupBy(endpointRefs.endpointId);
+      for (const row of stepRows) counts.set(row.endpointId, row.uses);
+      const workflowIds = [...new Set(keys.map((k) => k.workflowId))];
+      const scriptRows = await orm
+        .select({ workflowId: scriptEndpointRefs.workflowId, nameKey: scriptEndpointRefs.endpointNameKey, scripts: count() })
+        .from(scriptEndpointRefs)
+        .where(and(inArray(scriptEndpointRefs.workflowId, workflowIds), inArray(scriptEndpointRefs.endpointNameKey, keys.map((k) => k.nameKey))))
+        .groupBy(scriptEndpointRefs.workflowId, scriptEndpointRefs.endpointNameKey);
+      for (const key of keys) {
+        const scripts = scriptRows.find((row) => row.workflowId === key.workflowId && row.nameKey === key.nameKey)?.scripts ?? 0;
+        counts.set(key.id, (counts.get(key.id) ?? 0) + scripts);
+      }
+      return counts;
+    },
+
+    /** Flow steps that are instances of the custom step, by flow and step name. */
+    customStepSteps: async (customStepId: string): Promise<StepUse[]> =>
+      orm
+        .select({ flowId: customStepRefs.flowId, flowName: flows.name, nodeId: customStepRefs.nodeId, stepName: customStepRefs.stepName })
+        .from(customStepRefs)
+        .innerJoin(flows, eq(flows.id, customStepRefs.flowId))
+        .where(eq(customStepRefs.customStepId, customStepId))
+        .orderBy(asc(flows.name), asc(customStepRefs.stepName), asc(customStepRefs.nodeId)),
+
+    /** How many flow steps use each of the custom steps, by id (absent: none). */
+    async customStepCounts(ids: readonly string[]): Promise<Map<string, number>> {
+      if (ids.length === 0) return new Map();
+      const rows = await orm
+        .select({ customStepId: customStepRefs.customStepId, uses: count() })
+        .from(customStepRefs)
+        .where(inArray(customStepRefs.customStepId, [...ids]))
+        .groupBy(customStepRefs.customStepId);
+      return new Map(rows.map((row) => [row.customStepId, row.uses]));
+    },
+  };
+}

@@ -94,6 +94,16 @@ async function expectRecorded(runId: string | undefined): Promise<void> {
 }
 
 describe('an acknowledged run is always a recorded run', () => {
+  it('plain valid calls, with and without wait, are acknowledged and recorded', async () => {
+    // The generated inputs below are mostly hostile; these make sure the property also sees answered runs.
+    for (let i = 0; i < 12; i++) {
+      const wait = i % 2 === 0 ? '?wait=true' : '';
+      const answer = await call(false, () => server.fetch(`/hooks/${flowId}/hook${wait}`, { method: 'POST', headers: { 'x-api-key': triggerKey, 'content-type': 'application/json' }, body: JSON.stringify({ i }) }));
+      expect(answer.runId).toBeDefined();
+      await expectRecorded(answer.runId);
+    }
+  });
+
   it('for any HTTP trigger call: no 5xx, and every 2xx with a run id is in the database', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(body, contentType, query, fc.constantFrom('POST', 'POST', 'POST', 'GET'), fc.double({ min: 0, max: 1, noNaN: true }), async (sent, type, search, method, chance) => {

@@ -7,6 +7,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore as useReactFlowState,
   type Connection,
   type Edge,
   type FitViewOptions,
@@ -29,6 +30,13 @@ import type { CanvasCommands } from './use-canvas-commands';
 
 /** What React Flow renders: the stored step plus test ids and the selected run's status on its element, or a note. */
 type ViewNode = (CanvasNode & Pick<Node, 'domAttributes'>) | NoteViewNode;
+
+/**
+ * Below this zoom a step's icon, type line, shadow and the arrowheads are too small to read, so
+ * they are not painted: a 300-step flow fitted to the screen then paints and composites a few
+ * boxes per step instead of dozens of pieces (bench/canvas).
+ */
+const LOW_DETAIL_ZOOM = 0.45;
 
 const defaultEdgeOptions = {
   type: 'smoothstep',
@@ -123,6 +131,7 @@ export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
   const menuPoint = useRef<{ x: number; y: number } | null>(null);
   const isValidConnection = useCallback((connection: Connection | Edge) => connectionProblem(flowStore.getState(), connection) === null, [flowStore]);
   const viewNodes = useViewNodes(nodes, notes, statuses);
+  const lowDetail = useReactFlowState((s) => s.transform[2] < LOW_DETAIL_ZOOM);
 
   const onDragOver = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes(STEP_DRAG_TYPE)) return;
@@ -191,7 +200,7 @@ export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
         minZoom={0.1}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
-        className="bg-zinc-50"
+        className={lowDetail ? 'fy-low-detail bg-zinc-50' : 'bg-zinc-50'}
         colorMode={theme}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} className="!text-zinc-300" color="currentColor" />

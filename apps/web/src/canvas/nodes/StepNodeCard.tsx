@@ -61,7 +61,7 @@ export function StepNodeCard({ id, visual, name, selected, problems, needsCreden
     <div
       style={{ width }}
       className={cn(
-        'group relative flex items-center gap-3 rounded-xl border bg-white px-3 py-2.5 shadow-sm transition-shadow',
+        'fy-step-card group relative flex items-center gap-3 rounded-xl border bg-white px-3 py-2.5 shadow-sm transition-shadow',
         selected ? 'border-indigo-500 shadow-md ring-2 ring-indigo-500/30' : 'border-zinc-200 hover:shadow-md',
         status && !selected && statusRing[status],
         status === 'running' && 'animate-pulse',
@@ -69,14 +69,14 @@ export function StepNodeCard({ id, visual, name, selected, problems, needsCreden
       )}
     >
       {hasInput ? <Handle type="target" position={Position.Top} className={handleClass} /> : null}
-      <div className={cn('flex size-9 shrink-0 items-center justify-center rounded-lg ring-1 ring-inset', visual.tile)}>
+      <div className={cn('fy-node-detail flex size-9 shrink-0 items-center justify-center rounded-lg ring-1 ring-inset', visual.tile)}>
         <Icon aria-hidden className="size-4.5" />
       </div>
       <div className="min-w-0 flex-1">
         <div className="truncate text-sm font-semibold text-zinc-900" title={name}>
           {name}
         </div>
-        <div className="truncate text-xs text-zinc-500">{visual.label}</div>
+        <div className="fy-node-detail truncate text-xs text-zinc-500">{visual.label}</div>
       </div>
       {StatusIcon && status ? (
         <StatusIcon aria-label={`Status: ${status}`} className={cn('size-4 shrink-0', statusIcon[status].className)} />

@@ -51,6 +51,19 @@ export function runsRepo(context: QueryContext) {
     /** At most `limit` runs of the flow, newest first (ties by id, larger first), after `after`. */
     list: async (flowId: string, limit: number, after?: RunPosition): Promise<RunListRow[]> => runListQuery(context, flowId, limit, after),
 
+    /** Each flow's newest run (status and start), by flow id; one indexed look-up per flow. */
+    async latestByFlow(flowIds: readonly string[]): Promise<Map<string, Pick<RunRow, 'status' | 'startedAt' | 'finishedAt'>>> {
+      const latest = await Promise.all(
+        flowIds.map(async (flowId) => {
+          const row = await first(
+            orm.select({ status: runs.status, startedAt: runs.startedAt, finishedAt: runs.finishedAt }).from(runs).where(eq(runs.flowId, flowId)).orderBy(desc(runs.startedAt), desc(runs.id)).limit(1),
+          );
+          return [flowId, row] as const;
+        }),
+      );
+      return new Map(latest.flatMap(([flowId, row]) => (row ? [[flowId, row] as const] : [])));
+    },
+
     /** The run, who it acted as, and its steps by start time, then id. */
     async get(runId: string): Promise<{ run: RunRow; actedAs: ActedAs; steps: RunStepRow[] } | undefined> {
       const row = await first(

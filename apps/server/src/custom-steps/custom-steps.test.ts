@@ -112,7 +112,7 @@ describe('custom step usage', () => {
 
     // Removing the step from one flow and deleting the other frees it.
     await app.caller.flows.save({ id: flowA.id, version: flowA.version, graph: chainGraph([]) });
-    const beta = (await app.caller.flows.list({ workflowId: app.workflowId })).find((f) => f.name === 'Beta');
+    const beta = (await app.caller.flows.list({ workflowId: app.workflowId })).items.find((f) => f.name === 'Beta');
     await app.caller.flows.delete({ id: beta?.id ?? '' });
     expect(await app.caller.customSteps.usage({ id: step.id })).toEqual([]);
     expect(await app.caller.customSteps.delete({ id: step.id })).toEqual({ id: step.id });

@@ -175,7 +175,7 @@ describe('import: name collisions', () => {
       { kind: 'constant', name: 'Channel' },
       { kind: 'library', name: 'format' },
     ]);
-    expect((await target.caller.flows.list({ workflowId: target.workflowId })).map((f) => f.name)).toEqual(['Main flow', 'Main flow (imported)', 'Salesforce sync', 'Salesforce sync (imported)']);
+    expect((await target.caller.flows.list({ workflowId: target.workflowId })).items.map((f) => f.name)).toEqual(['Main flow', 'Main flow (imported)', 'Salesforce sync', 'Salesforce sync (imported)']);
     expect(await target.caller.endpoints.list({ workflowId: target.workflowId })).toHaveLength(9);
   });
 

@@ -39,7 +39,7 @@ async function normalized(app: TestApp) {
       }
     });
   const flows = [];
-  for (const summary of await app.caller.flows.list({ workflowId })) {
+  for (const summary of (await app.caller.flows.list({ workflowId })).items) {
     const flow = await app.caller.flows.get({ id: summary.id });
     flows.push({ name: flow.name, nodes: named(flow.graph), edges: flow.graph.edges });
   }

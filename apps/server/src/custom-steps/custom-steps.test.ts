@@ -135,7 +135,7 @@ describe('custom step usage', () => {
     const step = await create({ ...greeter, includeEndpoint: true, endpointLabel: 'Target' });
     const endpoint = await app.caller.endpoints.create({ workflowId: app.workflowId, name: 'Target API', baseUrl: 'http://127.0.0.1:9', auth: { type: 'none' } });
     const flow = await flowUsing('Bound', step.id, { endpointId: endpoint.id });
-    expect(await app.caller.endpoints.usage({ id: endpoint.id })).toEqual([{ kind: 'step', flowId: flow.id, flowName: 'Bound', nodeId: 'greet', stepName: 'Greet' }]);
+    expect((await app.caller.endpoints.usage({ id: endpoint.id })).items).toEqual([{ kind: 'step', flowId: flow.id, flowName: 'Bound', nodeId: 'greet', stepName: 'Greet' }]);
     expect((await apiErrorOf(app.caller.endpoints.delete({ id: endpoint.id }))).code).toBe('ENDPOINT_IN_USE');
   });
 });

@@ -103,7 +103,7 @@ describe('flow versions', () => {
     expect(copy.id).not.toBe(flow.id);
     expect((await app.caller.flows.duplicate({ id: flow.id })).name).toBe('Original (copy 2)');
     expect((await app.caller.flows.duplicate({ id: flow.id, name: ' Mine ' })).name).toBe('Mine');
-    expect((await app.caller.endpoints.usage({ id: endpoint.id })).map((u) => (u.kind === 'step' ? u.flowName : '')).sort()).toEqual(['Mine', 'Original', 'Original (copy 2)', 'Original (copy)']);
+    expect((await app.caller.endpoints.usage({ id: endpoint.id })).items.map((u) => (u.kind === 'step' ? u.flowName : '')).sort()).toEqual(['Mine', 'Original', 'Original (copy 2)', 'Original (copy)']);
     expect((await app.caller.flows.versions({ id: copy.id })).items).toMatchObject([{ version: 1, summary: 'Copied from "Original"' }]);
     expect(await apiErrorOf(app.caller.flows.duplicate({ id: 'nope' }))).toMatchObject({ code: 'NOT_FOUND' });
   });

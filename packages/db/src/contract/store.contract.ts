@@ -308,14 +308,14 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       expect((await customSteps.existingIds('w1', [])).size).toBe(0);
       expect((await customSteps.indexedBefore(1)).map((s) => s.id)).toEqual(['s2']);
       expect(await usage.endpointScripts('w1', 'api')).toEqual([
-        { customStepId: 's1', customStepName: 'alpha', occurrences: 1 },
-        { customStepId: 's2', customStepName: 'Beta', occurrences: 2 },
+        { customStepId: 's1', customStepName: 'alpha', occurrences: 1, nameKey: 'alpha' },
+        { customStepId: 's2', customStepName: 'Beta', occurrences: 2, nameKey: 'beta' },
       ]);
 
       await customSteps.update('s2', { scriptIndexVersion: 1, updatedAt: later }, [ref('s2', 'Other')]);
       expect(await customSteps.get('s2')).toMatchObject({ scriptIndexVersion: 1, updatedAt: later, name: 'Beta' });
       expect(await customSteps.indexedBefore(1)).toEqual([]);
-      expect(await usage.endpointScripts('w1', 'api')).toEqual([{ customStepId: 's1', customStepName: 'alpha', occurrences: 1 }]);
+      expect(await usage.endpointScripts('w1', 'api')).toEqual([{ customStepId: 's1', customStepName: 'alpha', occurrences: 1, nameKey: 'alpha' }]);
       await customSteps.update('s2', { definition: { ...definition, name: 'Beta', script: 'x' } }, []);
       expect((await customSteps.get('s2'))?.definition.script).toBe('x');
       expect(await usage.endpointScripts('w1', 'other')).toEqual([]);
@@ -353,6 +353,15 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
         { flowId: 'f1', flowName: 'Zed', nodeId: 'n1', stepName: 'Call' },
       ]);
       expect((await usage.endpointScripts('w1', 'api')).map((s) => s.customStepName)).toEqual(['A step', 'B step']);
+      // Pages: keyset after the last one seen.
+      expect(await usage.endpointSteps('e1', { limit: 1 })).toEqual([{ flowId: 'f2', flowName: 'Abe', nodeId: 'n2', stepName: 'Call' }]);
+      expect(await usage.endpointSteps('e1', { limit: 5, after: { flowId: 'f2', flowName: 'Abe', nodeId: 'n2', stepName: 'Call' } })).toEqual([
+        { flowId: 'f1', flowName: 'Zed', nodeId: 'n1', stepName: 'Call' },
+      ]);
+      expect((await usage.endpointScripts('w1', 'api', { limit: 1 })).map((s) => s.customStepId)).toEqual(['s2']);
+      expect((await usage.endpointScripts('w1', 'api', { limit: 5, after: { nameKey: 'a step', customStepId: 's2' } })).map((s) => s.customStepId)).toEqual(['s1']);
+      expect(await usage.endpointUseCounts({ id: 'e1', workflowId: 'w1', nameKey: 'api' })).toEqual({ steps: 2, scripts: 2 });
+      expect(await usage.endpointUseCounts({ id: 'e3', workflowId: 'w1', nameKey: 'unused' })).toEqual({ steps: 0, scripts: 0 });
       const keys = [endpoint('e1', 'API'), endpoint('e2', 'Other'), endpoint('e3', 'Unused')].map((e) => ({ id: e.id, workflowId: e.workflowId, nameKey: e.nameKey }));
       expect(Object.fromEntries(await usage.endpointCounts(keys))).toEqual({ e1: 4, e2: 1, e3: 0 });
       expect((await usage.endpointCounts([])).size).toBe(0);
@@ -502,6 +511,7 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       expect(await runs.latestByFlow([])).toEqual(new Map());
       const latest = await runs.latestByFlow(['f1', 'nope']);
       expect([...latest.keys()]).toEqual(['f1']);
+      expect(latest.get('f1')).toEqual({ status: 'running', startedAt: '2024-01-03T00:00:00.000Z', finishedAt: null });
       const page = await runs.list('f1', 2);
       expect(page.map((row) => row.run.id)).toEqual(['r4', 'r3']);
       expect(page[0]).toEqual({ run: { ...run('r4', 'f1', '2024-01-03T00:00:00.000Z', { status: 'running' }), payload: undefined }, actedAs: { id: 'u1', name: 'Ada', email: 'u1@example.com' } });

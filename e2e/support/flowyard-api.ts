@@ -219,6 +219,6 @@ export class FlowyardApi {
 
   /** How many steps use the endpoint, per the API's usage index. */
   async endpointUsageCount(id: string): Promise<number> {
-    return arrayOf(await this.trpc.query('endpoints.usage', { id }), 'endpoints.usage').length;
+    return numberField(await this.trpc.query('endpoints.usage', { id }), 'total');
   }
 }

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { arrayOf, isJsonObject, stringField, TrpcHttp, type JsonObject } from './trpc-http';
+import { arrayOf, isJsonObject, numberField, stringField, TrpcHttp, type JsonObject } from './trpc-http';
 
 /** Export and import through the tRPC API, for tests that set up or check what the UI did. */
 export class WorkflowTransferApi {
@@ -34,7 +34,7 @@ export class WorkflowTransferApi {
 
   /** How many flows the workflow has. */
   async flowCount(workflowId: string): Promise<number> {
-    return arrayOf(await this.trpc.query('flows.list', { workflowId }), 'flows.list').length;
+    return numberField(await this.trpc.query('flows.list', { workflowId }), 'total');
   }
 
   /** The stored endpoints of the workflow. */

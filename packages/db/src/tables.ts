@@ -15,6 +15,7 @@ export type {
   EndpointRefRow,
   EndpointRow,
   FlowRow,
+  FlowVersionRow,
   LibraryRow,
   RunRow,
   RunStepRow,

@@ -11,6 +11,7 @@ export * from './endpoint/secret-origins';
 export * from './flow/flow-graph';
 export * from './flow/flow';
 export * from './flow/references';
+export * from './flow/graph-change';
 export * from './run/run-record';
 export * from './json/json-limits';
 export * from './http/join-url';

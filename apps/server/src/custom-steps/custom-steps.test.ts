@@ -112,7 +112,7 @@ describe('custom step usage', () => {
 
     // Removing the step from one flow and deleting the other frees it.
     await app.caller.flows.save({ id: flowA.id, version: flowA.version, graph: chainGraph([]) });
-    const beta = (await app.caller.flows.list({ workflowId: app.workflowId })).find((f) => f.name === 'Beta');
+    const beta = (await app.caller.flows.list({ workflowId: app.workflowId })).items.find((f) => f.name === 'Beta');
     await app.caller.flows.delete({ id: beta?.id ?? '' });
     expect(await app.caller.customSteps.usage({ id: step.id })).toEqual([]);
     expect(await app.caller.customSteps.delete({ id: step.id })).toEqual({ id: step.id });
@@ -135,7 +135,7 @@ describe('custom step usage', () => {
     const step = await create({ ...greeter, includeEndpoint: true, endpointLabel: 'Target' });
     const endpoint = await app.caller.endpoints.create({ workflowId: app.workflowId, name: 'Target API', baseUrl: 'http://127.0.0.1:9', auth: { type: 'none' } });
     const flow = await flowUsing('Bound', step.id, { endpointId: endpoint.id });
-    expect(await app.caller.endpoints.usage({ id: endpoint.id })).toEqual([{ kind: 'step', flowId: flow.id, flowName: 'Bound', nodeId: 'greet', stepName: 'Greet' }]);
+    expect((await app.caller.endpoints.usage({ id: endpoint.id })).items).toEqual([{ kind: 'step', flowId: flow.id, flowName: 'Bound', nodeId: 'greet', stepName: 'Greet' }]);
     expect((await apiErrorOf(app.caller.endpoints.delete({ id: endpoint.id }))).code).toBe('ENDPOINT_IN_USE');
   });
 });

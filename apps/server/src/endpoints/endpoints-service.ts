@@ -13,7 +13,8 @@ import {
   type EndpointCreate,
   type EndpointRenameImpact,
   type EndpointUpdate,
-  type EndpointUsage,
+  type EndpointUsagePage,
+  refusedDeleteSample,
   type EndpointView,
   type FieldIssue,
 } from '@flowyard/engine';
@@ -21,7 +22,8 @@ import { builtinFirst, checkBuiltinDelete, checkBuiltinUpdate, checkCreatableAut
 import type { ServiceDeps } from '../deps';
 import { connectAvailability, createConnectService, type ConnectOutcome } from '../oauth/connect-service';
 import type { UserView } from '../users/user-view';
-import { endpointUsage, scriptUsage, type UsageKey } from '../usage/endpoint-usage';
+import { endpointUsageSources, scriptUsage, type UsageKey } from '../usage/endpoint-usage';
+import { usagePage } from '../usage/usage-pages';
 import { scriptRefRows } from '../usage/script-refs';
 import type { WorkflowsService } from '../workflows/workflows-service';
 import { resolveEndpointRow } from './endpoint-resolver';
@@ -61,9 +63,9 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
   const usageKey = (row: EndpointRow): UsageKey => ({ id: row.id, workflowId: row.workflowId, nameKey: row.nameKey });
   const usageCountOf = async (row: EndpointRow): Promise<number> => (await store.repos.usage.endpointCounts([usageKey(row)])).get(row.id) ?? 0;
 
-  /** Flow steps that use the endpoint, then custom step scripts that name it (both from the usage index). */
-  async function usage(id: string): Promise<EndpointUsage[]> {
-    return endpointUsage(store.repos.usage, usageKey(await findRow(store.repos, id)));
+  /** A page of the flow steps that use the endpoint, then the custom step scripts that name it (both from the usage index), with counts. */
+  async function usage(input: { id: string; cursor?: string | null | undefined; limit: number }): Promise<EndpointUsagePage> {
+    return usagePage(endpointUsageSources(store.repos.usage, usageKey(await findRow(store.repos, input.id))), input.cursor, input.limit);
   }
 
   /**
@@ -213,8 +215,8 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
       return store.unitOfWork(async (tx) => {
         const row = await findRow(tx.repos, id);
         checkBuiltinDelete(row);
-        const uses = await endpointUsage(tx.repos.usage, usageKey(row));
-        if (uses.length > 0) throw endpointInUse(row.name, uses);
+        const uses = await usagePage(endpointUsageSources(tx.repos.usage, usageKey(row)), null, refusedDeleteSample);
+        if (uses.total > 0) throw endpointInUse(row.name, uses);
         await tx.repos.endpoints.delete(id);
         return { id };
       });

@@ -162,11 +162,11 @@ describe('endpoint usage and delete', () => {
     });
     await app.caller.flows.save({ id: flowB.id, version: flowB.version, graph: chainGraph([{ id: 'x', name: 'Fetch', endpointId: orders.id }]) });
 
-    expect(await app.caller.endpoints.usage({ id: orders.id })).toEqual([
+    expect((await app.caller.endpoints.usage({ id: orders.id })).items).toEqual([
       { kind: 'step', flowId: flowA.id, flowName: 'Flow A', nodeId: 'get', stepName: 'Get order' },
       { kind: 'step', flowId: flowB.id, flowName: 'Flow B', nodeId: 'x', stepName: 'Fetch' },
     ]);
-    expect(await app.caller.endpoints.usage({ id: billing.id })).toEqual([{ kind: 'step', flowId: flowA.id, flowName: 'Flow A', nodeId: 'bill', stepName: 'Bill' }]);
+    expect((await app.caller.endpoints.usage({ id: billing.id })).items).toEqual([{ kind: 'step', flowId: flowA.id, flowName: 'Flow A', nodeId: 'bill', stepName: 'Bill' }]);
     expect((await app.caller.endpoints.get({ id: orders.id })).usageCount).toBe(2);
 
     // Edit flow A: rename the step and point "Bill" at Orders too.
@@ -179,12 +179,12 @@ describe('endpoint usage and delete', () => {
       ]),
     });
     await app.caller.flows.rename({ id: flowB.id, name: 'Flow B2' });
-    expect(await app.caller.endpoints.usage({ id: orders.id })).toEqual([
+    expect((await app.caller.endpoints.usage({ id: orders.id })).items).toEqual([
       { kind: 'step', flowId: flowA.id, flowName: 'Flow A', nodeId: 'bill', stepName: 'Bill' },
       { kind: 'step', flowId: flowA.id, flowName: 'Flow A', nodeId: 'get', stepName: 'Load order' },
       { kind: 'step', flowId: flowB.id, flowName: 'Flow B2', nodeId: 'x', stepName: 'Fetch' },
     ]);
-    expect(await app.caller.endpoints.usage({ id: billing.id })).toEqual([]);
+    expect((await app.caller.endpoints.usage({ id: billing.id })).items).toEqual([]);
     expect((await app.caller.endpoints.list({ workflowId: app.workflowId })).map((e) => [e.name, e.usageCount])).toEqual([
       ['Flowyard', 0],
       ['Billing', 0],
@@ -192,7 +192,7 @@ describe('endpoint usage and delete', () => {
     ]);
 
     await app.caller.flows.delete({ id: flowA.id });
-    expect(await app.caller.endpoints.usage({ id: orders.id })).toEqual([{ kind: 'step', flowId: flowB.id, flowName: 'Flow B2', nodeId: 'x', stepName: 'Fetch' }]);
+    expect((await app.caller.endpoints.usage({ id: orders.id })).items).toEqual([{ kind: 'step', flowId: flowB.id, flowName: 'Flow B2', nodeId: 'x', stepName: 'Fetch' }]);
   });
 
   it('refuses to delete a used endpoint, listing the usage, and deletes it once the step is removed', async () => {

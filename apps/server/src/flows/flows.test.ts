@@ -20,9 +20,9 @@ describe('flows', () => {
     expect(flow).toMatchObject({ name: 'Sync orders', version: 1, graph: { nodes: [], edges: [] }, workflowId: app.workflowId });
     const renamed = await app.caller.flows.rename({ id: flow.id, name: 'Sync all orders' });
     expect(renamed).toMatchObject({ id: flow.id, name: 'Sync all orders', version: 1 });
-    expect((await app.caller.flows.list({ workflowId: app.workflowId })).map((f) => f.name)).toEqual(['Sync all orders']);
+    expect((await app.caller.flows.list({ workflowId: app.workflowId })).items.map((f) => f.name)).toEqual(['Sync all orders']);
     expect(await app.caller.flows.delete({ id: flow.id })).toEqual({ id: flow.id });
-    expect(await app.caller.flows.list({ workflowId: app.workflowId })).toEqual([]);
+    expect((await app.caller.flows.list({ workflowId: app.workflowId })).items).toEqual([]);
     expect(await apiErrorOf(app.caller.flows.get({ id: flow.id }))).toMatchObject({ code: 'NOT_FOUND', trpcCode: 'NOT_FOUND' });
   });
 

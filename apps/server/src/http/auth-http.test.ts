@@ -97,7 +97,7 @@ describe('cross-site protection', () => {
     const res = await mutation('flows.create', { workflowId: app.workflowId, name: 'Cross-site' }, { cookie });
     expect(res.status).toBe(403);
     expect(errorSchema.parse(await res.json()).error).toMatchObject({ message: expect.stringContaining('x-flowyard-csrf'), data: { code: 'FORBIDDEN' } });
-    expect(await app.caller.flows.list({ workflowId: app.workflowId })).toEqual([]);
+    expect((await app.caller.flows.list({ workflowId: app.workflowId })).items).toEqual([]);
     // Login CSRF: signing a browser in needs the header too.
     expect((await mutation('auth.signIn', { email: 'admin@localhost', password: testAdminPassword })).status).toBe(403);
   });
@@ -116,7 +116,7 @@ describe('cross-site protection', () => {
     const sameHost = await mutation('flows.create', { workflowId: app.workflowId, name: 'Rebound' }, { ...csrf, cookie, origin: base });
     expect(sameHost.status).toBe(403);
     expect((await query('workflows.list', { cookie, origin: base })).status).toBe(403);
-    expect(await app.caller.flows.list({ workflowId: app.workflowId })).toEqual([]);
+    expect((await app.caller.flows.list({ workflowId: app.workflowId })).items).toEqual([]);
   });
 
   it('answers a refused batch in the batch shape the web client reads', async () => {

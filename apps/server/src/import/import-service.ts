@@ -63,7 +63,7 @@ export function createImportService(deps: ServiceDeps, workflows: WorkflowsServi
       updatedAt: at,
     }));
     const scriptRefs = plan.customSteps.flatMap((step) => scriptRefRows(step.id, workflowId, step.step));
-    const flowRows = plan.flows.map((flow) => ({ id: flow.id, workflowId, name: flow.name, graph: flow.graph, version: 1, createdAt: at, updatedAt: at }));
+    const flowRows = plan.flows.map((flow) => ({ id: flow.id, workflowId, name: flow.name, graph: flow.graph, version: 1, enabled: true, createdAt: at, updatedAt: at }));
     const refRows = plan.flows.flatMap((flow) =>
       graphEndpointRefs(flow.graph).map((ref) => ({ endpointId: ref.endpointId, flowId: flow.id, nodeId: ref.nodeId, stepName: ref.stepName })),
     );
@@ -75,7 +75,12 @@ export function createImportService(deps: ServiceDeps, workflows: WorkflowsServi
     // Parents before the rows that reference them.
     await repos.endpoints.insertMany(createdEndpoints);
     await repos.customSteps.insertMany(stepRows, scriptRefs);
-    await repos.flows.insertMany(flowRows, refRows, stepRefRows);
+    await repos.flows.insertMany(
+      flowRows,
+      refRows,
+      stepRefRows,
+      flowRows.map((row) => ({ flowId: row.id, version: 1, graph: row.graph, savedAt: at, savedById: null, savedByName: 'Import', summary: 'Imported' })),
+    );
     await repos.constants.insertMany(constantRows);
     await repos.libraries.insertMany(libraryRows);
   }

@@ -107,7 +107,7 @@ describe('import: endpoints, bindings and credentials', () => {
     const main = result.flows.find((f) => f.name === 'Main flow');
     const flow = await target.caller.flows.get({ id: main?.id ?? '' });
     expect(flow.graph.nodes.find((n) => n.id === 'fetch')).toMatchObject({ data: { config: { endpointId: existing.id } } });
-    expect(await target.caller.endpoints.usage({ id: existing.id })).toEqual([{ kind: 'step', flowId: flow.id, flowName: 'Main flow', nodeId: 'fetch', stepName: 'Fetch' }]);
+    expect((await target.caller.endpoints.usage({ id: existing.id })).items).toEqual([{ kind: 'step', flowId: flow.id, flowName: 'Main flow', nodeId: 'fetch', stepName: 'Fetch' }]);
     // The step that used the source's built-in endpoint uses this workflow's.
     const builtin = views.find((view) => view.builtIn);
     expect(flow.graph.nodes.find((n) => n.id === 'self')).toMatchObject({ data: { config: { endpointId: builtin?.id } } });
@@ -139,9 +139,9 @@ describe('import: endpoints, bindings and credentials', () => {
     expect(script).toContain("http.request({ endpoint: 'Slack (imported)', method: 'POST'");
     // The step's own endpoint label is not an endpoint name and stays.
     expect(script).toContain("http.request({ endpoint: 'Target' })");
-    expect(await target.caller.endpoints.usage({ id: mine.id })).toEqual([]);
+    expect((await target.caller.endpoints.usage({ id: mine.id })).items).toEqual([]);
     const imported = result.endpoints.find((e) => e.name === 'Slack (imported)');
-    expect(await target.caller.endpoints.usage({ id: imported?.id ?? '' })).toEqual([{ kind: 'script', customStepId: step?.id, customStepName: 'Post to Slack', occurrences: 2 }]);
+    expect((await target.caller.endpoints.usage({ id: imported?.id ?? '' })).items).toEqual([{ kind: 'script', customStepId: step?.id, customStepName: 'Post to Slack', occurrences: 2 }]);
   });
 
   it('binding an endpoint to one with another name rewrites the imported scripts to that name', async () => {
@@ -151,7 +151,7 @@ describe('import: endpoints, bindings and credentials', () => {
     const result = await target.caller.workflows.import({ workflowId: target.workflowId, file, bindings: { [slack?.exportId ?? '']: chat.id } });
     const script = (await target.caller.customSteps.get({ id: result.customSteps[0]?.id ?? '' })).step.script;
     expect(script).toContain("http.authenticate('Team \"chat\"')");
-    expect(await target.caller.endpoints.usage({ id: chat.id })).toMatchObject([{ kind: 'script', occurrences: 2 }]);
+    expect((await target.caller.endpoints.usage({ id: chat.id })).items).toMatchObject([{ kind: 'script', occurrences: 2 }]);
   });
 });
 
@@ -175,7 +175,7 @@ describe('import: name collisions', () => {
       { kind: 'constant', name: 'Channel' },
       { kind: 'library', name: 'format' },
     ]);
-    expect((await target.caller.flows.list({ workflowId: target.workflowId })).map((f) => f.name)).toEqual(['Main flow', 'Main flow (imported)', 'Salesforce sync', 'Salesforce sync (imported)']);
+    expect((await target.caller.flows.list({ workflowId: target.workflowId })).items.map((f) => f.name)).toEqual(['Main flow', 'Main flow (imported)', 'Salesforce sync', 'Salesforce sync (imported)']);
     expect(await target.caller.endpoints.list({ workflowId: target.workflowId })).toHaveLength(9);
   });
 

@@ -39,13 +39,13 @@ async function normalized(app: TestApp) {
       }
     });
   const flows = [];
-  for (const summary of await app.caller.flows.list({ workflowId })) {
+  for (const summary of (await app.caller.flows.list({ workflowId })).items) {
     const flow = await app.caller.flows.get({ id: summary.id });
     flows.push({ name: flow.name, nodes: named(flow.graph), edges: flow.graph.edges });
   }
   const usage = [];
   for (const endpoint of endpoints) {
-    for (const use of await app.caller.endpoints.usage({ id: endpoint.id })) {
+    for (const use of (await app.caller.endpoints.usage({ id: endpoint.id })).items) {
       usage.push(use.kind === 'step' ? { endpoint: endpoint.name, kind: use.kind, flowName: use.flowName, nodeId: use.nodeId, stepName: use.stepName } : { endpoint: endpoint.name, kind: use.kind, customStepName: use.customStepName, occurrences: use.occurrences });
     }
   }

@@ -9,7 +9,7 @@ beforeEach(async () => {
   ({ store, sql } = await openTestStore());
   await store.repos.workflows.insert({ id: 'w1', name: 'Default' });
   await store.repos.users.insert({ id: 'u1', name: 'Ada', email: 'ada@example.com', role: 'admin', passwordHash: null, disabled: false, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: null });
-  await store.repos.flows.insert({ id: 'f1', workflowId: 'w1', name: 'F', graph: { nodes: [], edges: [] }, version: 1, createdAt: 'x', updatedAt: 'x' });
+  await store.repos.flows.insert({ id: 'f1', workflowId: 'w1', name: 'F', graph: { nodes: [], edges: [] }, version: 1, enabled: true, createdAt: 'x', updatedAt: 'x' });
 });
 afterEach(async () => {
   await store.close();

@@ -14,7 +14,7 @@ beforeEach(async () => {
   ({ store, sql } = await openTestStore());
   await store.repos.workflows.insert({ id: 'w1', name: 'Default' });
   await store.repos.users.insert({ id: 'u1', name: 'Ada', email: 'ada@example.com', role: 'admin', passwordHash: null, disabled: false, createdAt: 'x', updatedAt: null });
-  for (const id of ['fa', 'fb']) await store.repos.flows.insert({ id, workflowId: 'w1', name: id, graph: { nodes: [], edges: [] }, version: 1, createdAt: 'x', updatedAt: 'x' });
+  for (const id of ['fa', 'fb']) await store.repos.flows.insert({ id, workflowId: 'w1', name: id, graph: { nodes: [], edges: [] }, version: 1, enabled: true, createdAt: 'x', updatedAt: 'x' });
 });
 afterEach(() => store.close());
 

@@ -29,7 +29,7 @@ export type HttpTriggerHandler = (req: IncomingMessage, res: ServerResponse) => 
  * HTTP triggers (SPEC §6): `POST /hooks/<flowId>/<triggerNodeId>` (GET with a query works too),
  * authenticated with a user's API key; the run acts as that user. Every refusal happens before a
  * run exists: 401 no valid key, 403 disabled user / no `flows.trigger` / role not allowed by the
- * trigger, 404 no such trigger, 413 body over the limit, 415 unsupported type, 400 bad JSON.
+ * trigger, 404 no such trigger (or `FLOW_DISABLED`: the flow is turned off), 413 body over the limit, 415 unsupported type, 400 bad JSON.
  * Answers 202 `{ runId }`; `?wait=true` waits (bounded) for `{ runId, status, outputs, error }`.
  */
 export function createHttpTriggerHandler(services: TriggerServices, options: HttpTriggerOptions = {}): HttpTriggerHandler {
@@ -49,6 +49,7 @@ export function createHttpTriggerHandler(services: TriggerServices, options: Htt
     }
     const node = flow.graph.nodes.find((candidate) => candidate.id === nodeId);
     if (node === undefined || node.type !== 'http-trigger') throw notFound();
+    if (!flow.enabled) throw new FlowyardError('FLOW_DISABLED', `The flow "${flow.name}" is turned off, so its HTTP triggers start nothing; turn it on in the Flows list`);
     return { flow, node };
   }
 

@@ -82,6 +82,24 @@ describe('HTTP trigger callers that are refused', () => {
   });
 });
 
+describe('a flow turned off', () => {
+  it('answers 404 FLOW_DISABLED and runs nothing until it is turned on again', async () => {
+    const id = await server.flow('Switched off', hookGraph());
+    await server.app.caller.flows.setEnabled({ id, enabled: false });
+    const hook = `/hooks/${id}/hook`;
+    const call = () => post(hook, { headers: { ...json, authorization: `Bearer ${restKey}` }, body: '{"kind":"order"}' });
+    const refused = await call();
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toEqual({ error: { code: 'FLOW_DISABLED', message: expect.stringContaining('"Switched off" is turned off') } });
+    expect(await runCount(id)).toBe(0);
+    // Without a valid key the answer says nothing about the flow.
+    expect((await post(hook, { headers: json, body: '{}' })).status).toBe(401);
+
+    await server.app.caller.flows.setEnabled({ id, enabled: true });
+    expect((await call()).status).toBe(202);
+  });
+});
+
 describe('HTTP trigger callers that are accepted', () => {
   it("answers 202 with the run id; the run acts as the key's user and sees body, headers (credentials redacted) and query", async () => {
     const response = await post(`/hooks/${flowId}/hook?tag=a&tag=b&source=shop`, { headers: { ...json, authorization: `Bearer ${restKey}`, 'x-trace': 't-1' }, body: '{"kind":"order","id":7}' });

@@ -31,7 +31,7 @@ describe('usage that sees scripts', () => {
     const flow = await app.caller.flows.create({ workflowId: app.workflowId, name: 'Notify' });
     await app.caller.flows.save({ id: flow.id, version: flow.version, graph: chainGraph([{ id: 'post', name: 'Post', endpointId: slack.id }]) });
 
-    expect(await app.caller.endpoints.usage({ id: slack.id })).toEqual([
+    expect((await app.caller.endpoints.usage({ id: slack.id })).items).toEqual([
       { kind: 'step', flowId: flow.id, flowName: 'Notify', nodeId: 'post', stepName: 'Post' },
       { kind: 'script', customStepId: step.id, customStepName: 'Poster', occurrences: 2 },
     ]);
@@ -39,23 +39,23 @@ describe('usage that sees scripts', () => {
     // A script naming an endpoint that is created later is already indexed.
     const other = await createEndpoint('other');
     expect(other.usageCount).toBe(1);
-    expect(await app.caller.endpoints.usage({ id: other.id })).toEqual([{ kind: 'script', customStepId: step.id, customStepName: 'Poster', occurrences: 1 }]);
+    expect((await app.caller.endpoints.usage({ id: other.id })).items).toEqual([{ kind: 'script', customStepId: step.id, customStepName: 'Poster', occurrences: 1 }]);
   });
 
   it('keeps the index with every custom step save and delete', async () => {
     const slack = await createEndpoint('Slack');
     const step = await createStep(poster("http.request({ endpoint: 'Nothing' });"));
-    expect(await app.caller.endpoints.usage({ id: slack.id })).toEqual([]);
+    expect((await app.caller.endpoints.usage({ id: slack.id })).items).toEqual([]);
     await app.caller.customSteps.update({ id: step.id, step: poster(slackScript, { name: 'Renamed poster' }) });
-    expect(await app.caller.endpoints.usage({ id: slack.id })).toEqual([{ kind: 'script', customStepId: step.id, customStepName: 'Renamed poster', occurrences: 2 }]);
+    expect((await app.caller.endpoints.usage({ id: slack.id })).items).toEqual([{ kind: 'script', customStepId: step.id, customStepName: 'Renamed poster', occurrences: 2 }]);
     await app.caller.customSteps.delete({ id: step.id });
-    expect(await app.caller.endpoints.usage({ id: slack.id })).toEqual([]);
+    expect((await app.caller.endpoints.usage({ id: slack.id })).items).toEqual([]);
   });
 
   it("does not count the step's own endpoint label or names computed at run time", async () => {
     const target = await createEndpoint('Target');
     await createStep(poster("var n = 'Target'; http.request({ endpoint: 'Target' }); http.request({ endpoint: n });", { includeEndpoint: true, endpointLabel: 'Target' }));
-    expect(await app.caller.endpoints.usage({ id: target.id })).toEqual([]);
+    expect((await app.caller.endpoints.usage({ id: target.id })).items).toEqual([]);
   });
 
   it('refuses to delete an endpoint a script names, listing the script', async () => {
@@ -93,7 +93,7 @@ describe('usage that sees scripts', () => {
       ].join('\n'),
     );
     expect((await app.caller.customSteps.get({ id: untouched.id })).step.script).toBe("http.request({ endpoint: 'Other' });");
-    expect(await app.caller.endpoints.usage({ id: slack.id })).toEqual([{ kind: 'script', customStepId: step.id, customStepName: 'Poster', occurrences: 2 }]);
+    expect((await app.caller.endpoints.usage({ id: slack.id })).items).toEqual([{ kind: 'script', customStepId: step.id, customStepName: 'Poster', occurrences: 2 }]);
   });
 
   it('leaves scripts alone on a rename without updateScripts', async () => {
@@ -109,9 +109,9 @@ describe('usage that sees scripts', () => {
     const step = await createStep(poster(slackScript));
     await app.sql.query('DELETE FROM script_endpoint_refs');
     await app.sql.query('UPDATE custom_steps SET script_index_version = 0 WHERE id = ?', [step.id]);
-    expect(await app.caller.endpoints.usage({ id: slack.id })).toEqual([]);
+    expect((await app.caller.endpoints.usage({ id: slack.id })).items).toEqual([]);
     expect(await app.services.reindexStaleScripts()).toBe(1);
-    expect(await app.caller.endpoints.usage({ id: slack.id })).toHaveLength(1);
+    expect((await app.caller.endpoints.usage({ id: slack.id })).items).toHaveLength(1);
     expect(await app.services.reindexStaleScripts()).toBe(0);
   });
 });

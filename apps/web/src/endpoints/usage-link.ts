@@ -28,3 +28,10 @@ export function splitUsage(usage: readonly EndpointUsage[]): { steps: EndpointSt
   }
   return { steps, scripts };
 }
+
+const numbers = new Intl.NumberFormat('en');
+
+/** "1 step", "10,000 steps". */
+export function formatCount(n: number, one: string, many: string): string {
+  return `${numbers.format(n)} ${n === 1 ? one : many}`;
+}

@@ -13,7 +13,7 @@ export interface EndpointEditor {
 
 /** Opening state for the endpoint dialog and delete confirmation shared by every endpoint list. */
 export function useEndpointEditor(workflowId: string | undefined): EndpointEditor {
-  const [editing, setEditing] = useState<{ endpointId: string | undefined } | null>(null);
+  const [editing, setEditing] = useState<{ endpointId: string | undefined; tab?: 'usage' } | null>(null);
   const [deleting, setDeleting] = useState<EndpointView | null>(null);
   return {
     openNew: () => setEditing({ endpointId: undefined }),
@@ -29,10 +29,19 @@ export function useEndpointEditor(workflowId: string | undefined): EndpointEdito
             }}
             workflowId={workflowId}
             endpointId={editing?.endpointId}
+            initialTab={editing?.tab}
           />
         ) : null}
         {/* Keyed so a refusal shown for one endpoint is not shown for the next. */}
-        <DeleteEndpointDialog key={deleting?.id ?? 'none'} endpoint={deleting} onClose={() => setDeleting(null)} />
+        <DeleteEndpointDialog
+          key={deleting?.id ?? 'none'}
+          endpoint={deleting}
+          onClose={() => setDeleting(null)}
+          onShowUsage={(endpoint) => {
+            setDeleting(null);
+            setEditing({ endpointId: endpoint.id, tab: 'usage' });
+          }}
+        />
       </>
     ),
   };

@@ -14,6 +14,7 @@ const twins = {
   workflows: [sqlite.workflows, pg.workflows],
   endpoints: [sqlite.endpoints, pg.endpoints],
   flows: [sqlite.flows, pg.flows],
+  flowVersions: [sqlite.flowVersions, pg.flowVersions],
   endpointRefs: [sqlite.endpointRefs, pg.endpointRefs],
   runs: [sqlite.runs, pg.runs],
   runSteps: [sqlite.runSteps, pg.runSteps],

@@ -43,7 +43,7 @@ const endpoint = (id: string, name: string, extra: Partial<EndpointRow> = {}): E
   updatedAt: at,
   ...extra,
 });
-const flow = (id: string, name: string, extra: Partial<FlowRow> = {}): FlowRow => ({ id, workflowId: 'w1', name, graph, version: 1, createdAt: at, updatedAt: at, ...extra });
+const flow = (id: string, name: string, extra: Partial<FlowRow> = {}): FlowRow => ({ id, workflowId: 'w1', name, graph, version: 1, enabled: true, createdAt: at, updatedAt: at, ...extra });
 const customStep = (id: string, name: string, extra: Partial<CustomStepRow> = {}): CustomStepRow => ({
   id,
   workflowId: 'w1',
@@ -244,6 +244,50 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       expect(await usage.endpointSteps('e1')).toEqual([]);
     });
 
+    it('flows: pages by name with a search (wildcards literal), counts, turns on and off', async () => {
+      const { store } = await seeded();
+      const { flows } = store.repos;
+      await flows.insertMany(['delta', 'alpha', 'charlie', 'bravo', 'echo_1', 'echo%2', 'Alphabet'].map((name, i) => flow(`f${i}`, name)), [], []);
+      // Collations differ between the dialects, so only single lower-case words are compared in order.
+      const firstPage = await flows.page('w1', '', 4);
+      expect(firstPage[0]).not.toHaveProperty('graph');
+      const pages = [...firstPage];
+      for (let last = pages.at(-1); last; ) {
+        const next = await flows.page('w1', '', 2, { name: last.name, id: last.id });
+        pages.push(...next);
+        last = next.at(-1);
+      }
+      expect(pages.map((f) => f.id)).toEqual((await flows.page('w1', '', 100)).map((f) => f.id));
+      expect(pages.map((f) => f.name).filter((n) => /^[a-d]/.test(n))).toEqual(['alpha', 'bravo', 'charlie', 'delta']);
+      expect((await flows.page('w1', 'alpha', 10)).map((f) => f.name).sort()).toEqual(['Alphabet', 'alpha']);
+      expect((await flows.page('w1', '_', 10)).map((f) => f.name)).toEqual(['echo_1']);
+      expect((await flows.page('w1', '%', 10)).map((f) => f.name)).toEqual(['echo%2']);
+      expect(await flows.count('w1', '')).toBe(7);
+      expect(await flows.count('w1', 'alpha')).toBe(2);
+      expect(await flows.count('w2', '')).toBe(0);
+      await flows.setEnabled('f0', false, later);
+      expect(await flows.get('f0')).toMatchObject({ enabled: false, updatedAt: later });
+    });
+
+    it('flows: versions kept, listed newest first, read, pruned, and gone with the flow', async () => {
+      const { store } = await seeded();
+      const { flows } = store.repos;
+      await flows.insertMany([flow('f1', 'A')], [], [], [{ flowId: 'f1', version: 1, graph, savedAt: at, savedById: 'u1', savedByName: 'Ada', summary: 'Created' }]);
+      for (const version of [2, 3, 4]) {
+        await flows.insertVersion({ flowId: 'f1', version, graph, savedAt: later, savedById: null, savedByName: 'Import', summary: `${version} steps changed` });
+      }
+      const listed = await flows.versions('f1', 2);
+      expect(listed.map((v) => v.version)).toEqual([4, 3]);
+      expect(listed[0]).toEqual({ flowId: 'f1', version: 4, savedAt: later, savedById: null, savedByName: 'Import', summary: '4 steps changed' });
+      expect((await flows.versions('f1', 10, 3)).map((v) => v.version)).toEqual([2, 1]);
+      expect(await flows.getVersion('f1', 1)).toMatchObject({ graph, savedByName: 'Ada', summary: 'Created' });
+      expect(await flows.getVersion('f1', 9)).toBeUndefined();
+      await flows.deleteVersionsUpTo('f1', 2);
+      expect((await flows.versions('f1', 10)).map((v) => v.version)).toEqual([4, 3]);
+      await flows.delete('f1');
+      expect(await flows.versions('f1', 10)).toEqual([]);
+    });
+
     it('custom steps: insert(s) with their script index, lookups, update, reindex, delete (index rows go with it)', async () => {
       const { store } = await seeded();
       const { customSteps, usage, workflows } = store.repos;
@@ -264,14 +308,14 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       expect((await customSteps.existingIds('w1', [])).size).toBe(0);
       expect((await customSteps.indexedBefore(1)).map((s) => s.id)).toEqual(['s2']);
       expect(await usage.endpointScripts('w1', 'api')).toEqual([
-        { customStepId: 's1', customStepName: 'alpha', occurrences: 1 },
-        { customStepId: 's2', customStepName: 'Beta', occurrences: 2 },
+        { customStepId: 's1', customStepName: 'alpha', occurrences: 1, nameKey: 'alpha' },
+        { customStepId: 's2', customStepName: 'Beta', occurrences: 2, nameKey: 'beta' },
       ]);
 
       await customSteps.update('s2', { scriptIndexVersion: 1, updatedAt: later }, [ref('s2', 'Other')]);
       expect(await customSteps.get('s2')).toMatchObject({ scriptIndexVersion: 1, updatedAt: later, name: 'Beta' });
       expect(await customSteps.indexedBefore(1)).toEqual([]);
-      expect(await usage.endpointScripts('w1', 'api')).toEqual([{ customStepId: 's1', customStepName: 'alpha', occurrences: 1 }]);
+      expect(await usage.endpointScripts('w1', 'api')).toEqual([{ customStepId: 's1', customStepName: 'alpha', occurrences: 1, nameKey: 'alpha' }]);
       await customSteps.update('s2', { definition: { ...definition, name: 'Beta', script: 'x' } }, []);
       expect((await customSteps.get('s2'))?.definition.script).toBe('x');
       expect(await usage.endpointScripts('w1', 'other')).toEqual([]);
@@ -309,6 +353,15 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
         { flowId: 'f1', flowName: 'Zed', nodeId: 'n1', stepName: 'Call' },
       ]);
       expect((await usage.endpointScripts('w1', 'api')).map((s) => s.customStepName)).toEqual(['A step', 'B step']);
+      // Pages: keyset after the last one seen.
+      expect(await usage.endpointSteps('e1', { limit: 1 })).toEqual([{ flowId: 'f2', flowName: 'Abe', nodeId: 'n2', stepName: 'Call' }]);
+      expect(await usage.endpointSteps('e1', { limit: 5, after: { flowId: 'f2', flowName: 'Abe', nodeId: 'n2', stepName: 'Call' } })).toEqual([
+        { flowId: 'f1', flowName: 'Zed', nodeId: 'n1', stepName: 'Call' },
+      ]);
+      expect((await usage.endpointScripts('w1', 'api', { limit: 1 })).map((s) => s.customStepId)).toEqual(['s2']);
+      expect((await usage.endpointScripts('w1', 'api', { limit: 5, after: { nameKey: 'a step', customStepId: 's2' } })).map((s) => s.customStepId)).toEqual(['s1']);
+      expect(await usage.endpointUseCounts({ id: 'e1', workflowId: 'w1', nameKey: 'api' })).toEqual({ steps: 2, scripts: 2 });
+      expect(await usage.endpointUseCounts({ id: 'e3', workflowId: 'w1', nameKey: 'unused' })).toEqual({ steps: 0, scripts: 0 });
       const keys = [endpoint('e1', 'API'), endpoint('e2', 'Other'), endpoint('e3', 'Unused')].map((e) => ({ id: e.id, workflowId: e.workflowId, nameKey: e.nameKey }));
       expect(Object.fromEntries(await usage.endpointCounts(keys))).toEqual({ e1: 4, e2: 1, e3: 0 });
       expect((await usage.endpointCounts([])).size).toBe(0);
@@ -455,6 +508,10 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
         runUpdates: [],
       });
 
+      expect(await runs.latestByFlow([])).toEqual(new Map());
+      const latest = await runs.latestByFlow(['f1', 'nope']);
+      expect([...latest.keys()]).toEqual(['f1']);
+      expect(latest.get('f1')).toEqual({ status: 'running', startedAt: '2024-01-03T00:00:00.000Z', finishedAt: null });
       const page = await runs.list('f1', 2);
       expect(page.map((row) => row.run.id)).toEqual(['r4', 'r3']);
       expect(page[0]).toEqual({ run: { ...run('r4', 'f1', '2024-01-03T00:00:00.000Z', { status: 'running' }), payload: undefined }, actedAs: { id: 'u1', name: 'Ada', email: 'u1@example.com' } });

@@ -50,7 +50,7 @@ describe('a PostgreSQL store', () => {
     await store.repos.workflows.insert({ id: 'w1', name: 'Default' });
     await store.repos.users.insert({ id: 'u1', name: 'Ada', email: 'ada@example.com', role: 'admin', passwordHash: null, disabled: false, createdAt: at, updatedAt: null });
     await store.unitOfWork(async (tx) => {
-      await tx.repos.flows.insert({ id: 'f1', workflowId: 'w1', name: 'F', graph: { nodes: [], edges: [] }, version: 1, createdAt: at, updatedAt: at });
+      await tx.repos.flows.insert({ id: 'f1', workflowId: 'w1', name: 'F', graph: { nodes: [], edges: [] }, version: 1, enabled: true, createdAt: at, updatedAt: at });
       await tx.repos.flows.saveGraph({ id: 'f1', expectedVersion: 1, graph: { nodes: [], edges: [] }, version: 2, updatedAt: at }, [], []);
     });
     await expect(

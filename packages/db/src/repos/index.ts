@@ -46,7 +46,7 @@ type OutsideUnitsOnly = {
 export type UnitRepos = { [K in keyof Repos]: K extends keyof OutsideUnitsOnly ? Omit<Repos[K], OutsideUnitsOnly[K]> : Repos[K] };
 
 export type { EndpointSummary } from './endpoints';
-export type { FlowGraphSave } from './flows';
+export type { FlowGraphSave, FlowListRow, FlowPosition, FlowVersionListRow } from './flows';
 export type { ActedAs, PruneCut, RunListRow, RunPosition } from './runs';
 export type { LibrarySummaryRow } from './scripting';
 export type { ScriptUse, StepUse, UsageKey } from './usage';

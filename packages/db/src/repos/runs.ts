@@ -51,6 +51,27 @@ export function runsRepo(context: QueryContext) {
     /** At most `limit` runs of the flow, newest first (ties by id, larger first), after `after`. */
     list: async (flowId: string, limit: number, after?: RunPosition): Promise<RunListRow[]> => runListQuery(context, flowId, limit, after),
 
+    /**
+     * Each flow's newest run (status, start, end), by flow id: two statements whatever the number
+     * of flows, the first probing the (flow_id, started_at desc, id desc) index once per flow.
+     */
+    async latestByFlow(flowIds: readonly string[]): Promise<Map<string, Pick<RunRow, 'status' | 'startedAt' | 'finishedAt'>>> {
+      if (flowIds.length === 0) return new Map();
+      const { flows } = t;
+      const newest = await orm
+        .select({
+          flowId: flows.id,
+          // Spelled out: drizzle leaves columns of a select list unqualified, which the subquery would misread.
+          runId: sql<string | null>`(select last_run.id from runs last_run where last_run.flow_id = flows.id order by last_run.started_at desc, last_run.id desc limit 1)`,
+        })
+        .from(flows)
+        .where(inArray(flows.id, [...flowIds]));
+      const runIds = newest.flatMap((row) => (row.runId === null ? [] : [row.runId]));
+      if (runIds.length === 0) return new Map();
+      const rows = await orm.select({ flowId: runs.flowId, status: runs.status, startedAt: runs.startedAt, finishedAt: runs.finishedAt }).from(runs).where(inArray(runs.id, runIds));
+      return new Map(rows.map(({ flowId, ...run }) => [flowId, run]));
+    },
+
     /** The run, who it acted as, and its steps by start time, then id. */
     async get(runId: string): Promise<{ run: RunRow; actedAs: ActedAs; steps: RunStepRow[] } | undefined> {
       const row = await first(

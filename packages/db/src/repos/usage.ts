@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import type { QueryContext } from './query-context';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { first, type QueryContext } from './query-context';
 
 /** The endpoint as the usage index knows it: steps hold its id, scripts its name. */
 export interface UsageKey {
@@ -14,6 +14,15 @@ export interface StepUse {
   flowName: string;
   nodeId: string;
   stepName: string;
+}
+
+/** Keyset position in an endpoint's steps (by flow name, flow, step name, node): the last one seen. */
+export type StepUsePosition = StepUse;
+
+/** Keyset position in the scripts naming an endpoint (by custom step name key, then id). */
+export interface ScriptUsePosition {
+  nameKey: string;
+  customStepId: string;
 }
 
 /** A custom step whose script names an endpoint literally, and how often. */
@@ -31,23 +40,58 @@ export interface ScriptUse {
 export function usageRepo({ orm, t }: QueryContext) {
   const { endpointRefs, customStepRefs, scriptEndpointRefs, flows, customSteps } = t;
   return {
-    /** Flow steps that hold the endpoint's id, by flow and step name. */
-    endpointSteps: async (endpointId: string): Promise<StepUse[]> =>
-      orm
+    /** Flow steps that hold the endpoint's id, by flow name (then flow) and step name; a page of `limit` after `after` when given. */
+    endpointSteps: async (endpointId: string, page?: { limit: number; after?: StepUsePosition | undefined }): Promise<StepUse[]> => {
+      const after = page?.after;
+      const query = orm
         .select({ flowId: endpointRefs.flowId, flowName: flows.name, nodeId: endpointRefs.nodeId, stepName: endpointRefs.stepName })
         .from(endpointRefs)
         .innerJoin(flows, eq(flows.id, endpointRefs.flowId))
-        .where(eq(endpointRefs.endpointId, endpointId))
-        .orderBy(asc(flows.name), asc(endpointRefs.stepName), asc(endpointRefs.nodeId)),
+        .where(
+          and(
+            eq(endpointRefs.endpointId, endpointId),
+            after && sql`(${flows.name}, ${endpointRefs.flowId}, ${endpointRefs.stepName}, ${endpointRefs.nodeId}) > (${after.flowName}, ${after.flowId}, ${after.stepName}, ${after.nodeId})`,
+          ),
+        )
+        .orderBy(asc(flows.name), asc(endpointRefs.flowId), asc(endpointRefs.stepName), asc(endpointRefs.nodeId));
+      return page ? query.limit(page.limit) : query;
+    },
 
-    /** Custom steps of the workflow whose scripts name `nameKey` literally, by step name. */
-    endpointScripts: async (workflowId: string, nameKey: string): Promise<ScriptUse[]> =>
-      orm
-        .select({ customStepId: scriptEndpointRefs.customStepId, customStepName: customSteps.name, occurrences: scriptEndpointRefs.occurrences })
+    /** Custom steps of the workflow whose scripts name `nameKey` literally, by step name; a page of `limit` after `after` when given. */
+    endpointScripts: async (
+      workflowId: string,
+      nameKey: string,
+      page?: { limit: number; after?: ScriptUsePosition | undefined },
+    ): Promise<(ScriptUse & { nameKey: string })[]> => {
+      const after = page?.after;
+      const query = orm
+        .select({ customStepId: scriptEndpointRefs.customStepId, customStepName: customSteps.name, occurrences: scriptEndpointRefs.occurrences, nameKey: customSteps.nameKey })
         .from(scriptEndpointRefs)
         .innerJoin(customSteps, eq(customSteps.id, scriptEndpointRefs.customStepId))
-        .where(and(eq(scriptEndpointRefs.workflowId, workflowId), eq(scriptEndpointRefs.endpointNameKey, nameKey)))
-        .orderBy(asc(customSteps.nameKey), asc(customSteps.id)),
+        .where(
+          and(
+            eq(scriptEndpointRefs.workflowId, workflowId),
+            eq(scriptEndpointRefs.endpointNameKey, nameKey),
+            after && sql`(${customSteps.nameKey}, ${customSteps.id}) > (${after.nameKey}, ${after.customStepId})`,
+          ),
+        )
+        .orderBy(asc(customSteps.nameKey), asc(customSteps.id));
+      return page ? query.limit(page.limit) : query;
+    },
+
+    /** How many flow steps hold the endpoint's id, and how many scripts of its workflow name it. */
+    async endpointUseCounts(key: UsageKey): Promise<{ steps: number; scripts: number }> {
+      const [steps, scripts] = await Promise.all([
+        first(orm.select({ n: count() }).from(endpointRefs).where(eq(endpointRefs.endpointId, key.id))),
+        first(
+          orm
+            .select({ n: count() })
+            .from(scriptEndpointRefs)
+            .where(and(eq(scriptEndpointRefs.workflowId, key.workflowId), eq(scriptEndpointRefs.endpointNameKey, key.nameKey))),
+        ),
+      ]);
+      return { steps: steps?.n ?? 0, scripts: scripts?.n ?? 0 };
+    },
 
     /** Uses (steps plus scripts) of many endpoints of one workflow, by endpoint id. */
     async endpointCounts(keys: readonly UsageKey[]): Promise<Map<string, number>> {

@@ -68,6 +68,26 @@ export type EndpointScriptUsage = z.infer<typeof endpointScriptUsageSchema>;
 export const endpointUsageSchema = z.discriminatedUnion('kind', [endpointStepUsageSchema, endpointScriptUsageSchema]);
 export type EndpointUsage = z.infer<typeof endpointUsageSchema>;
 
+/** A page of a Usage list (`endpoints.usage`): one cursor walks the kinds in order (steps, then scripts, …). */
+export const usageListSchema = z.object({
+  id: z.string().min(1),
+  cursor: z.string().max(4000).nullish(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type UsageListInput = z.input<typeof usageListSchema>;
+
+/** `total` uses, `counts` by kind (`{ step: 10000, script: 2 }`); `nextCursor` null on the last page. */
+export interface UsagePage<Item> {
+  items: Item[];
+  nextCursor: string | null;
+  total: number;
+  counts: Record<string, number>;
+}
+export type EndpointUsagePage = UsagePage<EndpointUsage>;
+
+/** How many uses a refused delete carries (`details.usage`); `details.total` and `details.counts` say how many there are. */
+export const refusedDeleteSample = 5;
+
 /** `endpoints.renameImpact`: the scripts that name the endpoint literally and would need the new name. */
 export const endpointRenameImpactSchema = z.object({
   /** False when the new name is the same name (ignoring case): scripts keep working. */

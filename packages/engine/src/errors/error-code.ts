@@ -23,6 +23,8 @@ export const errorCodes = [
   'RUN_INTERRUPTED',
   // A person stopped the run; the record says who.
   'RUN_STOPPED',
+  // The flow's HTTP triggers are turned off (Flows list); the call started nothing.
+  'FLOW_DISABLED',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',

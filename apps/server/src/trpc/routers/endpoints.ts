@@ -1,4 +1,4 @@
-import { endpointCreateSchema, endpointNameSchema, endpointUpdateSchema, testRequestSchema } from '@flowyard/engine';
+import { endpointCreateSchema, endpointNameSchema, endpointUpdateSchema, testRequestSchema, usageListSchema } from '@flowyard/engine';
 import { z } from 'zod';
 import { procedureWith, router } from '../init';
 
@@ -10,8 +10,8 @@ const byId = z.object({ id: z.string().min(1) });
 export const endpointsRouter = router({
   list: editProcedure.input(z.object({ workflowId: z.string().min(1) })).query(({ ctx, input }) => ctx.services.endpoints.list(input.workflowId)),
   get: editProcedure.input(byId).query(({ ctx, input }) => ctx.services.endpoints.get(input.id)),
-  /** Flow steps (`kind: 'step'`) and custom step scripts that name it literally (`kind: 'script'`). */
-  usage: editProcedure.input(byId).query(({ ctx, input }) => ctx.services.endpoints.usage(input.id)),
+  /** A page of flow steps (`kind: 'step'`), then custom step scripts that name it literally (`kind: 'script'`): `{ items, nextCursor, total, counts }`. */
+  usage: editProcedure.input(usageListSchema).query(({ ctx, input }) => ctx.services.endpoints.usage(input)),
   /** Before a rename: `{ renamed, scripts }`, the scripts `update({ …, updateScripts: true })` would rewrite. */
   renameImpact: editProcedure
     .input(z.object({ id: z.string().min(1), name: endpointNameSchema }))

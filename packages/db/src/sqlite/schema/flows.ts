@@ -14,10 +14,34 @@ export const flows = sqliteTable(
     graph: text('graph', { mode: 'json' }).$type<FlowGraph>().notNull(),
     /** Bumped on every save; a save carrying an older version is refused (optimistic locking). */
     version: integer('version').notNull(),
+    /** Off: its HTTP triggers answer 404 FLOW_DISABLED and nothing runs (the Run button still works). */
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('flows_workflow_idx').on(t.workflowId)],
+  // The Flows list pages by keyset on (name, id) within a workflow.
+  (t) => [index('flows_workflow_idx').on(t.workflowId), index('flows_workflow_name_idx').on(t.workflowId, t.name, t.id)],
+);
+
+/**
+ * Every save of a flow keeps its graph as a version (who, when, what changed), so the History
+ * panel can show and restore one. Retention keeps the newest N per flow (flows service).
+ */
+export const flowVersions = sqliteTable(
+  'flow_versions',
+  {
+    flowId: text('flow_id')
+      .notNull()
+      .references(() => flows.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    graph: text('graph', { mode: 'json' }).$type<FlowGraph>().notNull(),
+    savedAt: text('saved_at').notNull(),
+    /** Null when the saver is gone or unknown (import, system); the name is kept as it was. */
+    savedById: text('saved_by_id'),
+    savedByName: text('saved_by_name').notNull(),
+    summary: text('summary').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.flowId, t.version] })],
 );
 
 /**
@@ -41,4 +65,5 @@ export const endpointRefs = sqliteTable(
 );
 
 export type FlowRow = typeof flows.$inferSelect;
+export type FlowVersionRow = typeof flowVersions.$inferSelect;
 export type EndpointRefRow = typeof endpointRefs.$inferSelect;

@@ -53,7 +53,7 @@ export function createAppServices(
   const customSteps = createCustomStepsService(deps, workflows);
   const constants = createConstantsService(deps, workflows);
   const libraries = createLibrariesService(deps, workflows);
-  const runCredentials = createRunCredentials({ now: deps.now });
+  const runCredentials = createRunCredentials(deps.store, { now: deps.now });
   const runs = createRunsService(deps, flows, {
     http: options.http,
     bus: options.bus ?? createRunEventBus(),

@@ -3,4 +3,5 @@
 export type { Dialect, RunRecordBatch, RunRecordSink, Store, UnitOfWork, WriteGenerations } from './store';
 export type { Repos, UnitRepos, ActedAs, EndpointSummary, FlowGraphSave, FlowListRow, FlowPosition, FlowVersionListRow, LibrarySummaryRow, PruneCut, RunListRow, RunPosition, ScriptUse, StepUse, UsageKey } from './repos';
 export type * from './tables';
+export type { NamedLocks } from './named-locks';
 export { isPostgresUrl, openStore, type OpenStoreOptions } from './open-store';

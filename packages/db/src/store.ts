@@ -1,3 +1,4 @@
+import type { NamedLocks } from './named-locks';
 import type { Repos, UnitRepos } from './repos';
 import type { RunChanges, RunInsertRow, RunStepRow } from './tables';
 
@@ -26,6 +27,8 @@ export interface Store {
   readonly runRecords: RunRecordSink;
   /** Write counters per table, for caches of rows read often (see WriteGenerations). */
   readonly generations: WriteGenerations;
+  /** Locks by name across every process on the database (see NamedLocks). */
+  readonly locks: NamedLocks;
   readonly dialect: Dialect;
   /** Closes the connections once what is under way has finished. */
   close(): Promise<void>;

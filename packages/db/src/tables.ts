@@ -24,6 +24,9 @@ export type {
   SettingRow,
   UserRow,
   WorkflowRow,
+  RunCredentialRow,
+  EndpointTokenRow,
+  SignInFailureRow,
 } from './sqlite/schema';
 
 /** A run row as inserted (columns with defaults may be left out). */

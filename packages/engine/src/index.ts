@@ -15,7 +15,7 @@ export { scriptAuthenticate } from './auth/script-authenticate';
 export type { ConnectFetch } from './auth/connect-fetch';
 export { completeGraphConnect, graphAuthorization, type GraphConnectApp } from './auth/connect-msgraph';
 export { completeSlackConnect, slackAuthorizationUrl, type SlackConnectApp } from './auth/connect-slack';
-export { createTokenCache, type AccessToken, type TokenCache, type TokenCacheOptions } from './token/token-cache';
+export { createTokenCache, type AccessToken, type SharedToken, type SharedTokens, type TokenCache, type TokenCacheOptions } from './token/token-cache';
 export { basicAuthorization } from './auth/basic-auth';
 export { compileFlow, type CompiledFlow, type CompiledNode, type TriggerPlan } from './runner/compile-flow';
 export { noScripting, type FlowScripting } from './runner/flow-scripting';

@@ -31,7 +31,7 @@ export async function authenticateApiCaller(
   if (key === undefined) return new FlowyardError('UNAUTHORIZED', `This needs authentication. ${howToAuthenticate}`);
   if (!key.startsWith(runCredentialPrefix)) return services.apiKeys.authenticate(key);
   if (!options.runCredentials) return new FlowyardError('UNAUTHORIZED', `Run credentials are not accepted here. ${howToAuthenticate}`);
-  const holder = services.runCredentials.verify(key);
+  const holder = await services.runCredentials.verify(key);
   if (holder === undefined) return new FlowyardError('UNAUTHORIZED', 'The run credential is not valid: it ended with its run or expired');
   const user = await services.users.findById(holder.userId);
   if (user === undefined) return new FlowyardError('UNAUTHORIZED', 'The user of this run no longer exists');

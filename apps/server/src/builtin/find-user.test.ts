@@ -15,8 +15,8 @@ beforeAll(async () => {
   // Keep the credentials runs get, to check they stop working when their run ends.
   const credentials = server.app.services.runCredentials;
   const mint = credentials.mint.bind(credentials);
-  credentials.mint = (holder) => {
-    const token = mint(holder);
+  credentials.mint = async (holder) => {
+    const token = await mint(holder);
     minted.push(token);
     return token;
   };

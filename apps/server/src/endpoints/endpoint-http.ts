@@ -2,15 +2,22 @@ import { createHttpClient, createTokenCache, isConnectAuthType, type ConnectedTo
 import type { ServiceDeps } from '../deps';
 import { log } from '../log';
 import { openConnectedTokens } from './stored-auth';
+import { createStoredTokens } from './stored-tokens';
 
 /**
  * The process's HTTP client for steps, scripts and the Test buttons, with the one token cache
- * they share, keeping tokens the engine refreshes (Graph rotates its refresh token) in the database.
+ * they share (kept in the database for every process, see stored-tokens.ts), keeping tokens the engine refreshes (Graph rotates its refresh token) in the database.
  */
-export function createEndpointHttpClient(deps: Pick<ServiceDeps, 'store' | 'secretBox'>, options: Omit<HttpClientOptions, 'tokens' | 'onConnectedTokens'> = {}): HttpClient {
+export function createEndpointHttpClient(
+  deps: Pick<ServiceDeps, 'store' | 'secretBox'>,
+  options: Omit<HttpClientOptions, 'tokens' | 'onConnectedTokens'> & { onTokenRequest?: () => void } = {},
+): HttpClient {
+  const { onTokenRequest, ...clientOptions } = options;
+  const now = options.now ?? (() => new Date());
   return createHttpClient({
-    ...options,
-    tokens: createTokenCache(options.now === undefined ? {} : { now: options.now }),
+    ...clientOptions,
+    // Tokens are shared through the database, so the processes on it make one token request per lifetime.
+    tokens: createTokenCache({ now, shared: createStoredTokens({ ...deps, now }), ...(onTokenRequest === undefined ? {} : { onTokenRequest }) }),
     onConnectedTokens: (endpointId, tokens) => {
       saveRefreshedTokens(deps, endpointId, tokens).catch((error: unknown) => {
         log.error(`Could not keep the refreshed tokens of endpoint ${endpointId}; the next restart may need a Reconnect`, error instanceof Error ? error.message : undefined);

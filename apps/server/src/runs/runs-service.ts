@@ -145,6 +145,10 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
    * final record is waited for, so a finished run (and every record before it) is durable
    * before anyone hears that it finished.
    */
+  // A credential that cannot be revoked still expires (15 min at most); the run goes on.
+  const revokeRunCredential = (runId: string): Promise<void> =>
+    credentials.revokeRun(runId).catch((error: unknown) => log.error(`Revoking the run credential of ${runId} failed`, error));
+
   function persist(entry: InFlightRun, event: RunEvent): Promise<void> | undefined {
     // While nobody watches the flow, the `running` snapshot of a step (and the engine's first run
     // record, which repeats the inserted one) waits a few ms for the step's end to replace it;
@@ -236,8 +240,8 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
 
       const controller = new AbortController();
       const entry: InFlightRun = { runId: run.id, flowId: flow.id, controller, done: Promise.resolve(), inserted, run, steps: new Map(), keepRecord: options.keepRecord === true };
-      let credential: string | undefined;
-      const runCredential = (): string => (credential ??= credentials.mint({ userId: user.id, runId: run.id }));
+      let credential: Promise<string> | undefined;
+      const runCredential = (): Promise<string> => (credential ??= credentials.mint({ userId: user.id, runId: run.id }));
       const done = runFlow({
         runId: run.id,
         user: run.actedAs,
@@ -251,7 +255,11 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
           constants: () => constants.values(flow.workflowId),
           libraries: () => libraries.sources(flow.workflowId),
         },
-        sink: (event) => persist(entry, event),
+        sink: async (event) => {
+          // Revoked before the run's end is recorded, so nobody told the run ended can still use it.
+          if (event.type === 'run' && event.run.status !== 'running' && credential !== undefined) await revokeRunCredential(run.id);
+          return persist(entry, event);
+        },
         now: deps.now,
         // Time-ordered ids append to the records' indexes (see time-ordered-id.ts).
         newId: () => timeOrderedId(),
@@ -263,7 +271,8 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
         })
         .catch((error: unknown) => interruptAfterCrash(run.id, flow.id, error))
         .finally(() => {
-          if (credential !== undefined) credentials.revokeRun(run.id);
+          // Again for a run that crashed before its end was recorded.
+          if (credential !== undefined) void revokeRunCredential(run.id);
           writer.forget(run.id);
           inFlight.delete(run.id);
         });

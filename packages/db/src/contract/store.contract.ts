@@ -153,6 +153,7 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       unitOfWork: (work) => opened.store.unitOfWork((tx) => work({ ...tx, repos: recording(tx.repos), afterCommit: tx.afterCommit })),
       runRecords: opened.store.runRecords,
       generations: opened.store.generations,
+      locks: opened.store.locks,
       dialect: opened.store.dialect,
       close: () => opened.store.close(),
     };
@@ -448,6 +449,65 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       expect(await users.get('u4')).toMatchObject({ name: 'Bobby', disabled: false, role: 'rest', updatedAt: later });
     });
 
+    it('run credentials: insert, find while live, delete a run\'s, delete the expired', async () => {
+      const { store } = await seeded();
+      const { runCredentials } = store.repos;
+      const credential = (tokenHash: string, runId: string, expiresAt: string) => ({ tokenHash, runId, userId: 'u1', createdAt: at, expiresAt });
+      await runCredentials.insert(credential('h1', 'r1', later));
+      await runCredentials.insert(credential('h2', 'r1', later));
+      await runCredentials.insert(credential('h3', 'r2', '2024-01-01T00:10:00.000Z'));
+      expect(await runCredentials.findLive('h1', at)).toEqual(credential('h1', 'r1', later));
+      expect(await runCredentials.findLive('h1', later)).toBeUndefined();
+      expect(await runCredentials.findLive('nope', at)).toBeUndefined();
+      await runCredentials.deleteForRun('r1');
+      expect(await runCredentials.findLive('h2', at)).toBeUndefined();
+      expect(await runCredentials.findLive('h3', at)).toBeDefined();
+      await runCredentials.deleteExpired('2024-01-01T00:10:00.000Z');
+      expect(await runCredentials.findLive('h3', at)).toBeUndefined();
+    });
+
+    it('endpoint tokens: put replaces, delete only the rejected value, go with the endpoint', async () => {
+      const { store } = await seeded();
+      const { endpointTokens, endpoints } = store.repos;
+      await endpoints.insert(endpoint('e1', 'API'));
+      const token = (cacheKey: string, sealed: string, valueHash: string) => ({ cacheKey, endpointId: 'e1', sealed, valueHash, updatedAt: at });
+      await endpointTokens.put(token('e1:a', 's1', 'v1'));
+      await endpointTokens.put(token('e1:a', 's2', 'v2'));
+      await endpointTokens.put(token('e1:b', 's3', 'v3'));
+      expect(await endpointTokens.get('e1:a')).toEqual(token('e1:a', 's2', 'v2'));
+      await endpointTokens.deleteIfValue('e1:a', 'v1');
+      expect(await endpointTokens.get('e1:a')).toBeDefined();
+      await endpointTokens.deleteIfValue('e1:a', 'v2');
+      expect(await endpointTokens.get('e1:a')).toBeUndefined();
+      await endpointTokens.deleteForEndpoint('e1');
+      expect(await endpointTokens.get('e1:b')).toBeUndefined();
+      await endpointTokens.put(token('e1:c', 's4', 'v4'));
+      await endpoints.delete('e1');
+      expect(await endpointTokens.get('e1:c')).toBeUndefined();
+    });
+
+    it('sign-in failures: count up, start afresh after a quiet spell, delete, prune old and surplus', async () => {
+      const { store } = await open();
+      const { signInFailures } = store.repos;
+      const minute = (n: number) => `2024-01-01T00:${String(n).padStart(2, '0')}:00.000Z`;
+      await signInFailures.recordFailure('a', minute(1), minute(0));
+      await signInFailures.recordFailure('a', minute(2), minute(0));
+      await Promise.all([signInFailures.recordFailure('a', minute(3), minute(0)), signInFailures.recordFailure('a', minute(3), minute(0))]);
+      expect(await signInFailures.get('a')).toEqual({ key: 'a', failures: 4, lastFailureAt: minute(3) });
+      await signInFailures.recordFailure('a', minute(30), minute(10));
+      expect(await signInFailures.get('a')).toEqual({ key: 'a', failures: 1, lastFailureAt: minute(30) });
+      await signInFailures.recordFailure('b', minute(5), minute(0));
+      await signInFailures.recordFailure('c', minute(6), minute(0));
+      await signInFailures.recordFailure('d', minute(7), minute(0));
+      expect((await signInFailures.getMany(['a', 'b', 'x'])).map((row) => row.key).sort()).toEqual(['a', 'b']);
+      expect(await signInFailures.getMany([])).toEqual([]);
+      await signInFailures.delete('d');
+      expect(await signInFailures.get('d')).toBeUndefined();
+      await signInFailures.recordFailure('e', minute(8), minute(0));
+      await signInFailures.prune(minute(6), 2);
+      expect((await signInFailures.getMany(['a', 'b', 'c', 'e'])).map((row) => row.key).sort()).toEqual(['a', 'e']);
+    });
+
     it('sessions: insert, read with the user, move the expiry, delete one, all of a user, and the ended ones', async () => {
       const { store } = await seeded();
       const { sessions, users } = store.repos;
@@ -728,6 +788,40 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       });
     });
   }
+
+  describe(`${name}: named locks`, () => {
+    it('one holder at a time per name, across the stores sharing the database; other names are free', async () => {
+      const first = await open();
+      const second = options.shared ? await open(first.database) : first;
+      const events: string[] = [];
+      let entered: () => void = () => undefined;
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      let leave: () => void = () => undefined;
+      const release = new Promise<void>((resolve) => (leave = resolve));
+      const held = first.store.locks.withLock('token:e1', async () => {
+        events.push('a: in');
+        entered();
+        await release;
+        events.push('a: out');
+        return 'a';
+      });
+      await inside;
+      expect(await second.store.locks.tryWithLock('token:e1', async () => 'b')).toEqual({ ran: false });
+      expect(await second.store.locks.tryWithLock('token:e2', async () => 'other')).toEqual({ ran: true, value: 'other' });
+      const waiting = second.store.locks.withLock('token:e1', async () => {
+        events.push('b: in');
+        return 'b';
+      });
+      await pause(50);
+      leave();
+      expect(await held).toBe('a');
+      expect(await waiting).toBe('b');
+      expect(events).toEqual(['a: in', 'a: out', 'b: in']);
+      await expect(first.store.locks.withLock('token:e1', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+      expect(await second.store.locks.tryWithLock('token:e1', async () => 'free again')).toEqual({ ran: true, value: 'free again' });
+      await expect(first.store.locks.withLock('', async () => 'x')).rejects.toThrow('lock name');
+    });
+  });
 
   describe(`${name}: coverage`, () => {
     it('every repository method was called by the tests above', async () => {

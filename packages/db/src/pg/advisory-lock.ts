@@ -41,3 +41,30 @@ export async function withAdvisoryLock<T>(client: ClientBase, name: AdvisoryLock
 export async function advisoryXactLock(client: ClientBase, name: AdvisoryLockName): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock($1::int4, $2::int4)', [namespace, keys[name]]);
 }
+
+// Named locks (NamedLocks) take their second key from hashtext(name) under a first key of their
+// own, so they never meet the fixed locks above. Two names hashing alike share a lock: harmless,
+// it only makes one wait for the other.
+const namedNamespace = 0x666c6f78;
+
+/**
+ * Runs `work` holding the session advisory lock named `name` on `client`, waiting for it when
+ * `wait`, else giving up at once when another session holds it (`{ ran: false }`).
+ */
+export async function withNamedAdvisoryLock<T>(client: ClientBase, name: string, wait: boolean, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+  const key = [namedNamespace, name];
+  if (wait) await client.query('SELECT pg_advisory_lock($1::int4, hashtext($2))', key);
+  else {
+    const taken = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::int4, hashtext($2)) AS locked', key);
+    if (taken.rows[0]?.locked !== true) return { ran: false };
+  }
+  let value: T;
+  try {
+    value = await work();
+  } catch (error) {
+    await client.query('SELECT pg_advisory_unlock($1::int4, hashtext($2))', key).catch(() => undefined);
+    throw error;
+  }
+  await client.query('SELECT pg_advisory_unlock($1::int4, hashtext($2))', key);
+  return { ran: true, value };
+}

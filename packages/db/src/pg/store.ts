@@ -5,6 +5,7 @@ import { createRepos } from '../repos';
 import type { QueryContext } from '../repos/query-context';
 import type { Store } from '../store';
 import { listen } from './listener';
+import { pgNamedLocks } from './named-locks';
 import { openPg, type OpenPgOptions } from './open';
 import { pgQueryHandles } from './query-context';
 import { pgRunRecordSink } from './run-record-sink';
@@ -73,6 +74,7 @@ export async function openPgStore(url: string, options: OpenPgOptions = {}): Pro
     unitOfWork: pgUnitOfWork(inTransaction),
     runRecords: pgRunRecordSink(db.pool, generations),
     generations,
+    locks: pgNamedLocks(db.withPgClient),
     pool,
     withPgClient: db.withPgClient,
     async close() {

@@ -7,6 +7,7 @@ import { runsRepo } from './runs';
 import { constantsRepo, librariesRepo } from './scripting';
 import { sessionsRepo } from './sessions';
 import { settingsRepo } from './settings';
+import { endpointTokensRepo, runCredentialsRepo, signInFailuresRepo } from './shared-state';
 import { usageRepo } from './usage';
 import { usersRepo } from './users';
 import { workflowsRepo } from './workflows';
@@ -29,6 +30,9 @@ export function createRepos(context: QueryContext) {
     apiKeys: apiKeysRepo(context),
     settings: settingsRepo(context),
     runs: runsRepo(context),
+    runCredentials: runCredentialsRepo(context),
+    endpointTokens: endpointTokensRepo(context),
+    signInFailures: signInFailuresRepo(context),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Client } from '@libsql/client';
+import { createLocalLocks } from '../named-locks';
 import type { Store } from '../store';
 import { createDb, type CreateDbOptions } from './open';
 import { sqliteRepos } from './query-context';
@@ -20,6 +21,7 @@ export async function openSqliteStore(url: string, options: CreateDbOptions = {}
     unitOfWork: sqliteUnitOfWork(db),
     runRecords: sqliteRunRecordSink(db),
     generations: db.generations,
+    locks: createLocalLocks(),
     client: db.client,
     close: () => db.close(),
   };

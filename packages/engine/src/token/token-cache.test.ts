@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenCache, type AccessToken } from './token-cache';
+import { createTokenCache, type AccessToken, type SharedToken, type SharedTokens } from './token-cache';
 import { tokenKey } from './token-key';
 
 const token = (value: string, expiresAt: number | null = null): AccessToken => ({ value, expiresAt, instanceUrl: null, refreshToken: null });
@@ -98,5 +98,68 @@ describe('token cache', () => {
     expect(key(['https://idp.example.com/token', 'https://api.example.com/v1'])).toBe(key(['https://IDP.example.com:443/other', 'https://api.example.com/v2']));
     expect(key(['https://idp.example.com/token', 'https://api.example.com'])).not.toBe(key(['https://idp.example.com/token', 'https://evil.example.com']));
     expect(key(['https://idp.example.com/token', 'https://api.example.com'])).not.toBe(key(['https://evil.example.com/token', 'https://api.example.com']));
+  });
+});
+
+/** SharedTokens in memory: what two processes would share through a database. */
+function sharedTokens() {
+  const stored = new Map<string, SharedToken>();
+  const tails = new Map<string, Promise<unknown>>();
+  const shared: SharedTokens = {
+    read: async (key) => stored.get(key),
+    write: async (key, entry) => void stored.set(key, entry),
+    discard: async (key, token) => {
+      if (stored.get(key)?.token.value === token.value) stored.delete(key);
+    },
+    withLock: (key, work) => {
+      const result = (tails.get(key) ?? Promise.resolve()).then(work);
+      tails.set(key, result.catch(() => undefined));
+      return result;
+    },
+  };
+  return { shared, stored };
+}
+
+describe('token cache shared between processes', () => {
+  it('fetches once for every caller of every process, then each serves from memory', async () => {
+    const { shared } = sharedTokens();
+    const processes = [createTokenCache({ shared }), createTokenCache({ shared })];
+    let fetches = 0;
+    const fetch = async () => token(`t${++fetches}`);
+    const tokens = await Promise.all(Array.from({ length: 100 }, (_, i) => processes[i % 2]!.get('k', fetch)));
+    expect(fetches).toBe(1);
+    expect(new Set(tokens.map((t) => t.value))).toEqual(new Set(['t1']));
+  });
+
+  it('a rejected token is discarded for everyone and replaced once; the newest refresh token is passed on', async () => {
+    const time = clock();
+    const { shared, stored } = sharedTokens();
+    const [a, b] = [createTokenCache({ shared, now: time.now }), createTokenCache({ shared, now: time.now })];
+    const previous: (string | null)[] = [];
+    let n = 0;
+    const fetch = async (before: AccessToken | null) => {
+      previous.push(before?.value ?? null);
+      n += 1;
+      return { ...token(`t${n}`, time.at() + 600_000), refreshToken: `r${n}` };
+    };
+    const first = await a.get('k', fetch);
+    expect((await b.get('k', fetch)).value).toBe('t1');
+    a.reject('k', first);
+    expect((await a.get('k', fetch)).value).toBe('t2');
+    expect(stored.get('k')?.token.value).toBe('t2');
+    // b still holds t1 in memory until a target rejects it too; then it takes what a stored.
+    b.reject('k', first);
+    expect((await b.get('k', fetch)).value).toBe('t2');
+    // Due for refresh: whichever process comes first fetches, handing in the stored token.
+    time.advance(590_000);
+    expect((await b.get('k', fetch)).value).toBe('t3');
+    expect((await a.get('k', fetch)).value).toBe('t3');
+    expect(previous).toEqual([null, 't1', 't2']);
+  });
+
+  it('a token that cannot be stored still serves the process that fetched it', async () => {
+    const { shared } = sharedTokens();
+    const cache = createTokenCache({ shared: { ...shared, write: () => Promise.reject(new Error('database down')) } });
+    expect((await cache.get('k', async () => token('t1'))).value).toBe('t1');
   });
 });

@@ -21,6 +21,7 @@ export type {
   ScriptEndpointRefRow,
   SessionRow,
   SettingRow,
+  StepTestRow,
   UserRow,
   WorkflowRow,
 } from './sqlite/schema';

@@ -7,6 +7,7 @@ import { runsRepo } from './runs';
 import { constantsRepo, librariesRepo } from './scripting';
 import { sessionsRepo } from './sessions';
 import { settingsRepo } from './settings';
+import { stepTestsRepo } from './step-tests';
 import { usageRepo } from './usage';
 import { usersRepo } from './users';
 import { workflowsRepo } from './workflows';
@@ -29,6 +30,7 @@ export function createRepos(context: QueryContext) {
     apiKeys: apiKeysRepo(context),
     settings: settingsRepo(context),
     runs: runsRepo(context),
+    stepTests: stepTestsRepo(context),
   };
 }
 
@@ -40,6 +42,8 @@ type OutsideUnitsOnly = {
   users: 'insertIfEmailFree';
   sessions: 'deleteEndedBy';
   runs: 'markInterrupted' | 'deleteFinished';
+  // It reads what it wrote to prune past the newest few.
+  stepTests: 'insert';
 };
 
 /** The repositories as a unit of work offers them: all but the writes that answer at once. */

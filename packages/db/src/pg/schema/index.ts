@@ -13,3 +13,4 @@ export * from './custom-steps';
 export * from './scripting';
 export * from './script-refs';
 export * from './settings';
+export * from './step-tests';

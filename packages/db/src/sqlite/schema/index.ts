@@ -7,3 +7,4 @@ export * from './custom-steps';
 export * from './scripting';
 export * from './script-refs';
 export * from './settings';
+export * from './step-tests';

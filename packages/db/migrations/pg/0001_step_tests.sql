@@ -4,6 +4,7 @@ CREATE TABLE "step_tests" (
 	"node_id" text NOT NULL,
 	"user_id" text NOT NULL,
 	"started_at" text NOT NULL,
+	"upstream" json NOT NULL,
 	"record" json NOT NULL
 );
 --> statement-breakpoint

@@ -4,6 +4,7 @@ CREATE TABLE `step_tests` (
 	`node_id` text NOT NULL,
 	`user_id` text NOT NULL,
 	`started_at` text NOT NULL,
+	`upstream` text NOT NULL,
 	`record` text NOT NULL,
 	FOREIGN KEY (`flow_id`) REFERENCES `flows`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade

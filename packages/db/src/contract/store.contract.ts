@@ -452,7 +452,7 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       const { flows, stepTests } = store.repos;
       await flows.insertMany([flow('f1', 'A')], [], []);
       const record = { id: 's', runId: 'test', nodeId: 'n1', stepType: 'http-request', name: 'Call', status: 'succeeded' as const, startedAt: at, finishedAt: at, durationMs: 1, inputs: {}, outputs: { status: 200 }, exchanges: [], logs: [], error: null, attempt: 1, nextHandle: null };
-      const test = (id: string, nodeId: string, startedAt: string) => ({ id, flowId: 'f1', nodeId, userId: 'u1', startedAt, record: { ...record, id } });
+      const test = (id: string, nodeId: string, startedAt: string) => ({ id, flowId: 'f1', nodeId, userId: 'u1', startedAt, upstream: { Start: 'run' as const }, record: { ...record, id } });
       await stepTests.insert(test('t1', 'n1', '2024-01-01T00:00:01.000Z'), 2);
       await stepTests.insert(test('t2', 'n1', '2024-01-01T00:00:02.000Z'), 2);
       await stepTests.insert(test('other', 'n2', '2024-01-01T00:00:02.500Z'), 2);

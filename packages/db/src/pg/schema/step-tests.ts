@@ -1,4 +1,4 @@
-import type { StepRecord } from '@flowyard/engine';
+import type { StepRecord, UpstreamSource } from '@flowyard/engine';
 import { sql } from 'drizzle-orm';
 import { index, json, pgTable, text } from 'drizzle-orm/pg-core';
 import { flows } from './flows';
@@ -17,6 +17,8 @@ export const stepTests = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     startedAt: text('started_at').notNull(),
+    /** Where each upstream step's outputs came from (pin, the last run, or none), by step name. */
+    upstream: json('upstream').$type<Record<string, UpstreamSource>>().notNull(),
     record: json('record').$type<StepRecord>().notNull(),
   },
   (t) => [index('step_tests_flow_node_started_idx').on(t.flowId, t.nodeId, sql`${t.startedAt} desc`)],

@@ -1,4 +1,4 @@
-import type { StepRecord } from '@flowyard/engine';
+import type { StepRecord, UpstreamSource } from '@flowyard/engine';
 import { sql } from 'drizzle-orm';
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { flows } from './flows';
@@ -20,6 +20,8 @@ export const stepTests = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     startedAt: text('started_at').notNull(),
+    /** Where each upstream step's outputs came from (pin, the last run, or none), by step name. */
+    upstream: text('upstream', { mode: 'json' }).$type<Record<string, UpstreamSource>>().notNull(),
     record: text('record', { mode: 'json' }).$type<StepRecord>().notNull(),
   },
   (t) => [index('step_tests_flow_node_started_idx').on(t.flowId, t.nodeId, sql`${t.startedAt} desc`)],

@@ -21,6 +21,7 @@ import { createRetentionSettings } from './retention/retention-settings';
 import { createRunPruner } from './retention/run-pruner';
 import { createRunEventBus, type RunEventBus } from './runs/run-event-bus';
 import { createRunsService } from './runs/runs-service';
+import { createStepTestsService } from './runs/step-tests-service';
 import { createConstantsService } from './scripting/constants-service';
 import { createLibrariesService } from './scripting/libraries-service';
 import { reindexStaleScripts } from './usage/script-refs';
@@ -64,6 +65,7 @@ export function createAppServices(
     credentials: runCredentials,
     ...(options.recordFlushMs === undefined ? {} : { recordFlushMs: options.recordFlushMs }),
   });
+  const stepTests = createStepTestsService(deps, flows, { http: options.http, scripts: options.scripts, customSteps, constants, libraries, credentials: runCredentials });
   // Run retention: the admin's setting, else the environment's; pruned in the background once started (main).
   const retention = createRetentionSettings(deps, options.retention ?? keepForever);
   const runPruner = createRunPruner({ repos: deps.store.repos, policy: retention.policy, now: deps.now });
@@ -79,6 +81,7 @@ export function createAppServices(
     constants,
     libraries,
     runs,
+    stepTests,
     retention,
     runPruner,
     /** Prunes now (after the setting changed), in the background. */

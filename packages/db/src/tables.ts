@@ -22,6 +22,7 @@ export type {
   ScriptEndpointRefRow,
   SessionRow,
   SettingRow,
+  StepTestRow,
   UserRow,
   WorkflowRow,
   RunCredentialRow,

@@ -9,6 +9,8 @@ export * from './endpoint/endpoint-checks';
 export * from './endpoint/builtin-endpoint';
 export * from './endpoint/secret-origins';
 export * from './flow/flow-graph';
+export * from './flow/on-failure';
+export * from './flow/step-pins';
 export * from './flow/flow';
 export * from './flow/references';
 export * from './flow/graph-change';

@@ -39,6 +39,8 @@ export function toStepRecord(row: RunStepRow): StepRecord {
     // Until run_steps has attempt and next_handle columns (issue 12), records are read as a first attempt's.
     attempt: 1,
     nextHandle: null,
+    ...(row.pinned ? { pinned: true } : {}),
+    ...(row.tries === null ? {} : { tries: row.tries }),
   };
 }
 
@@ -66,6 +68,6 @@ export function runUpdate(run: RunSummary) {
  * adds attempt and next_handle; then this is the record itself again, with no copy).
  */
 export function stepRow(step: StepRecord): RunStepRow {
-  const { attempt, nextHandle, ...row } = step;
-  return row;
+  const { attempt, nextHandle, pinned, tries, ...row } = step;
+  return { ...row, pinned: pinned === true, tries: tries ?? null };
 }

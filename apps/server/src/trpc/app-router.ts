@@ -9,6 +9,7 @@ import { librariesRouter } from './routers/libraries';
 import { meRouter } from './routers/me';
 import { runsRouter } from './routers/runs';
 import { settingsRouter } from './routers/settings';
+import { stepTestsRouter } from './routers/step-tests';
 import { usersRouter } from './routers/users';
 import { workflowsRouter } from './routers/workflows';
 
@@ -25,6 +26,7 @@ export const appRouter = router({
   libraries: librariesRouter,
   runs: runsRouter,
   settings: settingsRouter,
+  stepTests: stepTestsRouter,
 });
 
 /** The API's type; the web app imports it with `import type { AppRouter } from '@flowyard/server/router'`. */

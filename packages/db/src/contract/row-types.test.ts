@@ -24,6 +24,7 @@ const twins = {
   constants: [sqlite.constants, pg.constants],
   libraries: [sqlite.libraries, pg.libraries],
   settings: [sqlite.settings, pg.settings],
+  stepTests: [sqlite.stepTests, pg.stepTests],
 } as const;
 
 type Twins = typeof twins;

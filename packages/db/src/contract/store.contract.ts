@@ -96,6 +96,8 @@ const step = (id: string, runId: string, status: RunStepRow['status'], extra: Pa
   exchanges: [],
   logs: [{ level: 'info', message: 'hi "quoted" \\ \u00e9', at }],
   error: null,
+  pinned: false,
+  tries: null,
   ...extra,
 });
 
@@ -556,6 +558,20 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       await settings.put({ key: 'run-retention', value: { maxAgeDays: 3, maxRunsPerFlow: null }, updatedAt: at });
       await settings.put({ key: 'run-retention', value: { maxAgeDays: null, maxRunsPerFlow: 5 }, updatedAt: later });
       expect(await settings.get('run-retention')).toEqual({ key: 'run-retention', value: { maxAgeDays: null, maxRunsPerFlow: 5 }, updatedAt: later });
+    });
+
+    it('step tests: insert keeps the newest few per step, list reads them newest first', async () => {
+      const { store } = await seeded();
+      const { flows, stepTests } = store.repos;
+      await flows.insertMany([flow('f1', 'A')], [], []);
+      const record = { id: 's', runId: 'test', nodeId: 'n1', stepType: 'http-request', name: 'Call', status: 'succeeded' as const, startedAt: at, finishedAt: at, durationMs: 1, inputs: {}, outputs: { status: 200 }, exchanges: [], logs: [], error: null, attempt: 1, nextHandle: null };
+      const test = (id: string, nodeId: string, startedAt: string) => ({ id, flowId: 'f1', nodeId, userId: 'u1', startedAt, upstream: { Start: 'run' as const }, record: { ...record, id } });
+      await stepTests.insert(test('t1', 'n1', '2024-01-01T00:00:01.000Z'), 2);
+      await stepTests.insert(test('t2', 'n1', '2024-01-01T00:00:02.000Z'), 2);
+      await stepTests.insert(test('other', 'n2', '2024-01-01T00:00:02.500Z'), 2);
+      await stepTests.insert(test('t3', 'n1', '2024-01-01T00:00:03.000Z'), 2);
+      expect((await stepTests.list('f1', 'n1', 10)).map((row) => row.id)).toEqual(['t3', 't2']);
+      expect(await stepTests.list('f1', 'n2', 10)).toEqual([test('other', 'n2', '2024-01-01T00:00:02.500Z')]);
     });
 
     it('runs: pages newest first (ties by id), one run with its steps, marks runs interrupted, prunes', async () => {

@@ -8,6 +8,7 @@ import { constantsRepo, librariesRepo } from './scripting';
 import { sessionsRepo } from './sessions';
 import { settingsRepo } from './settings';
 import { endpointTokensRepo, runCredentialsRepo, signInFailuresRepo } from './shared-state';
+import { stepTestsRepo } from './step-tests';
 import { usageRepo } from './usage';
 import { usersRepo } from './users';
 import { workflowsRepo } from './workflows';
@@ -33,6 +34,7 @@ export function createRepos(context: QueryContext) {
     runCredentials: runCredentialsRepo(context),
     endpointTokens: endpointTokensRepo(context),
     signInFailures: signInFailuresRepo(context),
+    stepTests: stepTestsRepo(context),
   };
 }
 
@@ -44,6 +46,8 @@ type OutsideUnitsOnly = {
   users: 'insertIfEmailFree';
   sessions: 'deleteEndedBy';
   runs: 'markInterrupted' | 'deleteFinished';
+  // It reads what it wrote to prune past the newest few.
+  stepTests: 'insert';
 };
 
 /** The repositories as a unit of work offers them: all but the writes that answer at once. */

@@ -5,6 +5,8 @@ import { findUserConfigSchema } from '../steps/find-user/find-user-config';
 import { httpTriggerConfigSchema } from '../steps/http-trigger/http-trigger-config';
 import { manualTriggerConfigSchema } from '../steps/manual-trigger/manual-trigger-config';
 import { switchConfigSchema } from '../steps/switch/switch-config';
+import { onFailureSchema } from './on-failure';
+import { stepPinsSchema } from './step-pins';
 
 export const stepNameSchema = z
   .string({ error: 'Step name is required' })
@@ -27,14 +29,14 @@ export const httpRequestNodeSchema = z.object({
   id: nodeIdSchema,
   type: z.literal('http-request'),
   position: positionSchema,
-  data: z.object({ name: stepNameSchema, config: httpRequestConfigSchema }),
+  data: z.object({ name: stepNameSchema, config: httpRequestConfigSchema, onFailure: onFailureSchema.optional() }),
 });
 
 export const customStepNodeSchema = z.object({
   id: nodeIdSchema,
   type: z.literal('custom-step'),
   position: positionSchema,
-  data: z.object({ name: stepNameSchema, config: customStepConfigSchema }),
+  data: z.object({ name: stepNameSchema, config: customStepConfigSchema, onFailure: onFailureSchema.optional() }),
 });
 
 export const switchNodeSchema = z.object({
@@ -55,7 +57,7 @@ export const findUserNodeSchema = z.object({
   id: nodeIdSchema,
   type: z.literal('find-user'),
   position: positionSchema,
-  data: z.object({ name: stepNameSchema, config: findUserConfigSchema }),
+  data: z.object({ name: stepNameSchema, config: findUserConfigSchema, onFailure: onFailureSchema.optional() }),
 });
 
 export const flowNodeSchema = z.discriminatedUnion('type', [
@@ -101,6 +103,8 @@ export const flowGraphSchema = z
     edges: z.array(flowEdgeSchema).max(4000, 'A flow holds at most 4000 connections'),
     // Absent in flows saved before notes existed.
     notes: z.array(flowNoteSchema).max(200, 'A flow holds at most 200 notes').optional(),
+    // Pinned outputs by node id (absent in flows saved before pins existed); see step-pins.ts.
+    pins: stepPinsSchema.optional(),
   })
   .superRefine((graph, ctx) => {
     const ids = new Set<string>();

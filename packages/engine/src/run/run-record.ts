@@ -84,6 +84,21 @@ export const runSummarySchema = z.object({
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
+/** One try of a step whose `onFailure` retries it (Activity lists them); the step's exchanges and console lines hold every try's. */
+export const stepTrySchema = z.object({
+  /** 1 for the first try. */
+  try: z.number().int().min(1),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  /** Why this try failed; null for the try that succeeded. */
+  error: stepErrorSchema.nullable(),
+  /** The HTTP status of the try's last exchange, if it got an answer. */
+  status: z.number().int().nullable(),
+  /** How long the runner waited before the next try (backoff, or the target's Retry-After); null after the last. */
+  waitMs: z.number().nullable(),
+});
+export type StepTry = z.infer<typeof stepTrySchema>;
+
 export const stepRecordSchema = z.object({
   id: z.string(),
   runId: z.string(),
@@ -106,6 +121,11 @@ export const stepRecordSchema = z.object({
    * later attempt of the run routes by it without running the step again; null follows every edge.
    */
   nextHandle: z.string().nullable().default(null),
+  // Optional, so records written before these existed (and by other code) need neither.
+  /** True when a manual run took the step's pinned outputs instead of running it. */
+  pinned: z.boolean().optional(),
+  /** Each try of a step that retries on failure; absent for a step that does not. */
+  tries: z.array(stepTrySchema).max(10).optional(),
 });
 export type StepRecord = z.infer<typeof stepRecordSchema>;
 

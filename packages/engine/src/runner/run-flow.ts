@@ -5,17 +5,16 @@ import { FlowyardError } from '../errors/flowyard-error';
 import type { FlowEdge, FlowGraph, FlowNode } from '../flow/flow-graph';
 import type { ReferenceScope } from '../flow/references';
 import type { HttpClient } from '../http/http-types';
-import type { HttpExchange, Json, LogLine, RunEvent, RunSummary, RunTriggerType, RunUser, StepError, StepRecord } from '../run/run-record';
+import type { Json, RunEvent, RunSummary, RunTriggerType, RunUser, StepError } from '../run/run-record';
 import { scrubRunEvent, scrubStepError } from '../redaction/scrub-records';
 import { createScrubber } from '../redaction/scrubber';
 import { compileFlow, type CompiledNode } from './compile-flow';
 import { endpointsLearnedBy, httpScrubbedBy } from './run-secrets';
 import { isoTime } from '../run/iso-time';
-import { checkStepOutputs } from './check-outputs';
-import { createExchangeCap, type ExchangeCap } from '../run/exchange-cap';
-import { createConsoleCap, type ConsoleCap } from '../run/console-cap';
 import { loadDefinitions, noScripting, type FlowScripting } from './flow-scripting';
 import { interruption, runFailure, stepError } from './step-errors';
+import { newStepRecord, runStep, type StepRun } from './run-step';
+import { abortableSleep } from './retry-wait';
 import { attemptsRanOut, attemptsRanOutRecords, priorStepsOf, sinceMs, type RunResume } from './run-resume';
 
 export interface RunFlowOptions {
@@ -51,6 +50,15 @@ export interface RunFlowOptions {
    * finished are not run again, and once the attempts ran out nothing runs (see RunResume).
    */
   resume?: RunResume;
+  /**
+   * Outputs that stand in for steps, by node id: those steps are recorded `pinned` and not run.
+   * Default: the graph's pins for a manual run, none for a run an HTTP trigger's URL started.
+   */
+  pins?: Readonly<Record<string, Record<string, Json>>>;
+  /** Waits between a retrying step's tries (default: a timer); resolves early when the signal aborts. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The jitter of retry waits, in [0, 1) (default Math.random). */
+  random?: () => number;
 }
 
 // A predecessor in one of these states stops the steps after it.
@@ -180,31 +188,16 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     return handle === null || edge.sourceHandle === handle;
   };
 
-  const newRecord = (node: FlowNode, status: 'running' | 'skipped', at: string): StepRecord => ({
-    // A step that runs again replaces its earlier attempt's record.
-    id: prior.get(node.id)?.id ?? newId(),
-    runId: run.id,
-    nodeId: node.id,
-    stepType: node.type,
-    name: node.data.name,
-    status,
-    startedAt: at,
-    finishedAt: status === 'skipped' ? at : null,
-    durationMs: null,
-    inputs: {},
-    outputs: null,
-    exchanges: [],
-    logs: [],
-    error: null,
-    attempt: run.attempt,
-    nextHandle: null,
-  });
-
   // A step an earlier attempt finished is not run again: its record stands for it.
   const replay = (node: FlowNode): NodeState | null => {
     const done = prior.get(node.id);
     if (done?.status === 'succeeded') {
       results.set(node.id, { outputs: done.outputs ?? {}, nextHandle: done.nextHandle });
+      return 'succeeded';
+    }
+    // A failure its onFailure continued past kept its error as outputs, and the flow went on.
+    if (done?.status === 'failed' && done.outputs !== null) {
+      results.set(node.id, { outputs: done.outputs, nextHandle: null });
       return 'succeeded';
     }
     if (done?.status === 'failed') {
@@ -214,72 +207,43 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     return null;
   };
 
+  const pins = pinsOf(options, compiled.nodes);
+  const stepRun: StepRun = {
+    runId: run.id,
+    attempt: run.attempt,
+    flowId: options.flow.id,
+    trigger: { nodeId: options.trigger.nodeId, payload: options.trigger.payload },
+    endpoints,
+    http,
+    customSteps,
+    scripts: scripting.scripts,
+    constants,
+    libraries,
+    now,
+    signal: controller.signal,
+    sleep: options.sleep ?? abortableSleep,
+    random: options.random ?? Math.random,
+    emit: (step) => emit({ type: 'step', step }),
+  };
+
   const execute = async (entry: CompiledNode): Promise<NodeState> => {
-    const { node, step } = entry;
+    const { node } = entry;
     const replayed = replay(node);
     if (replayed !== null) return replayed;
-    const record = newRecord(node, 'running', isoTime(now()));
-    const snapshot = (): StepRecord => ({ ...record, exchanges: [...record.exchanges], logs: [...record.logs] });
-    const started = performance.now();
-    // Made by the first console line or exchange: most steps write few.
-    let consoleCap: ConsoleCap | undefined;
-    let exchangeCap: ExchangeCap | undefined;
-    const finish = async (status: StepRecord['status']): Promise<void> => {
-      record.status = status;
-      record.finishedAt = isoTime(now());
-      const last = consoleCap?.end(record.finishedAt);
-      if (last) record.logs.push(last);
-      const unrecorded = exchangeCap?.end(record.finishedAt);
-      if (unrecorded) record.logs.push(unrecorded);
-      record.durationMs = roundMs(performance.now() - started);
-      await emit({ type: 'step', step: snapshot() });
-    };
-
-    try {
-      record.inputs = step.inputs(customSteps);
-      const problems = step.problems(customSteps);
-      // A step that is not ready fails at once with a single record, without a `running` one.
-      if (problems.length > 0) {
-        throw new FlowyardError('VALIDATION_FAILED', `Step is not ready: ${problems.join('; ')}`, { details: { problems } });
-      }
-      await emit({ type: 'step', step: snapshot() });
-      // The step's context is built here with its config, so it is not copied again to add it.
-      const result = await step.runIn((config) => ({
-        config,
-        flowId: options.flow.id,
-        scope: scopeFor(node.id),
-        trigger: { nodeId: options.trigger.nodeId, payload: options.trigger.payload },
-        endpoints,
-        http,
-        customSteps,
-        scripts: scripting.scripts,
-        constants,
-        libraries,
-        exchange: (exchange: HttpExchange) => (exchangeCap ??= createExchangeCap()).add(record.exchanges, exchange),
-        log: (line: Omit<LogLine, 'at'>) => {
-          const kept = (consoleCap ??= createConsoleCap()).add({ ...line, at: isoTime(now()) });
-          if (kept !== null) record.logs.push(kept);
-        },
-        setInputs: (inputs: Record<string, Json>) => void (record.inputs = inputs),
-        now,
-        signal: controller.signal,
-      }));
-      checkStepOutputs(result.outputs);
-      record.outputs = result.outputs;
-      record.nextHandle = result.nextHandle ?? null;
-      results.set(node.id, { outputs: result.outputs, nextHandle: record.nextHandle });
-      await finish('succeeded');
-      return 'succeeded';
-    } catch (error) {
-      if (controller.signal.aborted) {
-        record.error = interruption(controller.signal.reason);
-        await finish('interrupted');
+    // A step that runs again replaces its earlier attempt's record.
+    const outcome = await runStep(stepRun, entry, scopeFor(node.id), prior.get(node.id)?.id ?? newId(), pins.get(node.id));
+    switch (outcome.state) {
+      case 'succeeded':
+        results.set(node.id, { outputs: outcome.outputs, nextHandle: outcome.nextHandle });
+        return 'succeeded';
+      case 'continued':
+        results.set(node.id, { outputs: outcome.outputs, nextHandle: null });
+        return 'succeeded';
+      case 'failed':
+        firstFailure ??= runFailure(outcome.error, node);
+        return 'failed';
+      case 'interrupted':
         return 'interrupted';
-      }
-      record.error = stepError(error, node.data.name);
-      firstFailure ??= runFailure(record.error, node);
-      await finish('failed');
-      return 'failed';
     }
   };
 
@@ -289,7 +253,8 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     const replayed = replay(entry.node);
     if (replayed !== null) return replayed;
     if (prior.get(entry.node.id)?.status === 'skipped') return state;
-    await emit({ type: 'step', step: newRecord(entry.node, 'skipped', isoTime(now())) });
+    const id = prior.get(entry.node.id)?.id ?? newId();
+    await emit({ type: 'step', step: newStepRecord(entry.node, { id, runId: run.id, attempt: run.attempt, status: 'skipped', time: isoTime(now()) }) });
     return state;
   };
 
@@ -347,4 +312,19 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
 
 function roundMs(ms: number): number {
   return Math.round(ms * 10) / 10;
+}
+
+/** The pins a run takes: the ones it was given, else the graph's for a manual run; a trigger's only when given. */
+function pinsOf(options: RunFlowOptions, nodes: ReadonlyMap<string, CompiledNode>): ReadonlyMap<string, Record<string, Json>> {
+  const pins = new Map<string, Record<string, Json>>();
+  if (options.pins !== undefined) {
+    for (const [nodeId, outputs] of Object.entries(options.pins)) pins.set(nodeId, outputs);
+    return pins;
+  }
+  // Calls to an HTTP trigger's URL are production traffic: they never take test data.
+  if (options.trigger.type !== 'manual') return pins;
+  for (const [nodeId, pin] of Object.entries(options.flow.graph.pins ?? {})) {
+    if (nodes.get(nodeId)?.step.kind === 'action') pins.set(nodeId, pin.outputs);
+  }
+  return pins;
 }

@@ -14,3 +14,4 @@ export * from './scripting';
 export * from './script-refs';
 export * from './settings';
 export * from './shared-state';
+export * from './step-tests';

@@ -1,6 +1,6 @@
-import type { HttpExchange, Json, LogLine, RunStatus, RunTriggerType, StepError, StepStatus } from '@flowyard/engine';
+import type { HttpExchange, Json, LogLine, RunStatus, RunTriggerType, StepError, StepStatus, StepTry } from '@flowyard/engine';
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, integer, json, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, json, pgTable, text } from 'drizzle-orm/pg-core';
 import { flows } from './flows';
 import { users } from './users';
 
@@ -53,6 +53,8 @@ export const runSteps = pgTable(
     exchanges: json('exchanges').$type<HttpExchange[]>().notNull(),
     logs: json('logs').$type<LogLine[]>().notNull(),
     error: json('error').$type<StepError>(),
+    pinned: boolean('pinned').notNull().default(false),
+    tries: json('tries').$type<StepTry[]>(),
   },
   (t) => [index('run_steps_run_idx').on(t.runId), index('run_steps_running_idx').on(t.status).where(sql`${t.status} = 'running'`)],
 );

@@ -1,4 +1,4 @@
-import type { HttpExchange, Json, LogLine, RunStatus, RunTriggerType, StepError, StepStatus } from '@flowyard/engine';
+import type { HttpExchange, Json, LogLine, RunStatus, RunTriggerType, StepError, StepStatus, StepTry } from '@flowyard/engine';
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
 import { flows } from './flows';
@@ -52,6 +52,10 @@ export const runSteps = sqliteTable(
     exchanges: text('exchanges', { mode: 'json' }).$type<HttpExchange[]>().notNull(),
     logs: text('logs', { mode: 'json' }).$type<LogLine[]>().notNull(),
     error: text('error', { mode: 'json' }).$type<StepError>(),
+    /** A manual run took the step's pinned outputs instead of running it. */
+    pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
+    /** Each try of a step whose onFailure retries it; null for a step that does not. */
+    tries: text('tries', { mode: 'json' }).$type<StepTry[]>(),
   },
   (t) => [index('run_steps_run_idx').on(t.runId), index('run_steps_running_idx').on(t.status).where(sql`${t.status} = 'running'`)],
 );

@@ -25,6 +25,9 @@ const twins = {
   libraries: [sqlite.libraries, pg.libraries],
   settings: [sqlite.settings, pg.settings],
   stepTests: [sqlite.stepTests, pg.stepTests],
+  runCredentials: [sqlite.runCredentials, pg.runCredentials],
+  endpointTokens: [sqlite.endpointTokens, pg.endpointTokens],
+  signInFailures: [sqlite.signInFailures, pg.signInFailures],
 } as const;
 
 type Twins = typeof twins;

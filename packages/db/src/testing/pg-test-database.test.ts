@@ -67,7 +67,8 @@ describe('createPgTestDatabase', () => {
       await query(adminUrl, `DROP DATABASE IF EXISTS ${abandoned}`);
       await query(adminUrl, `DROP DATABASE IF EXISTS ${recent}`);
     }
-  });
+    // Four CREATE/DROP DATABASE round trips: seconds each on a busy machine.
+  }, 30_000);
 
   it('connects as FLOWYARD_TEST_PG_URL says', async () => {
     const saved = process.env.FLOWYARD_TEST_PG_URL;

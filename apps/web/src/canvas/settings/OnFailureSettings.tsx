@@ -20,7 +20,7 @@ export function OnFailureSettings({ nodeId, onFailure }: { nodeId: string; onFai
   };
 
   return (
-    <fieldset className="flex flex-col gap-3">
+    <fieldset className="flex flex-col gap-3 border-t border-zinc-200 pt-4">
       <Field
         label="On failure"
         hint={

@@ -48,7 +48,7 @@ export function TestStepSection({ flowId, nodeId, save }: { flowId: string; node
         </p>
       ) : null}
       {shown ? (
-        <section aria-label="Test result" className="-mx-3 rounded-md border border-zinc-200">
+        <section aria-label="Test result" className="min-w-0 rounded-md border border-zinc-200">
           <p className="px-3 pt-2 text-xs text-zinc-500">
             Tested {formatStartTime(shown.startedAt)}
             {upstreamSummary(shown.upstream)}

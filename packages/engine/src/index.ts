@@ -21,6 +21,6 @@ export { compileFlow, type CompiledFlow, type CompiledNode, type TriggerPlan } f
 export { noScripting, type FlowScripting } from './runner/flow-scripting';
 export { runFlow, type RunFlowOptions } from './runner/run-flow';
 export type { RunResume } from './runner/run-resume';
-export { testStep, type StepTestResult, type TestStepOptions, type UpstreamSource } from './runner/test-step';
+export { testStep, type StepTestResult, type TestStepOptions } from './runner/test-step';
 export * from './script/index';
 export * from './usage/index';

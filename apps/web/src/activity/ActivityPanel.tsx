@@ -11,6 +11,7 @@ import { runListInput } from './run-queries';
 import { RunList } from './RunList';
 import { RunOrigin } from './RunOrigin';
 import { StepDetails } from './StepDetails';
+import { PinOutputButton } from './PinOutputButton';
 import { StepList } from './StepList';
 import { useRunDetail } from './use-run-detail';
 import { useRunEvents } from './use-run-events';
@@ -127,7 +128,7 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
           </Column>
           <Column title="Details" className="min-w-0 flex-1">
             {step ? (
-              <StepDetails step={step} />
+              <StepDetails step={step} actions={<PinOutputButton step={step} />} />
             ) : (
               <div className="p-3">
                 <Empty>{selectedRunId ? 'Select a step to see its inputs, outputs and HTTP exchanges.' : 'No run selected.'}</Empty>

@@ -1,4 +1,5 @@
 import type { Json, StepRecord } from '@flowyard/engine/schemas';
+import type { ReactNode } from 'react';
 import { cn } from '../lib/cn';
 import { errorCertificate } from './certificate-details';
 import { CertificateDetails } from './CertificateDetails';
@@ -8,6 +9,7 @@ import { HttpExchangeView } from './HttpExchangeView';
 import { locationKeys, scriptLocation, switchOutcome } from './script-location';
 import { AttemptLabel } from './AttemptLabel';
 import { StatusLabel } from './StatusLabel';
+import { StepTries } from './StepTries';
 
 /** Short single-line values read best inline; anything bigger gets a scrolling block. */
 function isShort(value: Json): boolean {
@@ -37,8 +39,8 @@ function Values({ values, label }: { values: Record<string, Json> | null; label:
 
 const logTone = { log: 'text-zinc-700', info: 'text-sky-700', warn: 'text-amber-700', error: 'text-red-700' } as const;
 
-/** Everything recorded for one step of a run: error, inputs, outputs, branch taken, console lines and HTTP exchanges. */
-export function StepDetails({ step }: { step: StepRecord }) {
+/** Everything recorded for one step of a run: error, inputs, outputs, branch taken, tries, console lines and HTTP exchanges. `actions` go in its header. */
+export function StepDetails({ step, actions }: { step: StepRecord; actions?: ReactNode }) {
   const location = step.error ? scriptLocation(step.error.details) : null;
   const certificate = step.error ? errorCertificate(step.error.details) : null;
   const otherDetails = step.error
@@ -53,9 +55,11 @@ export function StepDetails({ step }: { step: StepRecord }) {
         <h3 className="text-sm font-semibold text-zinc-900">{step.name}</h3>
         <StatusLabel status={step.status} />
         <AttemptLabel attempt={step.attempt} />
+        <StepMarks step={step} />
         <span className="text-xs text-zinc-500 tabular-nums">
           started {formatStartTime(step.startedAt)} · {formatDuration(step.durationMs)}
         </span>
+        {actions ? <span className="ml-auto flex gap-1.5">{actions}</span> : null}
       </header>
 
       {step.error ? (
@@ -85,6 +89,11 @@ export function StepDetails({ step }: { step: StepRecord }) {
           <p className="text-xs text-zinc-800">{outcome}</p>
         </DetailSection>
       ) : null}
+      {step.tries && step.tries.length > 0 ? (
+        <DetailSection title="Tries">
+          <StepTries tries={step.tries} />
+        </DetailSection>
+      ) : null}
       <DetailSection title="Console">
         {step.logs.length === 0 ? (
           <Empty>No console output</Empty>
@@ -108,5 +117,23 @@ export function StepDetails({ step }: { step: StepRecord }) {
         )}
       </DetailSection>
     </div>
+  );
+}
+
+/** "pinned" when a manual run took the step's pin; "continued" when it failed and its onFailure went on. */
+function StepMarks({ step }: { step: StepRecord }) {
+  return (
+    <>
+      {step.pinned ? (
+        <span title="A manual run used this step's pinned output; the step did not run" className="rounded px-1 text-[11px] font-medium text-violet-800 ring-1 ring-violet-300">
+          pinned
+        </span>
+      ) : null}
+      {step.status === 'failed' && step.outputs !== null ? (
+        <span title="The step failed and its On failure setting let the flow continue, with the error as its output" className="rounded px-1 text-[11px] font-medium text-amber-800 ring-1 ring-amber-200">
+          continued
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -32,6 +32,7 @@ export function StepList({ steps, selectedStepId, onSelect }: StepListProps) {
                 <span className="flex items-center gap-1.5">
                   <StatusLabel status={step.status} />
                   <AttemptLabel attempt={step.attempt} />
+                  {step.pinned ? <span className="rounded px-1 text-[11px] font-medium text-violet-800 ring-1 ring-violet-300">pinned</span> : null}
                 </span>
                 <span className="text-xs text-zinc-500 tabular-nums">{formatDuration(step.durationMs)}</span>
               </span>

@@ -123,7 +123,7 @@ function FlowEditor({ flowId, flowName, workflowId, stepParam }: FlowEditorProps
           <div className="flex min-w-0 flex-1 flex-col">
             <FlowCanvas commands={commands} notice={notice} readOnly={!canEdit} />
           </div>
-          <StepSettingsPanel workflowId={workflowId} />
+          <StepSettingsPanel workflowId={workflowId} save={save} />
         </div>
         {/* Full width, so a step's HTTP exchange has room beside the runs and steps lists. */}
         <ActivityPanel flowId={flowId} />

@@ -9,6 +9,9 @@ import type {
   HttpRequestConfig,
   HttpTriggerConfig,
   ManualTriggerConfig,
+  OnFailure,
+  StepPin,
+  StepPins,
   SwitchConfig,
 } from '@flowyard/engine/schemas';
 import {
@@ -61,6 +64,8 @@ export interface FlowEditorState {
   edges: CanvasEdge[];
   /** Sticky notes: on the canvas with the steps, saved beside them, never run. */
   notes: CanvasNote[];
+  /** Pinned outputs by step id (manual runs use them instead of running the step); saved with the graph. */
+  pins: StepPins;
   dirty: boolean;
   /** Undo history: `present` is the last committed graph, `past`/`future` the snapshots around it. */
   past: FlowGraph[];
@@ -87,6 +92,10 @@ export interface FlowEditorState {
   removeSelected(): void;
   updateStepConfig(id: string, patch: StepConfigPatch): void;
   renameStep(id: string, name: string): void;
+  /** Pins a step's outputs (from a run, or typed by hand), or unpins it with null; one undo step. */
+  setPin(id: string, pin: StepPin | null): void;
+  /** What a step does when it fails (undefined: stop, the default). */
+  setOnFailure(id: string, onFailure: OnFailure | undefined): void;
   moveEnd(): void;
   applyNodeChanges(changes: CanvasChange[]): void;
   applyEdgeChanges(changes: EdgeChange<CanvasEdge>[]): void;
@@ -128,7 +137,7 @@ const NEW_NOTE_SIZE = { width: 240, height: 140 };
 const EDIT_COALESCE_MS = 1500;
 
 /** The saveable graph: exactly the schema's fields, nothing React Flow added (no `notes` key when there are none). */
-export function graphOf(state: { nodes: readonly CanvasNode[]; edges: readonly CanvasEdge[]; notes: readonly CanvasNote[] }): FlowGraph {
+export function graphOf(state: { nodes: readonly CanvasNode[]; edges: readonly CanvasEdge[]; notes: readonly CanvasNote[]; pins?: StepPins }): FlowGraph {
   const graph: FlowGraph = {
     nodes: state.nodes.map(toFlowNode),
     edges: state.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, sourceHandle: e.sourceHandle ?? null })),
@@ -136,6 +145,9 @@ export function graphOf(state: { nodes: readonly CanvasNode[]; edges: readonly C
   if (state.notes.length > 0) {
     graph.notes = state.notes.map((n) => ({ id: n.id, position: { x: n.position.x, y: n.position.y }, width: n.width, height: n.height, text: n.text }));
   }
+  // Pins of removed steps go with them (undo brings both back); no `pins` key when there are none.
+  const pinned = Object.entries(state.pins ?? {}).filter(([id]) => state.nodes.some((n) => n.id === id));
+  if (pinned.length > 0) graph.pins = Object.fromEntries(pinned);
   return graph;
 }
 
@@ -175,6 +187,7 @@ function fromSnapshot(graph: FlowGraph, current: { nodes: CanvasNode[]; edges: C
     }),
     edges: graph.edges.map((e): CanvasEdge => ({ ...e, selected: edgeById.get(e.id)?.selected })),
     notes: (graph.notes ?? []).map((n): CanvasNote => ({ ...n, selected: noteById.get(n.id)?.selected })),
+    pins: graph.pins ?? {},
   };
 }
 
@@ -230,6 +243,27 @@ function withName(node: CanvasNode, name: string): CanvasNode {
       return { ...node, data: { ...node.data, name } };
     case 'find-user':
       return { ...node, data: { ...node.data, name } };
+  }
+}
+
+/** A step with its failure policy set (no `onFailure` key for the default, stop); triggers and Switch have none. */
+function withOnFailure(node: CanvasNode, onFailure: OnFailure | undefined): CanvasNode {
+  const set = onFailure === undefined || onFailure.mode === 'stop' ? {} : { onFailure };
+  switch (node.type) {
+    case 'http-request': {
+      const { onFailure: _old, ...data } = node.data;
+      return { ...node, data: { ...data, ...set } };
+    }
+    case 'custom-step': {
+      const { onFailure: _old, ...data } = node.data;
+      return { ...node, data: { ...data, ...set } };
+    }
+    case 'find-user': {
+      const { onFailure: _old, ...data } = node.data;
+      return { ...node, data: { ...data, ...set } };
+    }
+    default:
+      return node;
   }
 }
 
@@ -458,6 +492,17 @@ export function createFlowStore(initial: LoadedFlow, selectStepId: string | null
         return id;
       },
 
+      setPin(id, pin) {
+        const { [id]: _old, ...others } = get().pins;
+        set({ pins: pin === null ? others : { ...others, [id]: pin } });
+        commit();
+      },
+
+      setOnFailure(id, onFailure) {
+        set({ nodes: get().nodes.map((n) => (n.id === id ? withOnFailure(n, onFailure) : n)) });
+        commit(`settings:${id}`);
+      },
+
       setNoteText(id, text) {
         set({ notes: get().notes.map((n) => (n.id === id ? { ...n, text } : n)) });
         commit(`note:${id}`);
@@ -512,6 +557,7 @@ function loadedState(flow: LoadedFlow, selectStepId: string | null): Omit<FlowEd
     nodes: flow.graph.nodes.map((n): CanvasNode => ({ ...n, selected: n.id === selectStepId })),
     edges: flow.graph.edges.map((e): CanvasEdge => ({ ...e })),
     notes: (flow.graph.notes ?? []).map((n): CanvasNote => ({ ...n })),
+    pins: flow.graph.pins ?? {},
   };
   // Compared with what graphOf makes, so a stored `notes: []` does not count as a change.
   const present = graphOf(canvas);

@@ -64,3 +64,6 @@ export function parsePinnedOutputsText(text: string): { ok: true; outputs: Recor
   const at = issue === undefined || issue.path.length === 0 ? '' : ` (at ${issue.path.join('.')})`;
   return { ok: false, message: `${issue?.message ?? 'Not a valid pinned output'}${at}` };
 }
+
+/** Where a tested step's upstream outputs came from ("Test step"): its pin, the flow's last run, or nowhere. */
+export type UpstreamSource = 'pin' | 'run' | 'none';

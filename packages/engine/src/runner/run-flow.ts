@@ -81,6 +81,9 @@ type NodeState = 'succeeded' | 'failed' | 'interrupted' | 'stopped' | 'not-taken
  * means the trigger is not one of this flow's, loading definitions failed or the sink failed.
  * With `resume`, records of earlier attempts stand in for the steps they finished, and the
  * records written now replace those of the steps that run again (same id, this `attempt`).
+ * A manual run takes pinned outputs instead of running those steps (`pins`); each step's
+ * `onFailure` decides whether its failure stops what follows, is retried, or becomes its outputs
+ * (see run-step.ts).
  */
 export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
   const now = options.now ?? (() => new Date());

@@ -181,7 +181,7 @@ export async function runStep(run: StepRun, entry: CompiledNode, scope: Referenc
       const later = node.type === 'http-request' && status !== null && retryableStatuses.has(status) && tryNumber < maxTries;
       if (later && (await tryAgain(tryNumber, tryStarted, tryStartedAt, null, `the target answered ${status}`))) continue;
       if (!later) {
-        if (maxTries > 1) addTry(record, { try: tryNumber, startedAt: tryStartedAt, durationMs: roundMs(performance.now() - tryStarted), error: null, status, waitMs: null });
+        if (maxTries > 1) addTry(record, { try: tryNumber, startedAt: tryStartedAt, durationMs: roundMs(performance.now() - tryStarted), error: null, status: status ?? lastStatus(), waitMs: null });
         record.outputs = result.outputs;
         record.nextHandle = result.nextHandle ?? null;
         await finish('succeeded');

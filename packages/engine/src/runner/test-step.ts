@@ -1,14 +1,12 @@
 import type { EndpointResolver } from '../endpoint/endpoint';
 import { FlowyardError } from '../errors/flowyard-error';
 import type { FlowGraph } from '../flow/flow-graph';
+import type { UpstreamSource } from '../flow/step-pins';
 import type { HttpClient } from '../http/http-types';
 import type { Json, RunUser, StepRecord } from '../run/run-record';
 import { compileFlow } from './compile-flow';
 import type { FlowScripting } from './flow-scripting';
 import { runFlow } from './run-flow';
-
-/** Where a tested step's upstream outputs came from, by step name. */
-export type UpstreamSource = 'pin' | 'run' | 'none';
 
 export interface TestStepOptions {
   /** The test's id; its record carries it as `runId`. */

@@ -1,6 +1,7 @@
 import type { StepStatus } from '@flowyard/engine/schemas';
 import { Handle, Position } from '@xyflow/react';
 import { AlertTriangle, CheckCircle2, CircleDashed, CircleSlash, KeyRound, Link2Off, Loader2, XCircle } from 'lucide-react';
+import { PinBadge } from './PinBadge';
 import { cn } from '../../lib/cn';
 import { useNodeReferenceProblems } from '../reference-problems-context';
 import { useNodeRunStatus } from '../run-status-context';
@@ -78,6 +79,7 @@ export function StepNodeCard({ id, visual, name, selected, problems, needsCreden
         </div>
         <div className="fy-node-detail truncate text-xs text-zinc-500">{visual.label}</div>
       </div>
+      <PinBadge nodeId={id} />
       {StatusIcon && status ? (
         <StatusIcon aria-label={`Status: ${status}`} className={cn('size-4 shrink-0', statusIcon[status].className)} />
       ) : null}

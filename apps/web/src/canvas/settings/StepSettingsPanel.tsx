@@ -16,6 +16,7 @@ import { HttpTriggerSettings } from './HttpTriggerSettings';
 import { insertIntoField, isReferenceField, REFERENCE_FIELD_SELECTOR } from './insert-reference';
 import { ManualTriggerSettings } from './ManualTriggerSettings';
 import { SwitchSettings } from './SwitchSettings';
+import { StepTools } from './StepTools';
 
 function StepForm({ node, workflowId }: { node: CanvasNode; workflowId: string }) {
   switch (node.type) {
@@ -35,7 +36,7 @@ function StepForm({ node, workflowId }: { node: CanvasNode; workflowId: string }
 }
 
 /** The right-hand panel: settings of the one selected step. */
-export function StepSettingsPanel({ workflowId }: { workflowId: string }) {
+export function StepSettingsPanel({ workflowId, save }: { workflowId: string; save(): Promise<boolean> }) {
   const selected = useFlowStore(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
   const node = useSelectedNode(selected.length === 1 ? selected[0] : undefined);
   const { lookup } = useCustomStepCatalog();
@@ -87,6 +88,7 @@ export function StepSettingsPanel({ workflowId }: { workflowId: string }) {
         <Problems node={node} />
         {/* A fresh form per step: switching steps must not carry values across. */}
         <StepForm key={node.id} node={node} workflowId={workflowId} />
+        <StepTools key={`tools-${node.id}`} node={node} save={save} />
         {isTriggerType(node.type) ? null : <AvailableData nodeId={node.id} onInsert={insertReference} />}
       </div>
     </section>

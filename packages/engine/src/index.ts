@@ -21,5 +21,6 @@ export { compileFlow, type CompiledFlow, type CompiledNode, type TriggerPlan } f
 export { noScripting, type FlowScripting } from './runner/flow-scripting';
 export { runFlow, type RunFlowOptions } from './runner/run-flow';
 export type { RunResume } from './runner/run-resume';
+export { replayProblems, type RunRerun } from './runner/run-replay';
 export * from './script/index';
 export * from './usage/index';

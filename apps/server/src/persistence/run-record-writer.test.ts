@@ -24,6 +24,7 @@ const count = async (table: string) => Number((await sql.query(`SELECT count(*) 
 const runRow = (id: string): RunInsertRow => ({
   id,
   flowId: 'f1',
+  workflowId: 'w1',
   flowVersion: 1,
   status: 'running',
   triggerType: 'manual',
@@ -51,6 +52,7 @@ const stepRow = (id: string, runId: string, status: RunStepRow['status']): RunSt
   exchanges: [],
   logs: [{ level: 'info', message: 'hi "quoted"', at: '2024-01-01T00:00:00.001Z' }],
   error: null,
+  replayedFrom: null,
 });
 
 const insert = (runId: string): RecordOp => ({ kind: 'insert-run', runId, flowId: 'f1', row: runRow(runId), event: null });

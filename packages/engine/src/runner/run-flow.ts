@@ -17,6 +17,7 @@ import { createConsoleCap, type ConsoleCap } from '../run/console-cap';
 import { loadDefinitions, noScripting, type FlowScripting } from './flow-scripting';
 import { interruption, runFailure, stepError } from './step-errors';
 import { attemptsRanOut, attemptsRanOutRecords, priorStepsOf, sinceMs, type RunResume } from './run-resume';
+import { replayPlanOf, type RunRerun } from './run-replay';
 
 export interface RunFlowOptions {
   runId: string;
@@ -51,6 +52,11 @@ export interface RunFlowOptions {
    * finished are not run again, and once the attempts ran out nothing runs (see RunResume).
    */
   resume?: RunResume;
+  /**
+   * This run re-runs a past one (with its payload, given as `trigger.payload`): from the start, or
+   * from one step, the others taking their outputs from the past run's records (see RunRerun).
+   */
+  rerun?: RunRerun;
 }
 
 // A predecessor in one of these states stops the steps after it.
@@ -91,6 +97,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     durationMs: null,
     error: null,
     attempt: resume?.attempt ?? 1,
+    rerunOf: options.rerun === undefined ? null : { runId: options.rerun.runId, fromNodeId: options.rerun.from?.nodeId ?? null },
   };
   const runStarted = performance.now();
   if (resume !== undefined && attemptsRanOut(resume)) {
@@ -106,6 +113,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     const message = `Step "${options.trigger.nodeId}" is not a trigger of this flow`;
     throw new FlowyardError('VALIDATION_FAILED', message, { issues: [{ path: 'triggerNodeId', message }] });
   }
+  const replayPlan = replayPlanOf(compiled, plan, options.rerun);
 
   const scripting = options.scripting ?? noScripting;
   // Most flows use no custom step: then there is nothing to load and no reason to wait a tick for it.
@@ -198,6 +206,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     error: null,
     attempt: run.attempt,
     nextHandle: null,
+    replayedFrom: null,
   });
 
   // A step an earlier attempt finished is not run again: its record stands for it.
@@ -214,10 +223,24 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     return null;
   };
 
+  // A re-run from a step: the steps it does not run are not executed; their past records stand in.
+  const replayPast = async (node: FlowNode, pastRunId: string, past: StepRecord | undefined): Promise<NodeState> => {
+    if (past?.status !== 'succeeded') {
+      await emit({ type: 'step', step: newRecord(node, 'skipped', isoTime(now())) });
+      return 'not-taken';
+    }
+    results.set(node.id, { outputs: past.outputs ?? {}, nextHandle: past.nextHandle });
+    const at = isoTime(now());
+    const record: StepRecord = { ...newRecord(node, 'running', at), status: 'succeeded', finishedAt: at, durationMs: 0, inputs: past.inputs, outputs: past.outputs, nextHandle: past.nextHandle, replayedFrom: pastRunId };
+    await emit({ type: 'step', step: record });
+    return 'succeeded';
+  };
+
   const execute = async (entry: CompiledNode): Promise<NodeState> => {
     const { node, step } = entry;
     const replayed = replay(node);
     if (replayed !== null) return replayed;
+    if (replayPlan !== null && !replayPlan.runs.has(node.id)) return replayPast(node, replayPlan.pastRunId, replayPlan.pastFor(node));
     const record = newRecord(node, 'running', isoTime(now()));
     const snapshot = (): StepRecord => ({ ...record, exchanges: [...record.exchanges], logs: [...record.logs] });
     const started = performance.now();
@@ -325,7 +348,8 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
       const incoming = plan.incoming.get(nodeId) ?? [];
       const blocked = controller.signal.aborted || incoming.some((edge) => blockingStates.has(states.get(edge.source)));
       if (blocked) start(nodeId, (entry) => skip(entry, 'stopped'));
-      else if (incoming.some(edgeTaken)) start(nodeId, execute);
+      // The step a re-run starts from runs, whatever the branches before it recorded.
+      else if (incoming.some(edgeTaken) || nodeId === replayPlan?.fromNodeId) start(nodeId, execute);
       else start(nodeId, (entry) => skip(entry, 'not-taken'));
     };
 

@@ -1,4 +1,5 @@
 import type { Json, StepRecord } from '@flowyard/engine/schemas';
+import type { ReactNode } from 'react';
 import { cn } from '../lib/cn';
 import { errorCertificate } from './certificate-details';
 import { CertificateDetails } from './CertificateDetails';
@@ -8,6 +9,7 @@ import { HttpExchangeView } from './HttpExchangeView';
 import { locationKeys, scriptLocation, switchOutcome } from './script-location';
 import { AttemptLabel } from './AttemptLabel';
 import { StatusLabel } from './StatusLabel';
+import { shortRunId } from './short-run-id';
 
 /** Short single-line values read best inline; anything bigger gets a scrolling block. */
 function isShort(value: Json): boolean {
@@ -38,7 +40,7 @@ function Values({ values, label }: { values: Record<string, Json> | null; label:
 const logTone = { log: 'text-zinc-700', info: 'text-sky-700', warn: 'text-amber-700', error: 'text-red-700' } as const;
 
 /** Everything recorded for one step of a run: error, inputs, outputs, branch taken, console lines and HTTP exchanges. */
-export function StepDetails({ step }: { step: StepRecord }) {
+export function StepDetails({ step, actions }: { step: StepRecord; actions?: ReactNode }) {
   const location = step.error ? scriptLocation(step.error.details) : null;
   const certificate = step.error ? errorCertificate(step.error.details) : null;
   const otherDetails = step.error
@@ -56,6 +58,12 @@ export function StepDetails({ step }: { step: StepRecord }) {
         <span className="text-xs text-zinc-500 tabular-nums">
           started {formatStartTime(step.startedAt)} · {formatDuration(step.durationMs)}
         </span>
+        {step.replayedFrom !== null ? (
+          <span className="rounded bg-violet-50 px-1.5 py-0.5 text-xs text-violet-800" title={`Not executed: outputs recorded by run ${step.replayedFrom}`}>
+            replayed from run {shortRunId(step.replayedFrom)}
+          </span>
+        ) : null}
+        {actions ? <span className="ml-auto">{actions}</span> : null}
       </header>
 
       {step.error ? (

@@ -113,3 +113,30 @@ test('Re-run from here on the second of three steps runs it and the third again,
   await activity.relatedRuns.getByRole('button', { name: `run ${past.slice(-8)}` }).click();
   await expect(activity.relatedRuns).toContainText('Re-run as run');
 });
+
+test('the Activity page lists the runs of every flow, with the flow as a filter in the URL; a pasted run id opens that run', async ({ page, api, activity, target }) => {
+  target.json('GET', '/ping', { ok: true });
+  const endpoint = await api.createEndpoint({ name: uniqueName('Page API'), baseUrl: target.baseUrl, auth: { type: 'none' } });
+  const one = await api.createHttpFlow(uniqueName('Page flow one'), { name: 'Ping', endpointId: endpoint.id, path: '/ping' });
+  const two = await api.createHttpFlow(uniqueName('Page flow two'), { name: 'Ping', endpointId: endpoint.id, path: '/ping' });
+  await api.startRun(one.id, {});
+  const latest = await api.startRun(two.id, {});
+
+  await page.goto('/activity');
+  const runs = page.getByRole('list', { name: 'Runs' }).getByRole('link');
+  await expect(runs.first()).toContainText(two.name);
+  await expect(runs.nth(1)).toContainText(one.name);
+  await page.getByRole('search', { name: 'Filter runs' }).getByLabel('Flow', { exact: true }).selectOption(one.id);
+  await expect(page).toHaveURL(new RegExp(`[?&]flow=${one.id}`));
+  await expect(runs).toHaveCount(1);
+  await expect(runs.first()).toContainText(one.name);
+  await expect(page.getByLabel('Run count')).toHaveText('1 matching run');
+  await runs.first().click();
+  await expect(page).toHaveURL(new RegExp(`/flows/${one.id}\\?run=`));
+  await expect(activity.runButtons.first()).toHaveAttribute('aria-pressed', 'true');
+
+  // A run of the other flow, pasted into the panel's search, opens in its own flow.
+  await activity.root.getByLabel('Find a run by id').fill(latest);
+  await expect(page).toHaveURL(new RegExp(`/flows/${two.id}\\?run=${latest}`));
+  await expect(activity.runButtons.first()).toHaveAttribute('aria-pressed', 'true');
+});

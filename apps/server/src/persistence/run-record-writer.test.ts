@@ -35,6 +35,8 @@ const runRow = (id: string): RunInsertRow => ({
   finishedAt: null,
   durationMs: null,
   error: null,
+  rerunOf: null,
+  rerunFromNodeId: null,
 });
 
 const stepRow = (id: string, runId: string, status: RunStepRow['status']): RunStepRow => ({

@@ -37,10 +37,10 @@ export function toStepRecord(row: RunStepRow): StepRecord {
     exchanges: row.exchanges,
     logs: row.logs,
     error: row.error,
+    replayedFrom: row.replayedFrom,
     // Until run_steps has attempt and next_handle columns (issue 12), records are read as a first attempt's.
     attempt: 1,
     nextHandle: null,
-    replayedFrom: row.replayedFrom,
   };
 }
 

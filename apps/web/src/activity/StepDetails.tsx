@@ -6,10 +6,10 @@ import { CertificateDetails } from './CertificateDetails';
 import { CodeBlock, DetailSection, Empty, KeyValues } from './DetailSection';
 import { displayValue, formatDuration, formatStartTime } from './format';
 import { HttpExchangeView } from './HttpExchangeView';
+import { shortRunId } from './short-run-id';
 import { locationKeys, scriptLocation, switchOutcome } from './script-location';
 import { AttemptLabel } from './AttemptLabel';
 import { StatusLabel } from './StatusLabel';
-import { shortRunId } from './short-run-id';
 
 /** Short single-line values read best inline; anything bigger gets a scrolling block. */
 function isShort(value: Json): boolean {
@@ -58,14 +58,14 @@ export function StepDetails({ step, actions }: { step: StepRecord; actions?: Rea
         <span className="text-xs text-zinc-500 tabular-nums">
           started {formatStartTime(step.startedAt)} · {formatDuration(step.durationMs)}
         </span>
-        {step.replayedFrom !== null ? (
-          <span className="rounded bg-violet-50 px-1.5 py-0.5 text-xs text-violet-800" title={`Not executed: outputs recorded by run ${step.replayedFrom}`}>
-            replayed from run {shortRunId(step.replayedFrom)}
-          </span>
-        ) : null}
-        {actions ? <span className="ml-auto">{actions}</span> : null}
+        {actions ? <span className="ml-auto flex gap-1.5">{actions}</span> : null}
       </header>
 
+      {step.replayedFrom !== null ? (
+        <p className="-mt-2 text-xs text-violet-800" title={`Not executed: inputs and outputs as recorded by run ${step.replayedFrom}`}>
+          replayed from run {shortRunId(step.replayedFrom)}
+        </p>
+      ) : null}
       {step.error ? (
         <DetailSection title="Error">
           <div className="rounded-md border border-red-200 bg-red-50 p-2.5 text-sm">

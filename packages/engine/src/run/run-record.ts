@@ -106,13 +106,13 @@ export const stepRecordSchema = z.object({
   error: stepErrorSchema.nullable(),
   /** The run attempt that wrote this record; a step in flight when its worker stopped runs again as the next one. */
   attempt: attemptSchema,
+  /** Set when the step was not executed but took its recorded outputs from this past run (a re-run from a later step). */
+  replayedFrom: z.string().nullable().default(null),
   /**
    * For a branching step that succeeded (a Switch): the source handle whose edges it followed. A
    * later attempt of the run routes by it without running the step again; null follows every edge.
    */
   nextHandle: z.string().nullable().default(null),
-  /** Set when the step was not executed but took its recorded outputs from this past run (a re-run from a later step). */
-  replayedFrom: z.string().nullable().default(null),
 });
 export type StepRecord = z.infer<typeof stepRecordSchema>;
 

@@ -64,6 +64,37 @@ export class ActivityPanel {
       .locator('xpath=following-sibling::dd[1]');
   }
 
+  /** The header's count of every run the list holds ("55 runs", "1 matching run"). */
+  get runCount(): Locator {
+    return this.root.getByLabel('Run count');
+  }
+
+  /** The filter bar's status, trigger and acted-as choices. */
+  filter(name: 'Status' | 'Trigger' | 'Acted as'): Locator {
+    return this.root.getByRole('search', { name: 'Filter runs' }).getByLabel(name, { exact: true });
+  }
+
+  /** Scrolls the runs column with the mouse wheel, as a person reaches the end of the list. */
+  async scrollRuns(): Promise<void> {
+    await this.runs.hover();
+    await this.runs.page().mouse.wheel(0, 10_000);
+  }
+
+  /** A button of the selected run (Stop run, Re-run) or of the selected step (Re-run from here). */
+  action(name: 'Stop run' | 'Re-run' | 'Re-run from here'): Locator {
+    return this.root.getByRole('button', { name, exact: true });
+  }
+
+  /** The selected run's error (code and message), shown above its steps. */
+  get runError(): Locator {
+    return this.root.getByText(/^(RUN_STOPPED|RUN_INTERRUPTED)/).locator('..');
+  }
+
+  /** The links between a re-run and the run it re-ran. */
+  get relatedRuns(): Locator {
+    return this.root.getByLabel('Related runs');
+  }
+
   /** The HTTP section's request or response body. */
   body(which: 'Request body' | 'Response body'): Locator {
     return this.section('HTTP').getByLabel(which, { exact: true });

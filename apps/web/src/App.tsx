@@ -1,4 +1,5 @@
 import { Route, Switch } from 'wouter';
+import { ActivityPage } from './activity/ActivityPage';
 import { RequireSession } from './auth/RequireSession';
 import { useCan } from './auth/session-context';
 import { SignInPage } from './auth/SignInPage';
@@ -30,6 +31,7 @@ export function App() {
               <Route path="/" component={HomePage} />
               <Route path="/flows" component={FlowsPage} />
               <Route path="/flows/:id" component={FlowEditorPage} />
+              <Route path="/activity" component={ActivityPage} />
               <Route path="/integration-builder" component={IntegrationBuilderPage} />
               <Route path="/integration-builder/endpoints" component={EndpointsPage} />
               <Route path="/steps" component={StepsPage} />

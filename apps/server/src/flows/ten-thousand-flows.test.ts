@@ -42,6 +42,7 @@ beforeAll(async () => {
   const run = (id: string, flowId: string, startedAt: string, status: 'succeeded' | 'failed') => ({
     id,
     flowId,
+    workflowId: app.workflowId,
     flowVersion: 1,
     status,
     triggerType: 'manual' as const,

@@ -134,7 +134,7 @@ describe('the HTTP app', () => {
       type: 'run',
       run: {
         id: 'run-1', flowId: 'flow-1', flowVersion: 1, status: 'running', trigger: { type: 'manual', nodeId: 't' }, userId: 'u', actedAs: { id: 'u', name: 'Ann', email: 'ann@example.com' },
-        startedAt: '2024-01-01T00:00:00.000Z', finishedAt: null, durationMs: null, error: null, attempt: 1,
+        startedAt: '2024-01-01T00:00:00.000Z', finishedAt: null, durationMs: null, error: null, attempt: 1, rerunOf: null,
       },
     });
     let text = '';

@@ -18,7 +18,7 @@ const insert = (runId: string): InsertRunOp => ({
   kind: 'insert-run',
   runId,
   flowId: 'f1',
-  row: { id: runId, flowId: 'f1', flowVersion: 1, status: 'running', triggerType: 'http', triggerNodeId: 't', userId: 'u', payload: {}, startedAt: 'a', finishedAt: null, durationMs: null, error: null },
+  row: { id: runId, flowId: 'f1', workflowId: 'w1', flowVersion: 1, status: 'running', triggerType: 'http', triggerNodeId: 't', userId: 'u', payload: {}, startedAt: 'a', finishedAt: null, durationMs: null, error: null },
   event: null,
 });
 
@@ -27,7 +27,7 @@ function step(id: string, runId: string, status: 'running' | 'succeeded'): Recor
     kind: 'upsert-step',
     runId,
     flowId: 'f1',
-    row: { id, runId, nodeId: id, stepType: 'http-request', name: id, status, startedAt: 'a', finishedAt: null, durationMs: null, inputs: {}, outputs: null, exchanges: [], logs: [], error: null, pinned: false, tries: null },
+    row: { id, runId, nodeId: id, stepType: 'http-request', name: id, status, startedAt: 'a', finishedAt: null, durationMs: null, inputs: {}, outputs: null, exchanges: [], logs: [], error: null, pinned: false, tries: null, replayedFrom: null },
     event: null,
   };
 }

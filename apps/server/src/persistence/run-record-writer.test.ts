@@ -24,6 +24,7 @@ const count = async (table: string) => Number((await sql.query(`SELECT count(*) 
 const runRow = (id: string): RunInsertRow => ({
   id,
   flowId: 'f1',
+  workflowId: 'w1',
   flowVersion: 1,
   status: 'running',
   triggerType: 'manual',
@@ -34,6 +35,8 @@ const runRow = (id: string): RunInsertRow => ({
   finishedAt: null,
   durationMs: null,
   error: null,
+  rerunOf: null,
+  rerunFromNodeId: null,
 });
 
 const stepRow = (id: string, runId: string, status: RunStepRow['status']): RunStepRow => ({
@@ -53,6 +56,7 @@ const stepRow = (id: string, runId: string, status: RunStepRow['status']): RunSt
   error: null,
   pinned: false,
   tries: null,
+  replayedFrom: null,
 });
 
 const insert = (runId: string): RecordOp => ({ kind: 'insert-run', runId, flowId: 'f1', row: runRow(runId), event: null });

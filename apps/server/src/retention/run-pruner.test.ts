@@ -19,8 +19,8 @@ beforeEach(async () => {
 afterEach(() => store.close());
 
 async function addRun(id: string, flowId: string, startedAt: string, status: RunInsertRow['status'] = 'succeeded'): Promise<void> {
-  const run = { id, flowId, flowVersion: 1, status, triggerType: 'manual' as const, triggerNodeId: 't', userId: 'u1', payload: {}, startedAt };
-  const step = { id: `${id}-s`, runId: id, nodeId: 't', stepType: 'manual-trigger', name: 'T', status: 'succeeded' as const, startedAt, finishedAt: null, durationMs: null, inputs: {}, outputs: null, exchanges: [], logs: [], error: null, pinned: false, tries: null };
+  const run = { id, flowId, workflowId: 'w1', flowVersion: 1, status, triggerType: 'manual' as const, triggerNodeId: 't', userId: 'u1', payload: {}, startedAt };
+  const step = { id: `${id}-s`, runId: id, nodeId: 't', stepType: 'manual-trigger', name: 'T', status: 'succeeded' as const, startedAt, finishedAt: null, durationMs: null, inputs: {}, outputs: null, exchanges: [], logs: [], error: null, pinned: false, tries: null, replayedFrom: null };
   await store.runRecords.write({ runs: [run], steps: [step], runUpdates: [] });
 }
 

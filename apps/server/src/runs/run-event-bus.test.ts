@@ -5,7 +5,7 @@ import { createRunEventBus } from './run-event-bus';
 const run = (id: string, flowId: string): RunEvent => {
   const summary: RunSummary = {
     id, flowId, flowVersion: 1, status: 'running', trigger: { type: 'manual', nodeId: 't' }, userId: 'u', actedAs: { id: 'u', name: 'Ann', email: 'ann@example.com' },
-    startedAt: '2024-01-01T00:00:00.000Z', finishedAt: null, durationMs: null, error: null, attempt: 1,
+    startedAt: '2024-01-01T00:00:00.000Z', finishedAt: null, durationMs: null, error: null, attempt: 1, rerunOf: null,
   };
   return { type: 'run', run: summary };
 };

@@ -17,6 +17,7 @@ export function toRunSummary(row: Omit<RunRow, 'payload'>, actedAs: RunUser): Ru
     error: row.error,
     // Until runs has an attempt column (issue 12, the storage refactor adds it), runs are never taken over.
     attempt: 1,
+    rerunOf: row.rerunOf === null ? null : { runId: row.rerunOf, fromNodeId: row.rerunFromNodeId },
   };
 }
 
@@ -36,6 +37,7 @@ export function toStepRecord(row: RunStepRow): StepRecord {
     exchanges: row.exchanges,
     logs: row.logs,
     error: row.error,
+    replayedFrom: row.replayedFrom,
     // Until run_steps has attempt and next_handle columns (issue 12), records are read as a first attempt's.
     attempt: 1,
     nextHandle: null,
@@ -44,11 +46,14 @@ export function toStepRecord(row: RunStepRow): StepRecord {
   };
 }
 
-/** A new run's row: its summary (who it acted as is the user row it points at) and the trigger's payload. */
-export function runRow(run: RunSummary, payload: Json): RunRow {
+/** A new run's row: its summary (who it acted as is the user row it points at), its flow's workflow and the trigger's payload. */
+export function runRow(run: RunSummary, workflowId: string, payload: Json): RunRow {
   return {
     id: run.id,
     flowId: run.flowId,
+    workflowId,
+    rerunOf: run.rerunOf?.runId ?? null,
+    rerunFromNodeId: run.rerunOf?.fromNodeId ?? null,
     flowVersion: run.flowVersion,
     triggerType: run.trigger.type,
     triggerNodeId: run.trigger.nodeId,

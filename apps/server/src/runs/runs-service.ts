@@ -2,6 +2,7 @@ import {
   compileFlow,
   FlowyardError,
   referenceProblems,
+  replayProblems,
   runFlow,
   triggerNodeTypes,
   type CustomStepDefinition,
@@ -10,8 +11,10 @@ import {
   type HttpClient,
   type Json,
   type RunEvent,
+  type RunRerun,
   type RunSummary,
   type RunTriggerType,
+  type ReferenceProblem,
   type RunUser,
   type ScriptRunner,
   type StepRecord,
@@ -34,6 +37,7 @@ import { interruptionRecord, interruptions } from './interruptions';
 import type { RunEventBus } from './run-event-bus';
 import { runRow, runUpdate, stepRow } from './run-views';
 import { createRunHistory } from './run-history';
+import type { RunListFilter } from '@flowyard/db';
 
 export interface RunsServiceOptions {
   http: HttpClient;
@@ -106,10 +110,15 @@ function checkReferences(flow: Flow, triggerId: string, definitions: ReadonlyMap
     referencesChecked.set(flow, checked);
     return;
   }
+  throw referencesRefused(flow, problems, (count) => `This flow has ${count}`);
+}
+
+/** VALIDATION_FAILED with one issue per reference, at the node's setting; `lead` says what has `count`. */
+function referencesRefused(flow: Flow, problems: readonly ReferenceProblem[], lead: (count: string) => string): FlowyardError {
   const indexOf = new Map(flow.graph.nodes.map((node, index) => [node.id, index]));
   const issues = problems.map((problem) => ({ path: `graph.nodes.${indexOf.get(problem.nodeId) ?? 0}.data.config.${problem.field}`, message: `Step "${problem.stepName}": ${problem.message}` }));
   const count = problems.length === 1 ? 'a reference that cannot resolve' : `${problems.length} references that cannot resolve`;
-  throw new FlowyardError('VALIDATION_FAILED', `This flow has ${count}: ${issues.map((issue) => issue.message).join('; ')}`, {
+  return new FlowyardError('VALIDATION_FAILED', `${lead(count)}: ${issues.map((issue) => issue.message).join('; ')}`, {
     issues,
     details: { references: problems.map((problem) => ({ ...problem })) },
   });
@@ -193,6 +202,88 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     }
   }
 
+  /** Records and starts a run of `flow` from `trigger` (checked by the caller) acting as `user`. */
+  async function launch(
+    user: RunUser,
+    flow: Flow,
+    trigger: FlowNode,
+    payload: Json,
+    via: RunTriggerType,
+    definitions: ReadonlyMap<string, CustomStepDefinition>,
+    options: { keepRecord?: boolean },
+    rerun?: RunRerun,
+  ): Promise<{ runId: string }> {
+    const run: RunSummary = {
+      id: timeOrderedId(),
+      flowId: flow.id,
+      flowVersion: flow.version,
+      status: 'running',
+      trigger: { type: via, nodeId: trigger.id },
+      userId: user.id,
+      actedAs: { id: user.id, name: user.name, email: user.email },
+      startedAt: deps.now().toISOString(),
+      finishedAt: null,
+      durationMs: null,
+      error: null,
+      attempt: 1,
+      rerunOf: rerun === undefined ? null : { runId: rerun.runId, fromNodeId: rerun.from?.nodeId ?? null },
+    };
+    // The run record is queued first, so every record the engine reports lands after it. A caller
+    // who waits for the end hears nothing before it, so while nobody watches, a short run's
+    // records are held and written together once it ends (see held-records.ts).
+    const insert: InsertRunOp = { kind: 'insert-run', runId: run.id, flowId: flow.id, row: runRow(run, flow.workflowId, payload), event: { type: 'run', run } };
+    const inserted = options.keepRecord === true && bus.subscriberCount(flow.id) === 0 ? held.hold(insert) : writer.write(insert);
+
+    const controller = new AbortController();
+    const entry: InFlightRun = { runId: run.id, flowId: flow.id, controller, done: Promise.resolve(), inserted, run, steps: new Map(), keepRecord: options.keepRecord === true };
+    let credential: Promise<string> | undefined;
+    const runCredential = (): Promise<string> => (credential ??= credentials.mint({ userId: user.id, runId: run.id }));
+    const done = runFlow({
+      runId: run.id,
+      user: run.actedAs,
+      flow: { id: flow.id, version: flow.version, graph: flow.graph },
+      trigger: { nodeId: trigger.id, payload, type: via },
+      endpoints: withRunCredential(createEndpointResolver(deps, flow.workflowId), runCredential),
+      http,
+      scripting: {
+        customSteps: { get: async (id) => definitions.get(id) },
+        scripts,
+        constants: () => constants.values(flow.workflowId),
+        libraries: () => libraries.sources(flow.workflowId),
+      },
+      sink: async (event) => {
+        // Revoked before the run's end is recorded, so nobody told the run ended can still use it.
+        if (event.type === 'run' && event.run.status !== 'running' && credential !== undefined) await revokeRunCredential(run.id);
+        return persist(entry, event);
+      },
+      now: deps.now,
+      // Time-ordered ids append to the records' indexes (see time-ordered-id.ts).
+      newId: () => timeOrderedId(),
+      // The run's own controller: stopFlow and stopAll abort it, and so does the runner on a sink failure.
+      abortController: controller,
+      ...(rerun === undefined ? {} : { rerun }),
+    })
+      .then(() => {
+        if (entry.keepRecord) keepFinished(run.id, recordOf(entry));
+      })
+      .catch((error: unknown) => interruptAfterCrash(run.id, flow.id, error))
+      .finally(() => {
+        // Again for a run that crashed before its end was recorded.
+        if (credential !== undefined) void revokeRunCredential(run.id);
+        writer.forget(run.id);
+        inFlight.delete(run.id);
+      });
+    entry.done = done;
+    inFlight.set(run.id, entry);
+    // A run that cannot be recorded stops.
+    inserted.catch((error: unknown) => controller.abort(error));
+    // Acknowledged only once its record is committed; otherwise the caller hears why, and no run id.
+    // A caller keeping the record waits for the run's end instead (waitForRecord), which comes
+    // after every record of it is committed.
+    if (!entry.keepRecord) await inserted.catch(throwNotRecorded);
+    return { runId: run.id };
+  }
+
   async function whenIdle(): Promise<void> {
     while (inFlight.size > 0) await Promise.all([...inFlight.values()].map((r) => r.done));
     held.releaseAll();
@@ -218,76 +309,74 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
       // One snapshot of the definitions serves the check and the run.
       const definitions = await definitionsOf.get(flow.workflowId);
       checkReferences(flow, trigger.id, definitions);
-      const run: RunSummary = {
-        id: timeOrderedId(),
-        flowId: flow.id,
-        flowVersion: flow.version,
-        status: 'running',
-        trigger: { type: via, nodeId: trigger.id },
-        userId: user.id,
-        actedAs: { id: user.id, name: user.name, email: user.email },
-        startedAt: deps.now().toISOString(),
-        finishedAt: null,
-        durationMs: null,
-        error: null,
-        attempt: 1,
-      };
-      // The run record is queued first, so every record the engine reports lands after it. A caller
-      // who waits for the end hears nothing before it, so while nobody watches, a short run's
-      // records are held and written together once it ends (see held-records.ts).
-      const insert: InsertRunOp = { kind: 'insert-run', runId: run.id, flowId: flow.id, row: runRow(run, payload), event: { type: 'run', run } };
-      const inserted = options.keepRecord === true && bus.subscriberCount(flow.id) === 0 ? held.hold(insert) : writer.write(insert);
-
-      const controller = new AbortController();
-      const entry: InFlightRun = { runId: run.id, flowId: flow.id, controller, done: Promise.resolve(), inserted, run, steps: new Map(), keepRecord: options.keepRecord === true };
-      let credential: Promise<string> | undefined;
-      const runCredential = (): Promise<string> => (credential ??= credentials.mint({ userId: user.id, runId: run.id }));
-      const done = runFlow({
-        runId: run.id,
-        user: run.actedAs,
-        flow: { id: flow.id, version: flow.version, graph: flow.graph },
-        trigger: { nodeId: trigger.id, payload, type: via },
-        endpoints: withRunCredential(createEndpointResolver(deps, flow.workflowId), runCredential),
-        http,
-        scripting: {
-          customSteps: { get: async (id) => definitions.get(id) },
-          scripts,
-          constants: () => constants.values(flow.workflowId),
-          libraries: () => libraries.sources(flow.workflowId),
-        },
-        sink: async (event) => {
-          // Revoked before the run's end is recorded, so nobody told the run ended can still use it.
-          if (event.type === 'run' && event.run.status !== 'running' && credential !== undefined) await revokeRunCredential(run.id);
-          return persist(entry, event);
-        },
-        now: deps.now,
-        // Time-ordered ids append to the records' indexes (see time-ordered-id.ts).
-        newId: () => timeOrderedId(),
-        // The run's own controller: stopFlow and stopAll abort it, and so does the runner on a sink failure.
-        abortController: controller,
-      })
-        .then(() => {
-          if (entry.keepRecord) keepFinished(run.id, recordOf(entry));
-        })
-        .catch((error: unknown) => interruptAfterCrash(run.id, flow.id, error))
-        .finally(() => {
-          // Again for a run that crashed before its end was recorded.
-          if (credential !== undefined) void revokeRunCredential(run.id);
-          writer.forget(run.id);
-          inFlight.delete(run.id);
-        });
-      entry.done = done;
-      inFlight.set(run.id, entry);
-      // A run that cannot be recorded stops.
-      inserted.catch((error: unknown) => controller.abort(error));
-      // Acknowledged only once its record is committed; otherwise the caller hears why, and no run id.
-      // A caller keeping the record waits for the run's end instead (waitForRecord), which comes
-      // after every record of it is committed.
-      if (!entry.keepRecord) await inserted.catch(throwNotRecorded);
-      return { runId: run.id };
+      return launch(user, flow, trigger, payload, via, definitions, options);
     },
 
-    list: (flowId: string, limit: number, cursor: string | undefined) => repo.list(flowId, limit, cursor),
+    /**
+     * Starts a new run of the flow's current version with a past run's trigger payload, acting as
+     * `user`. `fromNodeId`: start at that step; the others are not executed but replay their
+     * outputs from the past run, and a run those outputs no longer fit is refused before it starts.
+     */
+    async rerun(user: RunUser, input: { runId: string; fromNodeId?: string | undefined }): Promise<{ runId: string }> {
+      const past = await repo.getWithPayload(input.runId);
+      if (!past) throw new FlowyardError('NOT_FOUND', 'Run not found', { details: { runId: input.runId } });
+      const flow = await flows.get(past.run.flowId);
+      const trigger = flow.graph.nodes.find((node) => node.id === past.run.trigger.nodeId && isTrigger(node));
+      if (trigger === undefined) {
+        const message = 'The trigger this run started from is no longer in the flow';
+        throw new FlowyardError('VALIDATION_FAILED', message, { issues: [{ path: 'runId', message }] });
+      }
+      const definitions = await definitionsOf.get(flow.workflowId);
+      checkReferences(flow, trigger.id, definitions);
+      const rerun: RunRerun = { runId: past.run.id };
+      if (input.fromNodeId !== undefined) {
+        const from = { nodeId: input.fromNodeId, steps: past.steps };
+        const compiled = compileFlow(flow.graph);
+        if (!(compiled.triggers.get(trigger.id)?.order ?? []).includes(input.fromNodeId)) {
+          const message = "That step is no longer in the flow (or no longer reached from the run's trigger)";
+          throw new FlowyardError('VALIDATION_FAILED', message, { issues: [{ path: 'fromNodeId', message }] });
+        }
+        const problems = replayProblems(flow.graph, trigger.id, { runId: past.run.id, from }, compiled, (id) => definitions.get(id));
+        if (problems.length > 0) throw referencesRefused(flow, problems, (count) => `The flow no longer fits the outputs recorded by run ${past.run.id}: ${count}`);
+        rerun.from = from;
+      }
+      // The payload as stored: an HTTP call's envelope stays as it came.
+      return launch(user, flow, trigger, past.payload, 'manual', definitions, {}, rerun);
+    },
+
+    /**
+     * Stops a run in flight as `user`: its running steps are cancelled and it ends `interrupted`
+     * with RUN_STOPPED, saying who stopped it. CONFLICT once it has ended.
+     */
+    async stop(user: RunUser, runId: string): Promise<RunSummary> {
+      const stoppedBy = { id: user.id, name: user.name, email: user.email };
+      const reason = new FlowyardError('RUN_STOPPED', `Stopped by ${user.name}`, { details: { stoppedBy } });
+      const running = inFlight.get(runId);
+      if (running !== undefined) {
+        running.controller.abort(reason);
+        await raceTimeout(running.done, 10_000);
+        return running.run;
+      }
+      const record = await repo.get(runId);
+      if (!record) throw new FlowyardError('NOT_FOUND', 'Run not found', { details: { runId } });
+      if (record.run.status !== 'running') {
+        throw new FlowyardError('CONFLICT', `The run has already ended (${record.run.status})`, { details: { runId, status: record.run.status } });
+      }
+      // Left running by a process that is gone: nothing to cancel, its records end here.
+      await repo.markInterrupted(deps.now(), { code: reason.code, message: reason.message, details: { stoppedBy } }, runId);
+      const ended = await repo.get(runId);
+      if (ended) {
+        bus.publish(ended.run.flowId, { type: 'run', run: ended.run });
+        for (const step of ended.steps) bus.publish(ended.run.flowId, { type: 'step', step });
+      }
+      return ended?.run ?? record.run;
+    },
+
+    list: (filter: RunListFilter, limit: number, cursor: string | undefined) => repo.list(filter, limit, cursor),
+
+    count: (filter: RunListFilter) => repo.count(filter),
+
+    reruns: (runId: string) => repo.reruns(runId),
 
     async get(runId: string): Promise<{ run: RunSummary; steps: StepRecord[] }> {
       const record = await repo.get(runId);

@@ -42,7 +42,7 @@ export function createStepTestsService(deps: ServiceDeps, flows: FlowsService, {
   return {
     async run(user: RunUser, input: { flowId: string; nodeId: string }): Promise<StepTestView> {
       const flow = await flows.get(input.flowId);
-      const [latest] = await runs.list(flow.id, 1);
+      const [latest] = await runs.list({ flowId: flow.id }, 1);
       const last = latest === undefined ? undefined : await runs.get(latest.run.id);
       const id = timeOrderedId();
       const startedAt = deps.now().toISOString();

@@ -4,11 +4,11 @@ import { outcomeStatus, triggerOutcome } from './trigger-outcome';
 
 const run: RunSummary = {
   id: 'r', flowId: 'f', flowVersion: 1, status: 'succeeded', trigger: { type: 'http', nodeId: 't' }, userId: 'u',
-  actedAs: { id: 'u', name: 'U', email: 'u@example.com' }, startedAt: '2024-01-01T00:00:00.000Z', finishedAt: '2024-01-01T00:00:01.000Z', durationMs: 1000, error: null, attempt: 1,
+  actedAs: { id: 'u', name: 'U', email: 'u@example.com' }, startedAt: '2024-01-01T00:00:00.000Z', finishedAt: '2024-01-01T00:00:01.000Z', durationMs: 1000, error: null, attempt: 1, rerunOf: null,
 };
 const step = (nodeId: string, finishedAt: string, status: StepRecord['status'] = 'succeeded'): StepRecord => ({
   id: `s-${nodeId}`, runId: 'r', nodeId, stepType: 'switch', name: nodeId, status, startedAt: '2024-01-01T00:00:00.000Z', finishedAt,
-  durationMs: 1, inputs: {}, outputs: { from: nodeId }, exchanges: [], logs: [], error: null, attempt: 1, nextHandle: null,
+  durationMs: 1, inputs: {}, outputs: { from: nodeId }, exchanges: [], logs: [], error: null, attempt: 1, nextHandle: null, replayedFrom: null,
 });
 
 describe('trigger outcome', () => {

@@ -1,20 +1,28 @@
-import { useQuery } from '@tanstack/react-query';
 import { Activity, ChevronDown, ChevronUp } from 'lucide-react';
 import { useEffect, useState, type ReactNode } from 'react';
+import { useLocation, useSearch } from 'wouter';
+import { useCan } from '../auth/session-context';
 import { cn } from '../lib/cn';
-import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
 import { useFlowStore } from '../canvas/flow-store-context';
 import { Empty } from './DetailSection';
 import { defaultStep } from './run-cache';
-import { runListInput } from './run-queries';
+import { LoadMoreRuns } from './LoadMoreRuns';
+import { RerunFromStepButton, RunActionBar } from './RunActions';
+import { runCountLabel } from './run-count-label';
+import { isFiltered, readRunFilters, writeRunFilters } from './run-filters';
+import { RunFilterBar } from './RunFilterBar';
+import { RunLinks } from './RunLinks';
 import { RunList } from './RunList';
 import { RunOrigin } from './RunOrigin';
 import { StepDetails } from './StepDetails';
 import { PinOutputButton } from './PinOutputButton';
 import { StepList } from './StepList';
 import { useRunDetail } from './use-run-detail';
+import { useOpenRun } from './use-open-run';
+import { useRunActions } from './use-run-actions';
 import { useRunEvents } from './use-run-events';
+import { runListFilterInput, useRunList } from './use-run-list';
 
 function Column({ title, className, children }: { title: string; className?: string; children: ReactNode }) {
   return (
@@ -27,20 +35,36 @@ function Column({ title, className, children }: { title: string; className?: str
 
 /** The flow's runs, live, and the selected run's steps and their records (docked under the canvas). */
 export function ActivityPanel({ flowId }: { flowId: string }) {
-  const trpc = useTRPC();
-  const runs = useQuery(trpc.runs.list.queryOptions(runListInput(flowId), { staleTime: Infinity }));
-  const subscription = useRunEvents(flowId);
+  // Filters live in the URL (?status=…&trigger=…&user=…&from=…&to=…), so a link shows the same list; ?run=<id> opens a run.
+  const search = useSearch();
+  const [location, navigate] = useLocation();
+  // The panel shows this flow's runs: a `flow` parameter (the Activity page's) does not apply.
+  const { flowId: _otherFlow, ...filters } = readRunFilters(search);
+  const input = runListFilterInput({ flowId }, filters);
+  const { pages, count, items } = useRunList(input);
+  const runs = pages;
+  const subscription = useRunEvents(flowId, { input, filters });
   const selectedRunId = useFlowStore((s) => s.selectedRunId);
   const selectRun = useFlowStore((s) => s.selectRun);
+  const canEdit = useCan('flows.edit');
+  const actions = useRunActions(selectRun);
+  const openRun = useOpenRun((run) => (run.flowId === flowId ? selectRun(run.id) : navigate(`/flows/${run.flowId}?run=${encodeURIComponent(run.id)}`)));
+  const runParam = new URLSearchParams(search).get('run');
+  useEffect(() => {
+    if (runParam) selectRun(runParam);
+  }, [runParam, selectRun]);
   const detail = useRunDetail(selectedRunId);
   const [open, setOpen] = useState(true);
   const [height, setHeight] = useState(260);
   const [pickedStepId, setPickedStepId] = useState<string | null>(null);
 
+  const { clearProblem } = actions;
   useEffect(() => {
     setPickedStepId(null);
+    clearProblem();
     if (selectedRunId) setOpen(true);
-  }, [selectedRunId]);
+    // A refusal shown for one run is not about the next one.
+  }, [selectedRunId]); // clearProblem changes every render; only a new selection clears
 
   // Clicking a step on the canvas shows its record in the selected run.
   const selectedNodeId = useFlowStore((s) => {
@@ -54,7 +78,6 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
   }, [recordForNode]);
 
   const step = steps.find((s) => s.id === pickedStepId) ?? defaultStep(steps);
-  const items = runs.data?.items ?? [];
 
   return (
     <section
@@ -66,7 +89,9 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
       <div className="flex h-10 shrink-0 items-center gap-2 border-b border-zinc-200 px-3">
         <Activity aria-hidden className="size-4 text-zinc-500" />
         <h2 className="text-sm font-semibold text-zinc-800">Activity</h2>
-        <span className="text-xs text-zinc-500">{items.length === 0 ? 'No runs yet' : `${items.length} run${items.length === 1 ? '' : 's'}`}</span>
+        <span className="text-xs text-zinc-500" aria-label="Run count">
+          {runCountLabel(count.data, isFiltered(filters))}
+        </span>
         {subscription.status === 'connecting' || subscription.status === 'error' ? (
           <span className="text-xs text-amber-700">{subscription.status === 'error' ? 'Live updates disconnected' : 'Connecting…'}</span>
         ) : null}
@@ -81,6 +106,16 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
         </button>
       </div>
       {open ? (
+        <div className="shrink-0 border-b border-zinc-100 px-3 py-1.5">
+          <RunFilterBar
+            filters={filters}
+            onChange={(next) => navigate(`${location}?${writeRunFilters(search, next)}`, { replace: true })}
+            onOpenRun={openRun.open}
+            searchProblem={openRun.problem}
+          />
+        </div>
+      ) : null}
+      {open ? (
         <div className="flex min-h-0 flex-1">
           <Column title="Runs" className="w-72 shrink-0">
             {runs.isPending ? (
@@ -91,10 +126,13 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
               <p className="p-3 text-xs text-red-700">{readApiError(runs.error).message}</p>
             ) : items.length === 0 ? (
               <div className="p-3">
-                <Empty>Runs appear here when you press Run.</Empty>
+                <Empty>{isFiltered(filters) ? 'No runs match these filters.' : 'Runs appear here when you press Run.'}</Empty>
               </div>
             ) : (
-              <RunList runs={items} selectedRunId={selectedRunId} onSelect={selectRun} />
+              <>
+                <RunList runs={items} selectedRunId={selectedRunId} onSelect={selectRun} />
+                <LoadMoreRuns hasMore={runs.hasNextPage} loading={runs.isFetchingNextPage} onLoadMore={() => void runs.fetchNextPage()} />
+              </>
             )}
           </Column>
           <Column title="Steps" className="w-56 shrink-0">
@@ -110,7 +148,9 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
               <p className="p-3 text-xs text-red-700">{readApiError(detail.error).message}</p>
             ) : (
               <>
+                {canEdit ? <RunActionBar run={detail.data.run} actions={actions} /> : null}
                 <RunOrigin run={detail.data.run} />
+                <RunLinks run={detail.data.run} steps={steps} onSelect={selectRun} />
                 {detail.data.run.error ? (
                   <div className="m-1.5 rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-800">
                     <span className="font-mono font-semibold">{detail.data.run.error.code}</span> {detail.data.run.error.message}
@@ -128,7 +168,15 @@ export function ActivityPanel({ flowId }: { flowId: string }) {
           </Column>
           <Column title="Details" className="min-w-0 flex-1">
             {step ? (
-              <StepDetails step={step} actions={<PinOutputButton step={step} />} />
+              <StepDetails
+                step={step}
+                actions={
+                  <>
+                    {canEdit && detail.data ? <RerunFromStepButton run={detail.data.run} step={step} actions={actions} /> : null}
+                    <PinOutputButton step={step} />
+                  </>
+                }
+              />
             ) : (
               <div className="p-3">
                 <Empty>{selectedRunId ? 'Select a step to see its inputs, outputs and HTTP exchanges.' : 'No run selected.'}</Empty>

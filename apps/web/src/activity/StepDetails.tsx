@@ -6,6 +6,7 @@ import { CertificateDetails } from './CertificateDetails';
 import { CodeBlock, DetailSection, Empty, KeyValues } from './DetailSection';
 import { displayValue, formatDuration, formatStartTime } from './format';
 import { HttpExchangeView } from './HttpExchangeView';
+import { shortRunId } from './short-run-id';
 import { locationKeys, scriptLocation, switchOutcome } from './script-location';
 import { AttemptLabel } from './AttemptLabel';
 import { StatusLabel } from './StatusLabel';
@@ -62,6 +63,11 @@ export function StepDetails({ step, actions }: { step: StepRecord; actions?: Rea
         {actions ? <span className="ml-auto flex gap-1.5">{actions}</span> : null}
       </header>
 
+      {step.replayedFrom !== null ? (
+        <p className="-mt-2 text-xs text-violet-800" title={`Not executed: inputs and outputs as recorded by run ${step.replayedFrom}`}>
+          replayed from run {shortRunId(step.replayedFrom)}
+        </p>
+      ) : null}
       {step.error ? (
         <DetailSection title="Error">
           <div className="rounded-md border border-red-200 bg-red-50 p-2.5 text-sm">

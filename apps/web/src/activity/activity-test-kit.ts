@@ -15,6 +15,7 @@ export function run(id: string, startedAt: string, status: RunSummary['status'] 
     durationMs: null,
     error: null,
     attempt: 1,
+    rerunOf: null,
   };
 }
 
@@ -37,5 +38,6 @@ export function step(id: string, startedAt: string, status: StepRecord['status']
     error: null,
     attempt: 1,
     nextHandle: null,
+    replayedFrom: null,
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultStep, upsertRun, upsertStep } from './run-cache';
+import type { RunSummary } from '@flowyard/engine/schemas';
+import { defaultStep, upsertRun, upsertRunPages, upsertStep } from './run-cache';
+import { runCountLabel } from './run-count-label';
 import { run, step } from './activity-test-kit';
 
 describe('upsertRun', () => {
@@ -46,4 +48,26 @@ describe('defaultStep', () => {
     expect(defaultStep(steps.filter((s) => s.status !== 'failed'))?.id).toBe('c');
     expect(defaultStep([])).toBeUndefined();
   });
+});
+
+describe('upsertRunPages', () => {
+  const pages = (...lists: RunSummary[][]) => ({ pages: lists.map((items) => ({ items, nextCursor: null })), pageParams: lists.map(() => null) });
+  it('adds a new run that belongs to the first page, replaces one it holds, and takes out one that stopped matching', () => {
+    const older = run('r1', '2024-01-01T00:00:01.000Z', 'succeeded');
+    const oldest = run('r0', '2024-01-01T00:00:00.000Z', 'failed');
+    const data = pages([older], [oldest]);
+    const fresh = run('r2', '2024-01-01T00:00:02.000Z');
+    expect(upsertRunPages(data, fresh, true).pages.map((page) => page.items.map((r) => r.id))).toEqual([['r2', 'r1'], ['r0']]);
+    expect(upsertRunPages(data, { ...oldest, status: 'interrupted' }, true).pages[1]?.items[0]?.status).toBe('interrupted');
+    expect(upsertRunPages(data, oldest, false).pages.map((page) => page.items.length)).toEqual([1, 0]);
+    expect(upsertRunPages(data, fresh, false)).toBe(data);
+  });
+});
+
+it('runCountLabel counts every run of the list', () => {
+  expect(runCountLabel(undefined, false)).toBe('');
+  expect(runCountLabel(0, false)).toBe('No runs yet');
+  expect(runCountLabel(0, true)).toBe('No matching runs');
+  expect(runCountLabel(1, false)).toBe('1 run');
+  expect(runCountLabel(1234, true)).toBe('1,234 matching runs');
 });

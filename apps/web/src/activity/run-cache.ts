@@ -21,6 +21,29 @@ export function upsertRun(page: RunPage, run: RunSummary): RunPage {
   return { ...page, items: [...items].sort(newestFirst) };
 }
 
+/** Infinite `runs.list` data: the pages fetched so far. */
+export interface RunPages {
+  pages: RunPage[];
+  pageParams: unknown[];
+}
+
+/**
+ * The pages with `run` as heard live: replaced where it is, added to the first page when new,
+ * and taken out when it no longer `belongs` (a filter it stopped matching).
+ */
+export function upsertRunPages<T extends RunPages>(data: T, run: RunSummary, belongs: boolean): T {
+  const present = data.pages.some((page) => page.items.some((r) => r.id === run.id));
+  if (!belongs) return present ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((r) => r.id !== run.id) })) } : data;
+  if (present) return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((r) => (r.id === run.id ? run : r)) })) };
+  const [first, ...rest] = data.pages;
+  return first === undefined ? data : { ...data, pages: [upsertRun(first, run), ...rest] };
+}
+
+/** Whether the pages hold the run. */
+export function pagesHold(data: RunPages, runId: string): boolean {
+  return data.pages.some((page) => page.items.some((r) => r.id === runId));
+}
+
 /** The run's detail with `step` replaced (by id) or appended in start order. */
 export function upsertStep(detail: RunDetail, step: StepRecord): RunDetail {
   if (step.runId !== detail.run.id) return detail;

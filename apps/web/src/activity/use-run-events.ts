@@ -3,14 +3,16 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { refetchAfterFetch } from './refetch-after-fetch';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useTRPC } from '../lib/trpc';
-import { upsertRun, upsertStep, type RunDetail, type RunPage } from './run-cache';
+import { pagesHold, upsertRun, upsertRunPages, upsertStep, type RunDetail, type RunPage, type RunPages } from './run-cache';
+import { runMatches, type RunFilters } from './run-filters';
 import { runListInput } from './run-queries';
+import { runPagesInput, type RunListFilterInput } from './use-run-list';
 
 /**
  * Streams the flow's run events into the query cache, so the runs list and the open run update
  * live without polling. On (re)connect it refetches once to catch up on what it missed.
  */
-export function useRunEvents(flowId: string) {
+export function useRunEvents(flowId: string, list?: { input: RunListFilterInput; filters: RunFilters }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
 
@@ -29,6 +31,14 @@ export function useRunEvents(flowId: string) {
   const apply = (event: RunEvent) => {
     if (event.type === 'run') {
       merge<RunPage>(trpc.runs.list.queryKey(runListInput(flowId)), (page) => upsertRun(page, event.run));
+      if (list !== undefined) {
+        // The panel's filtered pages: a run joins or leaves them as it starts and ends, and the count follows.
+        const belongs = runMatches(event.run, list.filters);
+        const pagesKey = trpc.runs.list.infiniteQueryKey(runPagesInput(list.input));
+        const held = queryClient.getQueryData<RunPages>(pagesKey);
+        if (held !== undefined && pagesHold(held, event.run.id) !== belongs) void queryClient.invalidateQueries({ queryKey: trpc.runs.count.queryKey(list.input) });
+        merge<RunPages>(pagesKey, (data) => upsertRunPages(data, event.run, belongs));
+      }
       const detailKey = trpc.runs.get.queryKey({ runId: event.run.id });
       // Only an open run's detail is kept; a run nobody looks at is fetched when selected.
       if (queryClient.getQueryData(detailKey) !== undefined || queryClient.isFetching({ queryKey: detailKey, exact: true }) > 0) {
@@ -45,6 +55,8 @@ export function useRunEvents(flowId: string) {
       {
         onStarted: () => {
           void queryClient.invalidateQueries({ queryKey: trpc.runs.list.queryKey(runListInput(flowId)) });
+          void queryClient.invalidateQueries({ queryKey: trpc.runs.list.infiniteQueryKey() });
+          void queryClient.invalidateQueries({ queryKey: trpc.runs.count.queryKey() });
           void queryClient.invalidateQueries({ queryKey: trpc.runs.get.pathKey() });
         },
         onData: apply,

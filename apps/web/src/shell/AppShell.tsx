@@ -9,6 +9,7 @@ import { cn } from '../lib/cn';
 /** The main sections, each shown to the roles that may use it (the server refuses the others anyway). */
 const sections: ReadonlyArray<{ label: string; href: string; permission: Permission; matches(path: string): boolean }> = [
   { label: 'Flows', href: '/flows', permission: 'runs.view', matches: (path) => path === '/' || path.startsWith('/flows') },
+  { label: 'Activity', href: '/activity', permission: 'runs.view', matches: (path) => path === '/activity' },
   {
     label: 'Integration Builder',
     href: '/integration-builder',

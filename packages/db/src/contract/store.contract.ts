@@ -69,6 +69,7 @@ const user = (id: string, name: string, extra: Partial<UserRow> = {}): UserRow =
 const run = (id: string, flowId: string, startedAt: string, extra: Partial<RunInsertRow> = {}): RunInsertRow => ({
   id,
   flowId,
+  workflowId: 'w1',
   flowVersion: 1,
   status: 'succeeded',
   triggerType: 'manual',
@@ -79,6 +80,8 @@ const run = (id: string, flowId: string, startedAt: string, extra: Partial<RunIn
   finishedAt: null,
   durationMs: null,
   error: null,
+  rerunOf: null,
+  rerunFromNodeId: null,
   ...extra,
 });
 const step = (id: string, runId: string, status: RunStepRow['status'], extra: Partial<RunStepRow> = {}): RunStepRow => ({
@@ -98,6 +101,7 @@ const step = (id: string, runId: string, status: RunStepRow['status'], extra: Pa
   error: null,
   pinned: false,
   tries: null,
+  replayedFrom: null,
   ...extra,
 });
 
@@ -564,7 +568,7 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       const { store } = await seeded();
       const { flows, stepTests } = store.repos;
       await flows.insertMany([flow('f1', 'A')], [], []);
-      const record = { id: 's', runId: 'test', nodeId: 'n1', stepType: 'http-request', name: 'Call', status: 'succeeded' as const, startedAt: at, finishedAt: at, durationMs: 1, inputs: {}, outputs: { status: 200 }, exchanges: [], logs: [], error: null, attempt: 1, nextHandle: null };
+      const record = { id: 's', runId: 'test', nodeId: 'n1', stepType: 'http-request', name: 'Call', status: 'succeeded' as const, startedAt: at, finishedAt: at, durationMs: 1, inputs: {}, outputs: { status: 200 }, exchanges: [], logs: [], error: null, attempt: 1, nextHandle: null, replayedFrom: null };
       const test = (id: string, nodeId: string, startedAt: string) => ({ id, flowId: 'f1', nodeId, userId: 'u1', startedAt, upstream: { Start: 'run' as const }, record: { ...record, id } });
       await stepTests.insert(test('t1', 'n1', '2024-01-01T00:00:01.000Z'), 2);
       await stepTests.insert(test('t2', 'n1', '2024-01-01T00:00:02.000Z'), 2);
@@ -588,11 +592,11 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       const latest = await runs.latestByFlow(['f1', 'nope']);
       expect([...latest.keys()]).toEqual(['f1']);
       expect(latest.get('f1')).toEqual({ status: 'running', startedAt: '2024-01-03T00:00:00.000Z', finishedAt: null });
-      const page = await runs.list('f1', 2);
+      const page = await runs.list({ flowId: 'f1' }, 2);
       expect(page.map((row) => row.run.id)).toEqual(['r4', 'r3']);
       expect(page[0]).toEqual({ run: { ...run('r4', 'f1', '2024-01-03T00:00:00.000Z', { status: 'running' }), payload: undefined }, actedAs: { id: 'u1', name: 'Ada', email: 'u1@example.com' } });
       expect(page[0]?.run).not.toHaveProperty('payload');
-      expect((await runs.list('f1', 10, { startedAt: later, id: 'r3' })).map((row) => row.run.id)).toEqual(['r2', 'r1']);
+      expect((await runs.list({ flowId: 'f1' }, 10, { startedAt: later, id: 'r3' })).map((row) => row.run.id)).toEqual(['r2', 'r1']);
       const record = await runs.get('r4');
       expect(record?.run).toEqual(run('r4', 'f1', '2024-01-03T00:00:00.000Z', { status: 'running' }));
       expect(record?.actedAs).toEqual({ id: 'u1', name: 'Ada', email: 'u1@example.com' });
@@ -614,12 +618,47 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       await store.runRecords.write({ runs: [run('r5', 'f1', at, { status: 'running' })], steps: [], runUpdates: [] });
       // Oldest first, never a running run, at most the limit.
       expect(await runs.deleteFinished('f1', { startedBefore: later }, 10)).toBe(1);
-      expect((await runs.list('f1', 10)).map((row) => row.run.id)).toEqual(['r4', 'r3', 'r2', 'r5']);
+      expect((await runs.list({ flowId: 'f1' }, 10)).map((row) => row.run.id)).toEqual(['r4', 'r3', 'r2', 'r5']);
       expect(await runs.deleteFinished('f1', { atOrOlderThan: { startedAt: later, id: 'r3' } }, 1)).toBe(1);
-      expect((await runs.list('f1', 10)).map((row) => row.run.id)).toEqual(['r4', 'r3', 'r5']);
+      expect((await runs.list({ flowId: 'f1' }, 10)).map((row) => row.run.id)).toEqual(['r4', 'r3', 'r5']);
       expect(await runs.deleteFinished('f1', { atOrOlderThan: { startedAt: '2024-01-03T00:00:00.000Z', id: 'r4' } }, 10)).toBe(2);
-      expect((await runs.list('f1', 10)).map((row) => row.run.id)).toEqual(['r5']);
-      expect((await runs.list('f2', 10)).map((row) => row.run.id)).toEqual(['x']);
+      expect((await runs.list({ flowId: 'f1' }, 10)).map((row) => row.run.id)).toEqual(['r5']);
+      expect((await runs.list({ flowId: 'f2' }, 10)).map((row) => row.run.id)).toEqual(['x']);
+    });
+
+    it('runs: lists by flow or workflow, filtered by status, trigger, user and start time; counts; finds re-runs', async () => {
+      const { store } = await seeded();
+      const { flows, runs, users } = store.repos;
+      await users.insert(user('u2', 'Bob'));
+      await flows.insertMany([flow('f1', 'A'), flow('f2', 'B')], [], []);
+      const day = (d: number) => `2024-01-0${d}T00:00:00.000Z`;
+      await store.runRecords.write({
+        runs: [
+          run('a1', 'f1', day(1)),
+          run('a2', 'f1', day(2), { status: 'failed', triggerType: 'http' }),
+          run('a3', 'f1', day(3), { userId: 'u2', rerunOf: 'a2', rerunFromNodeId: 'n' }),
+          run('a4', 'f1', day(4), { status: 'failed', userId: 'u2', rerunOf: 'a2' }),
+          run('b1', 'f2', day(5), { status: 'failed' }),
+        ],
+        steps: [],
+        runUpdates: [],
+      });
+      const ids = async (filter: Parameters<typeof runs.list>[0]) => (await runs.list(filter, 10)).map((row) => row.run.id);
+      expect(await ids({ workflowId: 'w1' })).toEqual(['b1', 'a4', 'a3', 'a2', 'a1']);
+      expect(await ids({ workflowId: 'w1', status: 'failed' })).toEqual(['b1', 'a4', 'a2']);
+      expect(await ids({ flowId: 'f1', status: 'failed' })).toEqual(['a4', 'a2']);
+      expect(await ids({ flowId: 'f1', trigger: 'http' })).toEqual(['a2']);
+      expect(await ids({ flowId: 'f1', userId: 'u2', status: 'succeeded' })).toEqual(['a3']);
+      expect(await ids({ workflowId: 'w1', startedFrom: day(2), startedBefore: day(4) })).toEqual(['a3', 'a2']);
+      expect((await runs.list({ flowId: 'f1' }, 1, { startedAt: day(3), id: 'a3' })).map((row) => row.run.id)).toEqual(['a2']);
+      expect(await runs.count({ flowId: 'f1' })).toBe(4);
+      expect(await runs.count({ workflowId: 'w1', status: 'failed' })).toBe(3);
+      expect(await runs.count({ workflowId: 'w2' })).toBe(0);
+      expect(await runs.reruns('a2', 10)).toEqual([
+        { id: 'a4', status: 'failed', startedAt: day(4), fromNodeId: null },
+        { id: 'a3', status: 'succeeded', startedAt: day(3), fromNodeId: 'n' },
+      ]);
+      expect(await runs.reruns('a1', 10)).toEqual([]);
     });
   });
 

@@ -96,7 +96,7 @@ describe('the PostgreSQL schema holds what the SQLite one holds', () => {
       .onConflictDoNothing();
     const id = `r${Math.random().toString(36).slice(2)}`;
     await db.orm.insert(runs).values({
-      id, flowId: 'f1', flowVersion: 1, status: 'running', triggerType: 'manual', triggerNodeId: 'n1', userId: 'u1', payload, startedAt: now,
+      id, flowId: 'f1', workflowId: 'w1', flowVersion: 1, status: 'running', triggerType: 'manual', triggerNodeId: 'n1', userId: 'u1', payload, startedAt: now,
     });
     return id;
   }
@@ -129,7 +129,7 @@ describe('the PostgreSQL schema holds what the SQLite one holds', () => {
       // On a near-empty table the planner would rightly scan it; forbid that to see what the index serves.
       await client.query('SET enable_seqscan = off');
       for (const after of [undefined, { startedAt: now, id: 'zzzz' }]) {
-        const query = runListQuery(pgQueryHandles(db.orm), 'f1', 51, after).toSQL();
+        const query = runListQuery(pgQueryHandles(db.orm), { flowId: 'f1' }, 51, after).toSQL();
         const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${query.sql}`, query.params);
         const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
         expect(plan).toContain('runs_flow_started_id_idx');

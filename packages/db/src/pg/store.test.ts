@@ -60,7 +60,7 @@ describe('a PostgreSQL store', () => {
       }),
     ).rejects.toThrow('no');
     await store.runRecords.write({
-      runs: [{ id: 'r1', flowId: 'f1', flowVersion: 2, status: 'running', triggerType: 'manual', triggerNodeId: 't', userId: 'u1', payload: {}, startedAt: at }],
+      runs: [{ id: 'r1', flowId: 'f1', workflowId: 'w1', flowVersion: 2, status: 'running', triggerType: 'manual', triggerNodeId: 't', userId: 'u1', payload: {}, startedAt: at }],
       steps: [],
       runUpdates: [],
     });

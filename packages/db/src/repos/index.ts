@@ -55,6 +55,6 @@ export type UnitRepos = { [K in keyof Repos]: K extends keyof OutsideUnitsOnly ?
 
 export type { EndpointSummary } from './endpoints';
 export type { FlowGraphSave, FlowListRow, FlowPosition, FlowVersionListRow } from './flows';
-export type { ActedAs, PruneCut, RunListRow, RunPosition } from './runs';
+export type { ActedAs, PruneCut, RerunLink, RunListFilter, RunListRow, RunPosition } from './runs';
 export type { LibrarySummaryRow } from './scripting';
 export type { ScriptUse, StepUse, UsageKey } from './usage';

@@ -1,5 +1,5 @@
-import type { StepError } from '@flowyard/engine';
-import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { RunStatus, RunTriggerType, StepError } from '@flowyard/engine';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { RunRow, RunStepRow, UserRow } from '../tables';
 import { first, type QueryContext } from './query-context';
 
@@ -18,24 +18,66 @@ export interface RunListRow {
   actedAs: ActedAs;
 }
 
+/**
+ * Which runs a list shows: those of one flow, or of every flow of a workflow (the Activity page),
+ * narrowed by any of status, how they were started, the user they acted as and a range of start
+ * times (`startedFrom` inclusive, `startedBefore` exclusive, ISO). Each combination reads one index
+ * in list order (see the runs schema and run-list-plan.test.ts).
+ */
+export type RunListFilter = ({ flowId: string; workflowId?: undefined } | { workflowId: string; flowId?: undefined }) & {
+  status?: RunStatus | undefined;
+  trigger?: RunTriggerType | undefined;
+  userId?: string | undefined;
+  startedFrom?: string | undefined;
+  startedBefore?: string | undefined;
+};
+
+/** A re-run as the past run's record links to it. */
+export interface RerunLink {
+  id: string;
+  status: RunStatus;
+  startedAt: string;
+  fromNodeId: string | null;
+}
+
 /** Which finished runs of a flow pruning deletes: those started before a time, or those at or past a position. */
 export type PruneCut = { startedBefore: string } | { atOrOlderThan: RunPosition };
 
+/** The WHERE terms of a run list: the scope's equality first, then the filters. */
+function runListWhere(runs: QueryContext['t']['runs'], filter: RunListFilter): SQL | undefined {
+  return and(
+    filter.flowId !== undefined ? eq(runs.flowId, filter.flowId) : eq(runs.workflowId, filter.workflowId),
+    filter.status === undefined ? undefined : eq(runs.status, filter.status),
+    filter.trigger === undefined ? undefined : eq(runs.triggerType, filter.trigger),
+    filter.userId === undefined ? undefined : eq(runs.userId, filter.userId),
+    filter.startedFrom === undefined ? undefined : gte(runs.startedAt, filter.startedFrom),
+    filter.startedBefore === undefined ? undefined : lt(runs.startedAt, filter.startedBefore),
+  );
+}
+
 /**
- * The first page query of a flow's runs, newest first, after `after`: keyset paging down the
- * (flow_id, started_at desc, id desc) index, so a page costs the same at any depth (exported for
- * the query-plan tests).
+ * One page of a run list, newest first, after `after`: keyset paging down an index that starts
+ * with the scope and the filter (then started_at desc, id desc), so a page costs the same at any
+ * depth (exported for the query-plan tests).
  */
-export function runListQuery({ orm, t }: Pick<QueryContext, 'orm' | 't'>, flowId: string, limit: number, after: RunPosition | undefined) {
+export function runListQuery({ orm, t }: Pick<QueryContext, 'orm' | 't'>, filter: RunListFilter, limit: number, after: RunPosition | undefined) {
   const { runs, users } = t;
   const { payload: _payload, ...summaryColumns } = getTableColumns(runs);
   return orm
     .select({ run: summaryColumns, actedAs: { id: users.id, name: users.name, email: users.email } })
     .from(runs)
     .innerJoin(users, eq(users.id, runs.userId))
-    .where(and(eq(runs.flowId, flowId), after && sql`(${runs.startedAt}, ${runs.id}) < (${after.startedAt}, ${after.id})`))
+    .where(and(runListWhere(runs, filter), after && sql`(${runs.startedAt}, ${runs.id}) < (${after.startedAt}, ${after.id})`))
     .orderBy(desc(runs.startedAt), desc(runs.id))
     .limit(limit);
+}
+
+/** How many runs a list holds in all (its header), counted on the same index as its pages (exported for the query-plan tests). */
+export function runCountQuery({ orm, t }: Pick<QueryContext, 'orm' | 't'>, filter: RunListFilter) {
+  return orm
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
+    .from(t.runs)
+    .where(runListWhere(t.runs, filter));
 }
 
 /**
@@ -48,8 +90,20 @@ export function runsRepo(context: QueryContext) {
   // A literal 'running' (not a bound value) lets SQLite use the partial indexes of runs in flight.
   const runRunning = sql`${runs.status} = 'running'`;
   return {
-    /** At most `limit` runs of the flow, newest first (ties by id, larger first), after `after`. */
-    list: async (flowId: string, limit: number, after?: RunPosition): Promise<RunListRow[]> => runListQuery(context, flowId, limit, after),
+    /** At most `limit` runs the filter selects, newest first (ties by id, larger first), after `after`. */
+    list: async (filter: RunListFilter, limit: number, after?: RunPosition): Promise<RunListRow[]> => runListQuery(context, filter, limit, after),
+
+    /** How many runs the filter selects. */
+    count: async (filter: RunListFilter): Promise<number> => (await first(runCountQuery(context, filter)))?.count ?? 0,
+
+    /** The latest re-runs of a run (at most `limit`), newest first. */
+    reruns: (runId: string, limit: number): Promise<RerunLink[]> =>
+      orm
+        .select({ id: runs.id, status: runs.status, startedAt: runs.startedAt, fromNodeId: runs.rerunFromNodeId })
+        .from(runs)
+        .where(eq(runs.rerunOf, runId))
+        .orderBy(desc(runs.startedAt), desc(runs.id))
+        .limit(limit),
 
     /**
      * Each flow's newest run (status, start, end), by flow id: two statements whatever the number

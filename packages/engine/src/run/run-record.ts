@@ -81,6 +81,11 @@ export const runSummarySchema = z.object({
   error: stepErrorSchema.nullable(),
   /** The run's current attempt: 1, then one more each time a worker takes the run over after its worker stopped. */
   attempt: attemptSchema,
+  /**
+   * The past run this one re-runs (its trigger payload, again): from its start (`fromNodeId` null),
+   * or from one step, the steps before it replayed from that run's records.
+   */
+  rerunOf: z.object({ runId: z.string(), fromNodeId: z.string().nullable() }).nullable().default(null),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
@@ -116,6 +121,8 @@ export const stepRecordSchema = z.object({
   error: stepErrorSchema.nullable(),
   /** The run attempt that wrote this record; a step in flight when its worker stopped runs again as the next one. */
   attempt: attemptSchema,
+  /** Set when the step was not executed but took its recorded outputs from this past run (a re-run from a later step). */
+  replayedFrom: z.string().nullable().default(null),
   /**
    * For a branching step that succeeded (a Switch): the source handle whose edges it followed. A
    * later attempt of the run routes by it without running the step again; null follows every edge.

@@ -158,7 +158,7 @@ describe('runFlow resuming a run taken over from a stopped worker', () => {
     const failedA: StepRecord = {
       id: 'a-1', runId: 'run-1', nodeId: 'a', stepType: 'http-request', name: 'A', status: 'failed', startedAt: '2024-01-01T00:00:00.000Z',
       finishedAt: '2024-01-01T00:00:01.000Z', durationMs: 1000, inputs: {}, outputs: null, exchanges: [], logs: [],
-      error: { code: 'HTTP_TIMEOUT', message: 'No answer within 30 s', details: {} }, attempt: 1, nextHandle: null,
+      error: { code: 'HTTP_TIMEOUT', message: 'No answer within 30 s', details: {} }, attempt: 1, nextHandle: null, replayedFrom: null,
     };
     const trigger: StepRecord = { ...failedA, id: 't-1', nodeId: 't', stepType: 'manual-trigger', name: 'Start', status: 'succeeded', outputs: { body: { who: 'ann' } }, error: null };
     const { summary, steps } = await resume(server, { attempt: 2, maxAttempts: 3, startedAt: failedA.startedAt, steps: [trigger, failedA] });

@@ -5,7 +5,7 @@ import { FlowyardError } from '../errors/flowyard-error';
 import type { FlowEdge, FlowGraph, FlowNode } from '../flow/flow-graph';
 import type { ReferenceScope } from '../flow/references';
 import type { HttpClient } from '../http/http-types';
-import type { Json, RunEvent, RunSummary, RunTriggerType, RunUser, StepError } from '../run/run-record';
+import type { Json, RunEvent, RunSummary, RunTriggerType, RunUser, StepError, StepRecord } from '../run/run-record';
 import { scrubRunEvent, scrubStepError } from '../redaction/scrub-records';
 import { createScrubber } from '../redaction/scrubber';
 import { compileFlow, type CompiledNode } from './compile-flow';
@@ -16,6 +16,7 @@ import { interruption, runFailure, stepError } from './step-errors';
 import { newStepRecord, runStep, type StepRun } from './run-step';
 import { abortableSleep } from './retry-wait';
 import { attemptsRanOut, attemptsRanOutRecords, priorStepsOf, sinceMs, type RunResume } from './run-resume';
+import { replayPlanOf, type RunRerun } from './run-replay';
 
 export interface RunFlowOptions {
   runId: string;
@@ -55,6 +56,11 @@ export interface RunFlowOptions {
    * Default: the graph's pins for a manual run, none for a run an HTTP trigger's URL started.
    */
   pins?: Readonly<Record<string, Record<string, Json>>>;
+  /**
+   * This run re-runs a past one (with its payload, given as `trigger.payload`): from the start, or
+   * from one step, the others taking their outputs from the past run's records (see RunRerun).
+   */
+  rerun?: RunRerun;
   /** Waits between a retrying step's tries (default: a timer); resolves early when the signal aborts. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** The jitter of retry waits, in [0, 1) (default Math.random). */
@@ -102,6 +108,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     durationMs: null,
     error: null,
     attempt: resume?.attempt ?? 1,
+    rerunOf: options.rerun === undefined ? null : { runId: options.rerun.runId, fromNodeId: options.rerun.from?.nodeId ?? null },
   };
   const runStarted = performance.now();
   if (resume !== undefined && attemptsRanOut(resume)) {
@@ -117,6 +124,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     const message = `Step "${options.trigger.nodeId}" is not a trigger of this flow`;
     throw new FlowyardError('VALIDATION_FAILED', message, { issues: [{ path: 'triggerNodeId', message }] });
   }
+  const replayPlan = replayPlanOf(compiled, plan, options.rerun);
 
   const scripting = options.scripting ?? noScripting;
   // Most flows use no custom step: then there is nothing to load and no reason to wait a tick for it.
@@ -229,10 +237,34 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     emit: (step) => emit({ type: 'step', step }),
   };
 
+  // A re-run from a step: the steps it does not run are not executed; their past records stand in.
+  const replayPast = async (node: FlowNode, pastRunId: string, past: StepRecord | undefined): Promise<NodeState> => {
+    const at = isoTime(now());
+    const id = prior.get(node.id)?.id ?? newId();
+    if (past?.status !== 'succeeded') {
+      await emit({ type: 'step', step: newStepRecord(node, { id, runId: run.id, attempt: run.attempt, status: 'skipped', time: at }) });
+      return 'not-taken';
+    }
+    results.set(node.id, { outputs: past.outputs ?? {}, nextHandle: past.nextHandle });
+    const record: StepRecord = {
+      ...newStepRecord(node, { id, runId: run.id, attempt: run.attempt, status: 'running', time: at }),
+      status: 'succeeded',
+      finishedAt: at,
+      durationMs: 0,
+      inputs: past.inputs,
+      outputs: past.outputs,
+      nextHandle: past.nextHandle,
+      replayedFrom: pastRunId,
+    };
+    await emit({ type: 'step', step: record });
+    return 'succeeded';
+  };
+
   const execute = async (entry: CompiledNode): Promise<NodeState> => {
     const { node } = entry;
     const replayed = replay(node);
     if (replayed !== null) return replayed;
+    if (replayPlan !== null && !replayPlan.runs.has(node.id)) return replayPast(node, replayPlan.pastRunId, replayPlan.pastFor(node));
     // A step that runs again replaces its earlier attempt's record.
     const outcome = await runStep(stepRun, entry, scopeFor(node.id), prior.get(node.id)?.id ?? newId(), pins.get(node.id));
     switch (outcome.state) {
@@ -293,7 +325,8 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
       const incoming = plan.incoming.get(nodeId) ?? [];
       const blocked = controller.signal.aborted || incoming.some((edge) => blockingStates.has(states.get(edge.source)));
       if (blocked) start(nodeId, (entry) => skip(entry, 'stopped'));
-      else if (incoming.some(edgeTaken)) start(nodeId, execute);
+      // The step a re-run starts from runs, whatever the branches before it recorded.
+      else if (incoming.some(edgeTaken) || nodeId === replayPlan?.fromNodeId) start(nodeId, execute);
       else start(nodeId, (entry) => skip(entry, 'not-taken'));
     };
 

@@ -67,6 +67,7 @@ export function newStepRecord(node: FlowNode, at: { id: string; runId: string; a
     error: null,
     attempt: at.attempt,
     nextHandle: null,
+    replayedFrom: null,
   };
 }
 

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 const recorded = (nodeId: string, name: string, outputs: StepRecord['outputs']): StepRecord => ({
   id: `r-${nodeId}`, runId: 'run-0', nodeId, stepType: 'http-request', name, status: 'succeeded', startedAt: '', finishedAt: '', durationMs: 1,
-  inputs: {}, outputs, exchanges: [], logs: [], error: null, attempt: 1, nextHandle: null,
+  inputs: {}, outputs, exchanges: [], logs: [], error: null, attempt: 1, nextHandle: null, replayedFrom: null,
 });
 
 async function setUp(pins?: unknown) {

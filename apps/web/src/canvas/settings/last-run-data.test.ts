@@ -19,6 +19,7 @@ const record = (nodeId: string, outputs: StepRecord['outputs'], id = nodeId): St
   error: null,
   attempt: 1,
   nextHandle: null,
+  replayedFrom: null,
 });
 
 const upstream: UpstreamStep[] = [

@@ -12,6 +12,7 @@ export const runs = pgTable(
     flowId: text('flow_id')
       .notNull()
       .references(() => flows.id, { onDelete: 'cascade' }),
+    workflowId: text('workflow_id').notNull(),
     flowVersion: integer('flow_version').notNull(),
     status: text('status').$type<RunStatus>().notNull(),
     triggerType: text('trigger_type').$type<RunTriggerType>().notNull(),
@@ -24,12 +25,22 @@ export const runs = pgTable(
     finishedAt: text('finished_at'),
     durationMs: doublePrecision('duration_ms'),
     error: json('error').$type<StepError>(),
+    rerunOf: text('rerun_of'),
+    rerunFromNodeId: text('rerun_from_node_id'),
   },
   (t) => [
     // NULLS FIRST is PostgreSQL's default for DESC, so `ORDER BY started_at DESC, id DESC` (what
     // drizzle's desc() writes) is read straight off the index; drizzle-kit would otherwise write
     // DESC NULLS LAST, an order no such query asks for, and the Activity panel would sort.
     index('runs_flow_started_id_idx').on(t.flowId, t.startedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('runs_flow_status_started_idx').on(t.flowId, t.status, t.startedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('runs_flow_trigger_started_idx').on(t.flowId, t.triggerType, t.startedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('runs_flow_user_started_idx').on(t.flowId, t.userId, t.startedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('runs_workflow_started_idx').on(t.workflowId, t.startedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('runs_workflow_status_started_idx').on(t.workflowId, t.status, t.startedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('runs_workflow_trigger_started_idx').on(t.workflowId, t.triggerType, t.startedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('runs_workflow_user_started_idx').on(t.workflowId, t.userId, t.startedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('runs_rerun_of_idx').on(t.rerunOf).where(sql`${t.rerunOf} is not null`),
     index('runs_running_idx').on(t.status).where(sql`${t.status} = 'running'`),
   ],
 );
@@ -55,6 +66,7 @@ export const runSteps = pgTable(
     error: json('error').$type<StepError>(),
     pinned: boolean('pinned').notNull().default(false),
     tries: json('tries').$type<StepTry[]>(),
+    replayedFrom: text('replayed_from'),
   },
   (t) => [index('run_steps_run_idx').on(t.runId), index('run_steps_running_idx').on(t.status).where(sql`${t.status} = 'running'`)],
 );

@@ -66,7 +66,7 @@ export function createAppServices(
   });
   // Run retention: the admin's setting, else the environment's; pruned in the background once started (main).
   const retention = createRetentionSettings(deps, options.retention ?? keepForever);
-  const runPruner = createRunPruner({ repos: deps.store.repos, policy: retention.policy, now: deps.now });
+  const runPruner = createRunPruner({ repos: deps.store.repos, policy: retention.policy, now: deps.now, locks: deps.store.locks });
   return {
     users,
     sessions,

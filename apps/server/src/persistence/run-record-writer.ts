@@ -53,7 +53,7 @@ export function createRunRecordWriter(sink: RunRecordSink, options: RunRecordWri
       if (batch.length === 1) {
         const [op] = batch;
         if (op) remember(op.runId, batchError);
-        log.error(`A run record could not be written (run ${op?.runId})`, batchError);
+        log.error('A run record could not be written', batchError, op === undefined ? {} : { runId: op.runId });
         return;
       }
       for (const op of batch) {
@@ -61,7 +61,7 @@ export function createRunRecordWriter(sink: RunRecordSink, options: RunRecordWri
           await sink.write(recordBatch([op]));
         } catch (error) {
           remember(op.runId, error);
-          log.error(`A run record could not be written (run ${op.runId})`, error);
+          log.error('A run record could not be written', error, { runId: op.runId });
         }
       }
     }

@@ -147,7 +147,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
    */
   // A credential that cannot be revoked still expires (15 min at most); the run goes on.
   const revokeRunCredential = (runId: string): Promise<void> =>
-    credentials.revokeRun(runId).catch((error: unknown) => log.error(`Revoking the run credential of ${runId} failed`, error));
+    credentials.revokeRun(runId).catch((error: unknown) => log.error('Revoking the run credential failed', error, { runId }));
 
   function persist(entry: InFlightRun, event: RunEvent): Promise<void> | undefined {
     // While nobody watches the flow, the `running` snapshot of a step (and the engine's first run
@@ -177,7 +177,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
   }
 
   async function interruptAfterCrash(runId: string, flowId: string, error: unknown): Promise<void> {
-    log.error(`Run ${runId} stopped unexpectedly`, error);
+    log.error('The run stopped unexpectedly', error, { runId });
     try {
       held.release(runId);
       await writer.flush();
@@ -189,7 +189,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
       }
     } catch (markError) {
       // The next start marks it interrupted instead.
-      log.error(`Run ${runId} could not be marked interrupted`, markError);
+      log.error('The run could not be marked interrupted', markError, { runId });
     }
   }
 

@@ -16,6 +16,7 @@ import { createExportService } from './export/export-service';
 import { createFlowsService } from './flows/flows-service';
 import { createImportService } from './import/import-service';
 import { log } from './log';
+import { createMetrics, type Metrics } from './metrics/metrics';
 import { keepForever, type RetentionPolicy } from './retention/retention-policy';
 import { createRetentionSettings } from './retention/retention-settings';
 import { createRunPruner } from './retention/run-pruner';
@@ -40,8 +41,22 @@ export async function openAppStore(config: Pick<ServerConfig, 'dataDir' | 'datab
 /** Wires the services once per process (or per test); the tRPC context carries them. */
 export function createAppServices(
   deps: ServiceDeps,
-  options: { http: HttpClient; scripts: ScriptRunner; bus?: RunEventBus; passwords?: PasswordHasher; recordFlushMs?: number; retention?: RetentionPolicy; access?: AccessSettings },
+  options: {
+    http: HttpClient;
+    scripts: ScriptRunner;
+    bus?: RunEventBus;
+    passwords?: PasswordHasher;
+    recordFlushMs?: number;
+    retention?: RetentionPolicy;
+    access?: AccessSettings;
+    /** The process's metrics (main makes them first, for the HTTP client's token requests); else new ones. */
+    metrics?: Metrics;
+    /** FLOWYARD_METRICS_TOKEN: when set, /metrics asks for it. */
+    metricsToken?: string;
+  },
 ) {
+  const metrics = options.metrics ?? createMetrics();
+  metrics.readQueueFrom(deps.store.repos, deps.now);
   const passwords = options.passwords ?? createPasswordHasher();
   const users = createUsersService(deps, passwords);
   const sessions = createSessionsService(deps);
@@ -62,6 +77,7 @@ export function createAppServices(
     constants,
     libraries,
     credentials: runCredentials,
+    metrics,
     ...(options.recordFlushMs === undefined ? {} : { recordFlushMs: options.recordFlushMs }),
   });
   // Run retention: the admin's setting, else the environment's; pruned in the background once started (main).
@@ -84,6 +100,8 @@ export function createAppServices(
     /** Prunes now (after the setting changed), in the background. */
     pruneRunsSoon: () => void runPruner.runNow().catch((error: unknown) => log.error('Pruning old runs failed', error)),
     runCredentials,
+    metrics,
+    metricsToken: options.metricsToken,
     builtinEndpoints: createBuiltinEndpoints(deps),
     exports: createExportService(deps),
     imports: createImportService(deps, workflows),

@@ -77,6 +77,7 @@ const envSchema = z.object({
     .min(1, 'FLOWYARD_SCRIPT_WORKERS must be between 1 and 256')
     .max(256, 'FLOWYARD_SCRIPT_WORKERS must be between 1 and 256')
     .optional(),
+  FLOWYARD_METRICS_TOKEN: z.string().trim().max(500, 'FLOWYARD_METRICS_TOKEN must be at most 500 characters').optional(),
   // Set by npm/pnpm to the folder the command was typed in (`pnpm start` at the repo root).
   INIT_CWD: z.string().min(1).optional(),
 });
@@ -123,6 +124,8 @@ export interface ServerConfig {
   trustProxyHops: number;
   /** Script worker threads at most (FLOWYARD_SCRIPT_WORKERS; default the number of cores). */
   scriptWorkers: number;
+  /** FLOWYARD_METRICS_TOKEN: when set, /metrics answers only `Authorization: Bearer <token>`; unset, it is open. */
+  metricsToken: string | undefined;
 }
 
 /**
@@ -153,5 +156,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     allowedOrigins: vars.FLOWYARD_ALLOWED_ORIGINS,
     trustProxyHops: vars.FLOWYARD_TRUST_PROXY,
     scriptWorkers: vars.FLOWYARD_SCRIPT_WORKERS ?? availableParallelism(),
+    metricsToken: vars.FLOWYARD_METRICS_TOKEN === '' ? undefined : vars.FLOWYARD_METRICS_TOKEN,
   };
 }

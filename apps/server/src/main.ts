@@ -7,6 +7,7 @@ import { prepareDataDir } from './data-dir';
 import { createEndpointHttpClient } from './endpoints/endpoint-http';
 import { createApp } from './http/app';
 import { log } from './log';
+import { createMetrics } from './metrics/metrics';
 import { retentionFromEnv } from './retention/retention-policy';
 import { createSecretBox } from './secrets/secret-box';
 import { warmScriptsWhenNeeded } from './scripting/warm-when-needed';
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
   const secretBox = createSecretBox(loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }));
   const store = await openAppStore(config);
   const providers = loadProviderSettings(process.env, config.publicUrl);
-  const http = createEndpointHttpClient({ store, secretBox }, { maxResponseBytes: config.maxResponseBytes });
+  const metrics = createMetrics({ defaultMetrics: true });
+  const http = createEndpointHttpClient({ store, secretBox }, { maxResponseBytes: config.maxResponseBytes, onTokenRequest: () => metrics.tokenRequested() });
   // One pool for the process: up to FLOWYARD_SCRIPT_WORKERS workers (default one per core), two
   // kept warm, at most half of them for one flow at once; scripts run there, never on this event
   // loop. Warmed once there are scripts.
@@ -34,6 +36,8 @@ async function main(): Promise<void> {
     recordFlushMs: config.recordFlushMs,
     retention: retentionFromEnv(process.env),
     access: { allowedOrigins: config.allowedOrigins, trustProxyHops: config.trustProxyHops },
+    metrics,
+    ...(config.metricsToken === undefined ? {} : { metricsToken: config.metricsToken }),
   });
   const { interruptedRuns, firstAdmin } = await bootstrap(services, { adminPassword });
   for (const line of firstAdminLogLines(firstAdmin)) log.info(line);

@@ -18,6 +18,7 @@ import {
 } from '@flowyard/engine';
 import type { CustomStepsService } from '../custom-steps/custom-steps-service';
 import type { RunCredentials } from '../builtin/run-credentials';
+import type { Metrics } from '../metrics/metrics';
 import { withRunCredential } from '../builtin/run-endpoints';
 import type { ServiceDeps } from '../deps';
 import { createEndpointResolver } from '../endpoints/endpoint-resolver';
@@ -45,6 +46,8 @@ export interface RunsServiceOptions {
   libraries: LibrariesService;
   /** Mints the credential a run's built-in Flowyard endpoint sends, revoked when the run ends. */
   credentials: RunCredentials;
+  /** Counts runs and times runs and steps (/metrics). */
+  metrics: Metrics;
   /** How long records may wait for company before they are written (group commit; default 0: the next turn). */
   recordFlushMs?: number;
 }
@@ -119,7 +122,7 @@ function checkReferences(flow: Flow, triggerId: string, definitions: ReadonlyMap
  * Starts runs in the background through the engine, persisting every run and step
  * record as the engine reports it and publishing it to the flow's subscribers.
  */
-export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http, bus, scripts, customSteps, constants, libraries, credentials, recordFlushMs }: RunsServiceOptions) {
+export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http, bus, scripts, customSteps, constants, libraries, credentials, metrics, recordFlushMs }: RunsServiceOptions) {
   const repo = createRunHistory(deps.store.repos.runs);
   const inFlight = new Map<string, InFlightRun>();
   // A kept run's record (start's keepRecord), from its end until its waiter takes it.
@@ -238,6 +241,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
       const insert: InsertRunOp = { kind: 'insert-run', runId: run.id, flowId: flow.id, row: runRow(run, payload), event: { type: 'run', run } };
       const inserted = options.keepRecord === true && bus.subscriberCount(flow.id) === 0 ? held.hold(insert) : writer.write(insert);
 
+      metrics.runStarted();
       const controller = new AbortController();
       const entry: InFlightRun = { runId: run.id, flowId: flow.id, controller, done: Promise.resolve(), inserted, run, steps: new Map(), keepRecord: options.keepRecord === true };
       let credential: Promise<string> | undefined;
@@ -258,6 +262,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
         sink: async (event) => {
           // Revoked before the run's end is recorded, so nobody told the run ended can still use it.
           if (event.type === 'run' && event.run.status !== 'running' && credential !== undefined) await revokeRunCredential(run.id);
+          metrics.observe(event);
           return persist(entry, event);
         },
         now: deps.now,

@@ -455,6 +455,18 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       expect((await signInFailures.getMany(['a', 'b', 'c', 'e'])).map((row) => row.key).sort()).toEqual(['a', 'e']);
     });
 
+    it('run queue stats: how many runs are recorded running, and the oldest one\'s start', async () => {
+      const { store } = await seeded();
+      expect(await store.repos.runQueueStats.read()).toEqual({ depth: 0, oldestStartedAt: null });
+      await store.repos.flows.insert(flow('f1', 'Flow'));
+      await store.runRecords.write({
+        runs: [run('q1', 'f1', later, { status: 'running' }), run('q2', 'f1', at, { status: 'running' }), run('q3', 'f1', '2023-01-01T00:00:00.000Z')],
+        steps: [],
+        runUpdates: [],
+      });
+      expect(await store.repos.runQueueStats.read()).toEqual({ depth: 2, oldestStartedAt: at });
+    });
+
     it('sessions: insert, read with the user, move the expiry, delete one, all of a user, and the ended ones', async () => {
       const { store } = await seeded();
       const { sessions, users } = store.repos;

@@ -26,11 +26,19 @@ function defaultInstanceId(): string {
 // buffer), so the last lines before an exit are never lost and tests can capture them.
 const destination = { write: (line: string): void => void process.stdout.write(line) };
 
+const levels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+/** FLOWYARD_LOG_LEVEL when it names a pino level, else `info` (a typo must not stop the server). */
+function configuredLevel(): string {
+  const wanted = process.env.FLOWYARD_LOG_LEVEL?.trim().toLowerCase();
+  return wanted !== undefined && levels.includes(wanted) ? wanted : 'info';
+}
+
 function createLogger(role: LogRole, instance: string): Logger {
   return pino(
     {
       base: { instance, role },
-      level: process.env.FLOWYARD_LOG_LEVEL ?? 'info',
+      level: configuredLevel(),
       timestamp: pino.stdTimeFunctions.isoTime,
       // Level names ("info") read better than pino's numbers for people grepping the JSON.
       formatters: { level: (label) => ({ level: label }) },

@@ -23,6 +23,9 @@ const twins = {
   constants: [sqlite.constants, pg.constants],
   libraries: [sqlite.libraries, pg.libraries],
   settings: [sqlite.settings, pg.settings],
+  runCredentials: [sqlite.runCredentials, pg.runCredentials],
+  endpointTokens: [sqlite.endpointTokens, pg.endpointTokens],
+  signInFailures: [sqlite.signInFailures, pg.signInFailures],
 } as const;
 
 type Twins = typeof twins;

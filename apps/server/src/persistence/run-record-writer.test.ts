@@ -51,6 +51,8 @@ const stepRow = (id: string, runId: string, status: RunStepRow['status']): RunSt
   exchanges: [],
   logs: [{ level: 'info', message: 'hi "quoted"', at: '2024-01-01T00:00:00.001Z' }],
   error: null,
+  attempt: 1,
+  nextHandle: null,
 });
 
 const insert = (runId: string): RecordOp => ({ kind: 'insert-run', runId, flowId: 'f1', row: runRow(runId), event: null });

@@ -96,6 +96,8 @@ const step = (id: string, runId: string, status: RunStepRow['status'], extra: Pa
   exchanges: [],
   logs: [{ level: 'info', message: 'hi "quoted" \\ \u00e9', at }],
   error: null,
+  attempt: 1,
+  nextHandle: null,
   ...extra,
 });
 

@@ -52,7 +52,8 @@ export function recordStatement(batch: RunRecordBatch): { text: string; values: 
 
 function insertRows(table: Table, rows: readonly Row[], param: (value: unknown) => string, tail: string): string {
   const columns = columnsOf(table);
-  const tuples = rows.map((row) => `(${columns.map(([key, column]) => param(encode(column, row[key]))).join(', ')})`);
+  // An absent value takes the column's default (a run row written without its attempt is attempt 1).
+  const tuples = rows.map((row) => `(${columns.map(([key, column]) => (row[key] === undefined && column.hasDefault ? 'DEFAULT' : param(encode(column, row[key])))).join(', ')})`);
   return `INSERT INTO ${quote(getTableName(table))} (${columns.map(([, column]) => quote(column.name)).join(', ')}) VALUES ${tuples.join(', ')}${tail}`;
 }
 

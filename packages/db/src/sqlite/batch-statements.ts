@@ -118,5 +118,11 @@ export function rowInserter<T extends Row>(table: Table, options: { conflictKey?
   const sql = typeof statement === 'string' ? statement : (statement?.sql ?? '');
   const columns = columnsFor(table, keys);
   // An absent value takes the column's default (a run row written without its attempt is attempt 1).
-  return (row) => ({ sql, args: columns.map((column, i) => encode(column, row[keys[i] ?? ''] ?? (column.hasDefault ? column.default : undefined))) });
+  return (row) => ({
+    sql,
+    args: columns.map((column, i) => {
+      const value = row[keys[i] ?? ''];
+      return encode(column, value === undefined && column.hasDefault ? column.default : value);
+    }),
+  });
 }

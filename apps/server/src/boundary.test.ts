@@ -26,7 +26,7 @@ function sourceFiles(dir: string): Map<string, string> {
 /** Modules that tie code to a database or a queue: only the composition root may import them. */
 const storageModules = ['drizzle-orm', '@libsql/client', 'libsql', 'pg', 'graphile-worker', '@flowyard/db/sqlite', '@flowyard/db/pg'];
 /** Files that may: the composition root, the roles, and the adapters that need a pg connection or the queue library (with their tests). */
-const allowed = new Set(['compose.ts', 'queue/graphile-run-queue.ts', 'queue/graphile-run-queue.test.ts', 'notify/pg-run-notices.ts', 'roles/start-role.ts']);
+const allowed = new Set(['compose.ts', 'queue/graphile-run-queue.ts', 'queue/graphile-run-queue.test.ts', 'notify/pg-run-notices.ts']);
 /** The queue library is the server's own dependency (only its adapter imports it); drivers and the ORM belong to @flowyard/db. */
 const ownDependencies = new Set(['graphile-worker']);
 

@@ -58,14 +58,16 @@ export interface AppStorage {
  * this process, as always), PostgreSQL with graphile-worker (a run's job is written in the batch
  * that writes its row) and the LISTEN connection for run notices. The only place they are paired.
  */
-export async function openAppStorage(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'dbSynchronous' | 'role' | 'shutdownTimeoutMs'>): Promise<AppStorage> {
+export async function openAppStorage(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'dbSynchronous' | 'role' | 'shutdownTimeoutMs' | 'workerConcurrency'>): Promise<AppStorage> {
   if (config.databaseUrl === undefined) {
     const store = await openAppStore(config);
     const queue = createInlineRunQueue();
     return { store, queue, notices: undefined, close: async () => (await queue.close(), await store.close()) };
   }
   const applicationName = `flowyard-${config.role}`;
-  const store = await openPgStore(config.databaseUrl, { runAdmission: graphileRunAdmission, applicationName });
+  // A consumer holds a connection per job it runs, beside the record writer's and the requests'.
+  const maxConnections = config.role === 'web' ? 10 : Math.max(10, config.workerConcurrency + 5);
+  const store = await openPgStore(config.databaseUrl, { runAdmission: graphileRunAdmission, applicationName, maxConnections });
   try {
     // graphile gives up on jobs in flight only after Flowyard has handed them back.
     const queue = await createGraphileRunQueue({ pool: store.pool, withPgClient: store.withPgClient, shutdownTimeoutMs: config.shutdownTimeoutMs + 30_000 });

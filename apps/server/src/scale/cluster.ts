@@ -146,9 +146,10 @@ export async function signedIn(baseUrl: string) {
 
 /**
  * A target that counts every request by path and `id` (from the JSON body) and answers after
- * `delayMs`; `inFlight` is how many it is still holding.
+ * `delayFor(path, hit)` ms (`hit`: 1 for the first request of that path and id); `inFlight` is how
+ * many it is still holding.
  */
-export async function startCountingTarget(delayFor: (path: string) => number) {
+export async function startCountingTarget(delayFor: (path: string, hit: number) => number) {
   const hits = new Map<string, number>();
   let inFlight = 0;
   const server: Server = createServer((req, res) => {
@@ -166,11 +167,12 @@ export async function startCountingTarget(delayFor: (path: string) => number) {
       const key = `${path}#${id}`;
       hits.set(key, (hits.get(key) ?? 0) + 1);
       inFlight++;
-      setTimeout(() => {
+      const timer = setTimeout(() => {
         inFlight--;
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ ok: true, path, id }));
-      }, delayFor(path));
+      }, delayFor(path, hits.get(key) ?? 1));
+      timer.unref();
     });
   });
   const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));

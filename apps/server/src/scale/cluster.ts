@@ -149,7 +149,7 @@ export async function signedIn(baseUrl: string) {
  * `delayFor(path, hit)` ms (`hit`: 1 for the first request of that path and id); `inFlight` is how
  * many it is still holding.
  */
-export async function startCountingTarget(delayFor: (path: string, hit: number) => number) {
+export async function startCountingTarget(delayFor: (path: string, hit: number, id: string) => number) {
   const hits = new Map<string, number>();
   let inFlight = 0;
   const server: Server = createServer((req, res) => {
@@ -171,7 +171,7 @@ export async function startCountingTarget(delayFor: (path: string, hit: number) 
         inFlight--;
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ ok: true, path, id }));
-      }, delayFor(path, hits.get(key) ?? 1));
+      }, delayFor(path, hits.get(key) ?? 1, id));
       timer.unref();
     });
   });

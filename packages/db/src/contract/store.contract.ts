@@ -79,6 +79,9 @@ const run = (id: string, flowId: string, startedAt: string, extra: Partial<RunIn
   finishedAt: null,
   durationMs: null,
   error: null,
+  attempt: 1,
+  leaseOwner: null,
+  leaseUntil: null,
   ...extra,
 });
 const step = (id: string, runId: string, status: RunStepRow['status'], extra: Partial<RunStepRow> = {}): RunStepRow => ({
@@ -436,6 +439,22 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       expect(await apiKeys.get('k1')).toMatchObject({ lastUsedAt: later, revokedAt: later });
       // Already revoked: keeps the time it was revoked.
       expect((await apiKeys.get('k2'))?.revokedAt).toBe(at);
+    });
+
+    it('runs: a lease is claimed by one owner, renewed by it, and taken by another only once it lapsed', async () => {
+      const { store } = await seeded();
+      const { flows, runs } = store.repos;
+      await flows.insertMany([flow('f1', 'A')], [], []);
+      await store.runRecords.write({ runs: [run('r1', 'f1', at, { status: 'running' }), run('r2', 'f1', at)], steps: [], runUpdates: [] });
+      expect(await runs.claimLease('r1', 2, 'w1', 2_000, 1_000)).toBe(false); // not that attempt
+      expect(await runs.claimLease('r2', 1, 'w1', 2_000, 1_000)).toBe(false); // not running
+      expect(await runs.claimLease('r1', 1, 'w1', 2_000, 1_000)).toBe(true);
+      expect(await runs.claimLease('r1', 1, 'w2', 2_500, 1_500)).toBe(false); // held until 2,000
+      expect(await runs.renewLeases('w1', 3_000)).toEqual(['r1']);
+      expect(await runs.renewLeases('w2', 3_000)).toEqual([]);
+      expect(await runs.claimLease('r1', 1, 'w2', 4_000, 3_001)).toBe(true); // lapsed
+      expect(await runs.renewLeases('w1', 5_000)).toEqual([]);
+      expect((await runs.get('r1'))?.run).toMatchObject({ leaseOwner: 'w2', leaseUntil: 4_000, attempt: 1 });
     });
 
     it('settings: put replaces, get reads the JSON value back', async () => {

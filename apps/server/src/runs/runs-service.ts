@@ -219,6 +219,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, option
         if (credential !== undefined) credentials.revokeRun(run.id);
         writer.forget(run.id);
         inFlight.delete(run.id);
+        if (shared) watcher.endedHere(run.id);
       });
     inFlight.set(run.id, entry);
     return entry;

@@ -98,6 +98,15 @@ export function createRunWatcher({ history, bus, instanceId, pollMs = 1000 }: Ru
       void catchUp(notice.runId, notice.flowId).catch(() => undefined);
     },
 
+    /** A run this instance executed has ended (its notices are its own, so they are not news here): its waiters read it. */
+    endedHere(runId: string): void {
+      if (!waiters.has(runId)) return;
+      void history
+        .get(runId)
+        .then((record) => record && settle(runId, record))
+        .catch(() => undefined);
+    },
+
     /** Notices may have been missed: every run watched or waited for is read again. */
     resync(): void {
       for (const [runId, entry] of tracked) {

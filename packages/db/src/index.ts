@@ -1,6 +1,6 @@
 // `@flowyard/db`: the storage ports, the row types and the dialect switch. No driver is imported
 // here; `@flowyard/db/sqlite` and `@flowyard/db/pg` hold the dialects.
-export type { Dialect, RunRecordBatch, RunRecordSink, Store, UnitOfWork, WriteGenerations } from './store';
+export type { Dialect, RunAdmission, RunJob, RunNotice, RunRecordBatch, RunRecordSink, Store, UnitOfWork, WriteGenerations } from './store';
 export type { Repos, UnitRepos, RunQueueStats, ActedAs, EndpointSummary, FlowGraphSave, LibrarySummaryRow, PruneCut, RunListRow, RunPosition, ScriptUse, StepUse, UsageKey } from './repos';
 export type * from './tables';
 export type { NamedLocks } from './named-locks';

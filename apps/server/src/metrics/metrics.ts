@@ -19,7 +19,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
   let queueSource: Pick<Repos, 'runQueueStats'> | undefined;
   let now: () => Date = () => new Date();
 
-  const runsStarted = new Counter({ name: 'flowyard_runs_started_total', help: 'Runs started by this instance', registers: [registry] });
+  const runsStarted = new Counter({ name: 'flowyard_runs_started_total', help: 'Runs (attempts) this instance started executing', registers: [registry] });
   const runsFinished = new Counter({
     name: 'flowyard_runs_finished_total',
     help: 'Runs this instance executed to their end, by status (succeeded, failed, interrupted)',
@@ -42,7 +42,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
     if (queueSource === undefined) return Promise.resolve({ depth: 0, ageSeconds: 0 });
     const source = queueSource;
     pendingStats ??= source.runQueueStats
-      .read()
+      .read(now().getTime())
       .then((stats) => ({
         depth: stats.depth,
         ageSeconds: stats.oldestStartedAt === null ? 0 : Math.max(0, (now().getTime() - Date.parse(stats.oldestStartedAt)) / 1000),
@@ -54,7 +54,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
   };
   new Gauge({
     name: 'flowyard_queue_depth',
-    help: 'Runs admitted and not finished, across every instance on the database',
+    help: 'Runs waiting for a worker (no lease, or a lapsed one), across every instance on the database',
     registers: [registry],
     async collect() {
       this.set((await readQueue()).depth);
@@ -62,7 +62,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
   });
   new Gauge({
     name: 'flowyard_queue_oldest_age_seconds',
-    help: 'Age of the oldest run admitted and not finished (0 when none)',
+    help: 'Age of the oldest run waiting for a worker (0 when none)',
     registers: [registry],
     async collect() {
       this.set((await readQueue()).ageSeconds);

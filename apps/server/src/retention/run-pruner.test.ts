@@ -20,7 +20,7 @@ afterEach(() => store.close());
 
 async function addRun(id: string, flowId: string, startedAt: string, status: RunInsertRow['status'] = 'succeeded'): Promise<void> {
   const run = { id, flowId, flowVersion: 1, status, triggerType: 'manual' as const, triggerNodeId: 't', userId: 'u1', payload: {}, startedAt };
-  const step = { id: `${id}-s`, runId: id, nodeId: 't', stepType: 'manual-trigger', name: 'T', status: 'succeeded' as const, startedAt, finishedAt: null, durationMs: null, inputs: {}, outputs: null, exchanges: [], logs: [], error: null };
+  const step = { id: `${id}-s`, runId: id, nodeId: 't', stepType: 'manual-trigger', name: 'T', status: 'succeeded' as const, startedAt, finishedAt: null, durationMs: null, inputs: {}, outputs: null, exchanges: [], logs: [], error: null, attempt: 1, nextHandle: null };
   await store.runRecords.write({ runs: [run], steps: [step], runUpdates: [] });
 }
 

@@ -1,4 +1,4 @@
-import type { RunRow, RunStepRow } from '@flowyard/db';
+import type { RunInsertRow, RunRow, RunStepRow } from '@flowyard/db';
 import type { Json, RunSummary, RunUser, StepRecord } from '@flowyard/engine';
 
 /** A run row with the user it acted as (joined from users). */
@@ -15,35 +15,17 @@ export function toRunSummary(row: Omit<RunRow, 'payload'>, actedAs: RunUser): Ru
     finishedAt: row.finishedAt,
     durationMs: row.durationMs,
     error: row.error,
-    // Until runs has an attempt column (issue 12, the storage refactor adds it), runs are never taken over.
-    attempt: 1,
+    attempt: row.attempt,
   };
 }
 
+/** A step row is the step record: the same fields. */
 export function toStepRecord(row: RunStepRow): StepRecord {
-  return {
-    id: row.id,
-    runId: row.runId,
-    nodeId: row.nodeId,
-    stepType: row.stepType,
-    name: row.name,
-    status: row.status,
-    startedAt: row.startedAt,
-    finishedAt: row.finishedAt,
-    durationMs: row.durationMs,
-    inputs: row.inputs,
-    outputs: row.outputs,
-    exchanges: row.exchanges,
-    logs: row.logs,
-    error: row.error,
-    // Until run_steps has attempt and next_handle columns (issue 12), records are read as a first attempt's.
-    attempt: 1,
-    nextHandle: null,
-  };
+  return row;
 }
 
 /** A new run's row: its summary (who it acted as is the user row it points at) and the trigger's payload. */
-export function runRow(run: RunSummary, payload: Json): RunRow {
+export function runRow(run: RunSummary, payload: Json): RunInsertRow {
   return {
     id: run.id,
     flowId: run.flowId,
@@ -58,14 +40,10 @@ export function runRow(run: RunSummary, payload: Json): RunRow {
 
 /** The run columns an engine event may change. */
 export function runUpdate(run: RunSummary) {
-  return { status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, durationMs: run.durationMs, error: run.error };
+  return { status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, durationMs: run.durationMs, error: run.error, attempt: run.attempt };
 }
 
-/**
- * A step record as its row: the same fields but those run_steps has no column for yet (issue 12
- * adds attempt and next_handle; then this is the record itself again, with no copy).
- */
+/** A step record as its row: the same fields, so no copy. */
 export function stepRow(step: StepRecord): RunStepRow {
-  const { attempt, nextHandle, ...row } = step;
-  return row;
+  return step;
 }

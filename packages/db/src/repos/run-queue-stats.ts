@@ -1,4 +1,4 @@
-import { count, eq, min } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, min, or } from 'drizzle-orm';
 import type { QueryContext } from './query-context';
 
 /** How many runs wait, and since when the oldest: for /metrics. */
@@ -9,15 +9,18 @@ export interface RunQueueStats {
 }
 
 /**
- * The runs not yet finished, read for metrics. Today a run is recorded `running` from admission to
- * its end (there is no separate queued state or lease yet), so these are the runs admitted and not
- * finished; when runs gain a lease, this is where to narrow it to those without one.
+ * The runs waiting for a worker, read for metrics: recorded `running` (a run is, from admission to
+ * its end) with no lease, or with one that lapsed at `nowMs` (its worker is gone). On SQLite runs
+ * never hold a lease, so every unfinished run counts.
  */
 export function runQueueStatsRepo({ orm, t }: QueryContext) {
   const { runs } = t;
   return {
-    read: async (): Promise<RunQueueStats> => {
-      const [row] = await orm.select({ depth: count(), oldest: min(runs.startedAt) }).from(runs).where(eq(runs.status, 'running'));
+    read: async (nowMs: number): Promise<RunQueueStats> => {
+      const [row] = await orm
+        .select({ depth: count(), oldest: min(runs.startedAt) })
+        .from(runs)
+        .where(and(eq(runs.status, 'running'), or(isNull(runs.leaseOwner), lt(runs.leaseUntil, nowMs))));
       return { depth: Number(row?.depth ?? 0), oldestStartedAt: row?.oldest ?? null };
     },
   };

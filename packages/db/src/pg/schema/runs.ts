@@ -1,6 +1,6 @@
 import type { HttpExchange, Json, LogLine, RunStatus, RunTriggerType, StepError, StepStatus } from '@flowyard/engine';
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, integer, json, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, doublePrecision, index, integer, json, pgTable, text } from 'drizzle-orm/pg-core';
 import { flows } from './flows';
 import { users } from './users';
 
@@ -24,6 +24,9 @@ export const runs = pgTable(
     finishedAt: text('finished_at'),
     durationMs: doublePrecision('duration_ms'),
     error: json('error').$type<StepError>(),
+    attempt: integer('attempt').notNull().default(1),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: bigint('lease_until', { mode: 'number' }),
   },
   (t) => [
     // NULLS FIRST is PostgreSQL's default for DESC, so `ORDER BY started_at DESC, id DESC` (what
@@ -53,6 +56,8 @@ export const runSteps = pgTable(
     exchanges: json('exchanges').$type<HttpExchange[]>().notNull(),
     logs: json('logs').$type<LogLine[]>().notNull(),
     error: json('error').$type<StepError>(),
+    attempt: integer('attempt').notNull().default(1),
+    nextHandle: text('next_handle'),
   },
   (t) => [index('run_steps_run_idx').on(t.runId), index('run_steps_running_idx').on(t.status).where(sql`${t.status} = 'running'`)],
 );

@@ -23,6 +23,12 @@ export const runs = sqliteTable(
     finishedAt: text('finished_at'),
     durationMs: real('duration_ms'),
     error: text('error', { mode: 'json' }).$type<StepError>(),
+    /** 1, then one more each time a worker takes the run over after the one running it stopped. */
+    attempt: integer('attempt').notNull().default(1),
+    /** The instance executing the run while it holds the lease (PostgreSQL queue mode; SQLite leaves it null). */
+    leaseOwner: text('lease_owner'),
+    /** Epoch ms until which the lease holds; renewed by heartbeats, and once it lapses another worker takes the run over. */
+    leaseUntil: integer('lease_until'),
   },
   (t) => [
     // The Activity panel's keyset order (newest first, ties by id) and retention's per-flow pruning.
@@ -52,6 +58,10 @@ export const runSteps = sqliteTable(
     exchanges: text('exchanges', { mode: 'json' }).$type<HttpExchange[]>().notNull(),
     logs: text('logs', { mode: 'json' }).$type<LogLine[]>().notNull(),
     error: text('error', { mode: 'json' }).$type<StepError>(),
+    /** The run attempt that wrote this record. */
+    attempt: integer('attempt').notNull().default(1),
+    /** The handle a succeeded branching step chose: a resumed run routes by it without running the step again. */
+    nextHandle: text('next_handle'),
   },
   (t) => [index('run_steps_run_idx').on(t.runId), index('run_steps_running_idx').on(t.status).where(sql`${t.status} = 'running'`)],
 );

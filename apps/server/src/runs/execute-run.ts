@@ -1,0 +1,34 @@
+import type { Repos } from '@flowyard/db';
+import { FlowyardError, type Flow, type FlowNode, type Json, type RunResume, type RunSummary, type RunUser } from '@flowyard/engine';
+import type { FlowsService } from '../flows/flows-service';
+import type { RunJob } from '../queue/run-queue';
+import { toRunSummary, toStepRecord } from './run-views';
+
+/** What a worker needs to execute a queued run: the run as admitted, what it runs, and how far earlier attempts got. */
+export interface QueuedRun {
+  run: RunSummary;
+  flow: Flow;
+  trigger: FlowNode;
+  payload: Json;
+  user: RunUser;
+  resume?: RunResume;
+}
+
+/**
+ * Reads back a run the worker has just leased: its row (payload, trigger, who it acts as), the
+ * flow as saved now, and, for a later attempt, the records earlier attempts left, so the steps
+ * that succeeded are not executed again. Undefined when the run is gone (its flow was deleted).
+ */
+export async function loadQueuedRun({ runs, flows, job, maxAttempts }: { runs: Repos['runs']; flows: FlowsService; job: RunJob; maxAttempts: number }): Promise<QueuedRun | undefined> {
+  const stored = await runs.get(job.runId);
+  if (stored === undefined || stored.run.status !== 'running') return undefined;
+  const run = { ...toRunSummary(stored.run, stored.actedAs), attempt: job.attempt };
+  const flow = await flows.get(run.flowId);
+  const trigger = flow.graph.nodes.find((node) => node.id === run.trigger.nodeId);
+  if (trigger === undefined) {
+    throw new FlowyardError('VALIDATION_FAILED', 'The trigger this run started from is no longer in the flow', { details: { runId: run.id, triggerNodeId: run.trigger.nodeId } });
+  }
+  const resume: RunResume | undefined =
+    job.attempt > 1 ? { attempt: job.attempt, maxAttempts, startedAt: run.startedAt, steps: stored.steps.map(toStepRecord) } : undefined;
+  return { run, flow, trigger, payload: stored.run.payload, user: run.actedAs, ...(resume === undefined ? {} : { resume }) };
+}

@@ -1,4 +1,5 @@
 import { openStore, type Store } from '@flowyard/db';
+import { openPgStore } from '@flowyard/db/pg';
 import type { HttpClient, ScriptRunner } from '@flowyard/engine';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,12 +17,19 @@ import { createExportService } from './export/export-service';
 import { createFlowsService } from './flows/flows-service';
 import { createImportService } from './import/import-service';
 import { log } from './log';
+import { createMetrics, type Metrics } from './metrics/metrics';
 import { keepForever, type RetentionPolicy } from './retention/retention-policy';
 import { createRetentionSettings } from './retention/retention-settings';
 import { createRunPruner } from './retention/run-pruner';
 import { createRunEventBus, type RunEventBus } from './runs/run-event-bus';
 import { createRunsService } from './runs/runs-service';
 import { createStepTestsService } from './runs/step-tests-service';
+import { createPgRunNotices } from './notify/pg-run-notices';
+import { createGraphileRunQueue, graphileRunAdmission } from './queue/graphile-run-queue';
+import { createInlineRunQueue } from './queue/inline-run-queue';
+import type { RunQueue } from './queue/run-queue';
+import type { LeaseSettings } from './runs/run-lease';
+import type { RunNoticeSource } from './runs/watch-runs';
 import { createConstantsService } from './scripting/constants-service';
 import { createLibrariesService } from './scripting/libraries-service';
 import { reindexStaleScripts } from './usage/script-refs';
@@ -38,11 +46,73 @@ export async function openAppStore(config: Pick<ServerConfig, 'dataDir' | 'datab
   return openStore(config.databaseUrl ?? pathToFileURL(join(config.dataDir, 'flowyard.db')).href, { synchronous: config.dbSynchronous });
 }
 
+/** The store with the run queue and run notices that belong to its database. */
+export interface AppStorage {
+  store: Store;
+  queue: RunQueue;
+  /** PostgreSQL: notices of other instances' run records; SQLite has no other instance. */
+  notices: RunNoticeSource | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store and pairs it with its queue: SQLite with the inline queue (runs execute in
+ * this process, as always), PostgreSQL with graphile-worker (a run's job is written in the batch
+ * that writes its row) and the LISTEN connection for run notices. The only place they are paired.
+ */
+export async function openAppStorage(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'dbSynchronous' | 'role' | 'shutdownTimeoutMs' | 'workerConcurrency'>): Promise<AppStorage> {
+  if (config.databaseUrl === undefined) {
+    const store = await openAppStore(config);
+    const queue = createInlineRunQueue();
+    return { store, queue, notices: undefined, close: async () => (await queue.close(), await store.close()) };
+  }
+  const applicationName = `flowyard-${config.role}`;
+  // A consumer holds a connection per job it runs, beside the record writer's and the requests'.
+  const maxConnections = config.role === 'web' ? 10 : Math.max(10, config.workerConcurrency + 5);
+  const store = await openPgStore(config.databaseUrl, { runAdmission: graphileRunAdmission, applicationName, maxConnections });
+  try {
+    // graphile gives up on jobs in flight only after Flowyard has handed them back.
+    const queue = await createGraphileRunQueue({ pool: store.pool, withPgClient: store.withPgClient, shutdownTimeoutMs: config.shutdownTimeoutMs + 30_000 });
+    const notices = createPgRunNotices(config.databaseUrl, applicationName);
+    return {
+      store,
+      queue,
+      notices,
+      async close() {
+        await queue.close();
+        await notices.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
 /** Wires the services once per process (or per test); the tRPC context carries them. */
 export function createAppServices(
   deps: ServiceDeps,
-  options: { http: HttpClient; scripts: ScriptRunner; bus?: RunEventBus; passwords?: PasswordHasher; recordFlushMs?: number; retention?: RetentionPolicy; access?: AccessSettings },
+  options: {
+    http: HttpClient;
+    scripts: ScriptRunner;
+    bus?: RunEventBus;
+    passwords?: PasswordHasher;
+    recordFlushMs?: number;
+    retention?: RetentionPolicy;
+    access?: AccessSettings;
+    /** The process's metrics (main makes them first, for the HTTP client's token requests); else new ones. */
+    metrics?: Metrics;
+    /** FLOWYARD_METRICS_TOKEN: when set, /metrics asks for it. */
+    metricsToken?: string;
+    /** Where runs wait (default inline), this instance's id, and its lease settings (see RunsServiceOptions). */
+    queue?: RunQueue;
+    instanceId?: string;
+    lease?: LeaseSettings;
+  },
 ) {
+  const metrics = options.metrics ?? createMetrics();
+  metrics.readQueueFrom(deps.store.repos, deps.now);
   const passwords = options.passwords ?? createPasswordHasher();
   const users = createUsersService(deps, passwords);
   const sessions = createSessionsService(deps);
@@ -63,12 +133,16 @@ export function createAppServices(
     constants,
     libraries,
     credentials: runCredentials,
+    metrics,
     ...(options.recordFlushMs === undefined ? {} : { recordFlushMs: options.recordFlushMs }),
+    ...(options.queue === undefined ? {} : { queue: options.queue }),
+    ...(options.instanceId === undefined ? {} : { instanceId: options.instanceId }),
+    ...(options.lease === undefined ? {} : { lease: options.lease }),
   });
   const stepTests = createStepTestsService(deps, flows, { http: options.http, scripts: options.scripts, customSteps, constants, libraries, credentials: runCredentials });
   // Run retention: the admin's setting, else the environment's; pruned in the background once started (main).
   const retention = createRetentionSettings(deps, options.retention ?? keepForever);
-  const runPruner = createRunPruner({ repos: deps.store.repos, policy: retention.policy, now: deps.now });
+  const runPruner = createRunPruner({ repos: deps.store.repos, policy: retention.policy, now: deps.now, locks: deps.store.locks });
   return {
     users,
     sessions,
@@ -87,6 +161,8 @@ export function createAppServices(
     /** Prunes now (after the setting changed), in the background. */
     pruneRunsSoon: () => void runPruner.runNow().catch((error: unknown) => log.error('Pruning old runs failed', error)),
     runCredentials,
+    metrics,
+    metricsToken: options.metricsToken,
     builtinEndpoints: createBuiltinEndpoints(deps),
     exports: createExportService(deps),
     imports: createImportService(deps, workflows),

@@ -21,6 +21,12 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       trustProxyHops: 0,
       scriptWorkers: availableParallelism(),
+      role: 'all',
+      workerPort: 3001,
+      workerConcurrency: 10,
+      runLeaseMs: 30_000,
+      runMaxAttempts: 3,
+      shutdownTimeoutMs: 30_000,
     });
   });
 
@@ -69,6 +75,14 @@ describe('loadConfig', () => {
     expect(() => hops('yes')).toThrow(/FLOWYARD_TRUST_PROXY/);
     expect(() => hops('-1')).toThrow(/FLOWYARD_TRUST_PROXY/);
     expect(loadConfig({ FLOWYARD_SCRIPT_WORKERS: '6' }, '/').scriptWorkers).toBe(6);
+  });
+
+  it('refuses the web and worker roles on SQLite, saying why', () => {
+    expect(() => loadConfig({ FLOWYARD_ROLE: 'worker' }, '/')).toThrow(/FLOWYARD_ROLE: worker needs FLOWYARD_DATABASE_URL \(PostgreSQL\)\. On SQLite one process owns the database file/);
+    expect(() => loadConfig({ FLOWYARD_ROLE: 'web' }, '/')).toThrow(/web needs FLOWYARD_DATABASE_URL/);
+    expect(() => loadConfig({ FLOWYARD_ROLE: 'boss' }, '/')).toThrow(/FLOWYARD_ROLE must be all, web or worker/);
+    const worker = loadConfig({ FLOWYARD_ROLE: 'worker', FLOWYARD_DATABASE_URL: 'postgres://127.0.0.1/x', FLOWYARD_WORKER_CONCURRENCY: '4' }, '/');
+    expect([worker.role, worker.workerConcurrency]).toEqual(['worker', 4]);
     expect(() => loadConfig({ FLOWYARD_SCRIPT_WORKERS: '0' }, '/')).toThrow(/FLOWYARD_SCRIPT_WORKERS/);
   });
 });

@@ -10,6 +10,14 @@ const portSchema = z.coerce
   .min(0, 'PORT must be between 0 and 65535')
   .max(65535, 'PORT must be between 0 and 65535');
 
+function wholeNumber(name: string, min: number, max: number) {
+  return z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be between ${min} and ${max}`)
+    .max(max, `${name} must be between ${min} and ${max}`);
+}
+
 // Below 64 KiB a response could not even be recorded as far as exchanges show it.
 const minResponseCap = 64 * 1024;
 const maxResponseCap = 1024 * 1024 * 1024;
@@ -77,6 +85,13 @@ const envSchema = z.object({
     .min(1, 'FLOWYARD_SCRIPT_WORKERS must be between 1 and 256')
     .max(256, 'FLOWYARD_SCRIPT_WORKERS must be between 1 and 256')
     .optional(),
+  FLOWYARD_METRICS_TOKEN: z.string().trim().max(500, 'FLOWYARD_METRICS_TOKEN must be at most 500 characters').optional(),
+  FLOWYARD_ROLE: z.enum(['all', 'web', 'worker'], { error: 'FLOWYARD_ROLE must be all, web or worker' }).default('all'),
+  FLOWYARD_WORKER_PORT: portSchema.default(3001),
+  FLOWYARD_WORKER_CONCURRENCY: wholeNumber('FLOWYARD_WORKER_CONCURRENCY', 1, 1000).default(10),
+  FLOWYARD_RUN_LEASE_MS: wholeNumber('FLOWYARD_RUN_LEASE_MS', 1000, 3_600_000).default(30_000),
+  FLOWYARD_RUN_MAX_ATTEMPTS: wholeNumber('FLOWYARD_RUN_MAX_ATTEMPTS', 1, 100).default(3),
+  FLOWYARD_SHUTDOWN_TIMEOUT_MS: wholeNumber('FLOWYARD_SHUTDOWN_TIMEOUT_MS', 0, 3_600_000).default(30_000),
   // Set by npm/pnpm to the folder the command was typed in (`pnpm start` at the repo root).
   INIT_CWD: z.string().min(1).optional(),
 });
@@ -123,6 +138,24 @@ export interface ServerConfig {
   trustProxyHops: number;
   /** Script worker threads at most (FLOWYARD_SCRIPT_WORKERS; default the number of cores). */
   scriptWorkers: number;
+  /** FLOWYARD_METRICS_TOKEN: when set, /metrics answers only `Authorization: Bearer <token>`; unset, it is open. */
+  metricsToken: string | undefined;
+  /**
+   * What this process does (FLOWYARD_ROLE): `all` (default) serves and executes runs; `web`
+   * serves the UI, API and triggers and only admits runs; `worker` executes runs, listening only
+   * on `workerPort` for /healthz. `web` and `worker` need PostgreSQL.
+   */
+  role: 'all' | 'web' | 'worker';
+  /** FLOWYARD_WORKER_PORT (default 3001): a worker's /healthz. */
+  workerPort: number;
+  /** Runs one worker executes at once (FLOWYARD_WORKER_CONCURRENCY, default 10). */
+  workerConcurrency: number;
+  /** FLOWYARD_RUN_LEASE_MS (default 30 s): a run whose worker stops renewing its lease this long is taken over. */
+  runLeaseMs: number;
+  /** FLOWYARD_RUN_MAX_ATTEMPTS (default 3): attempts before a run taken over ends `interrupted`. */
+  runMaxAttempts: number;
+  /** FLOWYARD_SHUTDOWN_TIMEOUT_MS (default 30 s): how long runs in flight may finish after SIGTERM. */
+  shutdownTimeoutMs: number;
 }
 
 /**
@@ -137,6 +170,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     throw new Error(`Invalid settings:\n  ${lines.join('\n  ')}`);
   }
   const vars = parsed.data;
+  if (vars.FLOWYARD_ROLE !== 'all' && vars.FLOWYARD_DATABASE_URL === undefined) {
+    throw new Error(
+      `Invalid settings:\n  FLOWYARD_ROLE: ${vars.FLOWYARD_ROLE} needs FLOWYARD_DATABASE_URL (PostgreSQL). On SQLite one process owns the database file, ` +
+        'so web and worker cannot be separate processes there; leave FLOWYARD_ROLE unset (all) or set FLOWYARD_DATABASE_URL',
+    );
+  }
   const base = vars.INIT_CWD ?? cwd;
   return {
     port: vars.PORT,
@@ -153,5 +192,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     allowedOrigins: vars.FLOWYARD_ALLOWED_ORIGINS,
     trustProxyHops: vars.FLOWYARD_TRUST_PROXY,
     scriptWorkers: vars.FLOWYARD_SCRIPT_WORKERS ?? availableParallelism(),
+    metricsToken: vars.FLOWYARD_METRICS_TOKEN === '' ? undefined : vars.FLOWYARD_METRICS_TOKEN,
+    role: vars.FLOWYARD_ROLE,
+    workerPort: vars.FLOWYARD_WORKER_PORT,
+    workerConcurrency: vars.FLOWYARD_WORKER_CONCURRENCY,
+    runLeaseMs: vars.FLOWYARD_RUN_LEASE_MS,
+    runMaxAttempts: vars.FLOWYARD_RUN_MAX_ATTEMPTS,
+    shutdownTimeoutMs: vars.FLOWYARD_SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -25,6 +25,9 @@ export function checkLockName(name: string): void {
  */
 export function createLocalLocks(): NamedLocks {
   const tails = new Map<string, Promise<unknown>>();
+  // Callers holding or waiting for each name, counted down before their result settles, so a
+  // caller that awaited the holder finds the lock free at once.
+  const pending = new Map<string, number>();
 
   const withLock = <T>(name: string, work: () => Promise<T>): Promise<T> => {
     try {
@@ -32,16 +35,22 @@ export function createLocalLocks(): NamedLocks {
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    const previous = tails.get(name) ?? Promise.resolve();
-    const result = previous.then(work);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
+    pending.set(name, (pending.get(name) ?? 0) + 1);
+    const done = (): void => {
+      const left = (pending.get(name) ?? 1) - 1;
+      if (left === 0) {
+        pending.delete(name);
+        tails.delete(name);
+      } else pending.set(name, left);
+    };
+    const result = (tails.get(name) ?? Promise.resolve()).then(work).finally(done);
+    tails.set(
+      name,
+      result.then(
+        () => undefined,
+        () => undefined,
+      ),
     );
-    tails.set(name, tail);
-    void tail.then(() => {
-      if (tails.get(name) === tail) tails.delete(name);
-    });
     return result;
   };
 
@@ -49,7 +58,7 @@ export function createLocalLocks(): NamedLocks {
     withLock,
     async tryWithLock(name, work) {
       checkLockName(name);
-      if (tails.has(name)) return { ran: false };
+      if (pending.has(name)) return { ran: false };
       return { ran: true, value: await withLock(name, work) };
     },
   };

@@ -1,4 +1,4 @@
-import type { Store } from './store';
+import type { RunAdmission, Store } from './store';
 
 export interface OpenStoreOptions {
   /** SQLite: `synchronous` for a file database (see sqlite/open.ts; default `normal`). */
@@ -7,6 +7,8 @@ export interface OpenStoreOptions {
   maxConnections?: number;
   /** PostgreSQL: shown in pg_stat_activity beside each connection (default `flowyard`). */
   applicationName?: string;
+  /** PostgreSQL: how a batch of run records hands new runs to the job queue (see RunRecordBatch.admit). */
+  runAdmission?: RunAdmission;
 }
 
 /** Whether `url` names a PostgreSQL database (`postgres://…` or `postgresql://…`). */
@@ -25,6 +27,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     return openPgStore(url, {
       ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
       ...(options.applicationName === undefined ? {} : { applicationName: options.applicationName }),
+      ...(options.runAdmission === undefined ? {} : { runAdmission: options.runAdmission }),
     });
   }
   const { openSqliteStore } = await import('./sqlite');

@@ -51,7 +51,40 @@ export interface RunRecordBatch {
   steps: readonly RunStepRow[];
   /** Changes to runs written by earlier batches. */
   runUpdates: readonly { id: string; set: RunChanges }[];
+  /**
+   * Runs this batch hands to the shared job queue, in its transaction, so a run acknowledged is a
+   * run some worker will execute (PostgreSQL with a RunAdmission; SQLite executes in process).
+   */
+  admit?: readonly RunJob[];
+  /** Told to every instance once the batch commits (PostgreSQL: NOTIFY on `flowyard_runs`; SQLite: one process, nothing to tell). */
+  notices?: readonly RunNotice[];
 }
+
+/** One execution of a run: the attempt a worker is to make. */
+export interface RunJob {
+  runId: string;
+  attempt: number;
+}
+
+/**
+ * That a run's records moved: `seq` grows with every batch the instance `from` wrote for it. Only
+ * this, never the records, crosses the notification channel (payloads are capped at 8 kB and not
+ * replayed): listeners read what changed from the records. `flowId` spares a read for runs of
+ * flows nobody watches.
+ */
+export interface RunNotice {
+  runId: string;
+  flowId: string;
+  seq: number;
+  from: string;
+}
+
+/**
+ * The SQL expression that hands `jobs` to a job queue inside a statement (PostgreSQL), given a
+ * way to bind parameters; its value is ignored. The queue adapter provides it, so the store knows
+ * no queue library.
+ */
+export type RunAdmission = (jobs: readonly RunJob[], param: (value: unknown) => string) => string;
 
 export interface RunRecordSink {
   /** Resolves once the batch is committed; rejects when it failed, and then nothing of it was written. */

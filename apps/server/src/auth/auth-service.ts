@@ -33,11 +33,11 @@ export interface AccessSettings {
 export const inProcessAddress = 'in-process';
 
 export function createAuthService(
-  { now, providers }: ServiceDeps,
+  { store, now, providers }: ServiceDeps,
   parts: { users: UsersService; sessions: SessionsService; apiKeys: ApiKeysService; passwords: PasswordHasher; access: AccessSettings },
 ) {
   const { users, sessions, apiKeys, passwords, access } = parts;
-  const limiter = createSignInLimiter(now);
+  const limiter = createSignInLimiter(store, now);
   const origins = siteOrigins(providers.publicUrl, access.allowedOrigins);
 
   return {
@@ -55,15 +55,15 @@ export function createAuthService(
      * down further tries from `address` (TOO_MANY_REQUESTS), never those from elsewhere.
      */
     async signIn(input: z.output<typeof signInSchema>, address: string = inProcessAddress): Promise<{ user: UserView; token: string }> {
-      const retryAfter = limiter.retryAfterSeconds(input.email, address);
+      const retryAfter = await limiter.retryAfterSeconds(input.email, address);
       if (retryAfter > 0) throw tooManySignIns(retryAfter);
       const found = await users.findForSignIn(input.email);
       const ok = await passwords.verify(input.password, found?.passwordHash ?? null);
       if (!found || !ok) {
-        limiter.failed(input.email, address);
+        await limiter.failed(input.email, address);
         throw wrongCredentials();
       }
-      limiter.succeeded(input.email, address);
+      await limiter.succeeded(input.email, address);
       if (found.user.disabled) throw userDisabled();
       const { token } = await sessions.start(found.user.id);
       return { user: found.user, token };

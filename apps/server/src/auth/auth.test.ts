@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '@flowyard/db/testing';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createCaller } from '../trpc/create-caller';
 import { contextFor } from '../trpc/create-context';
 import { apiErrorOf, createTestApp, testAdminPassword, type TestApp } from '../testing/test-app';
@@ -189,15 +190,42 @@ describe('failed sign-in limit', () => {
     await expect(app.services.auth.signIn({ email: 'later@example.com', password: 'x' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
-  it('keeps its memory bounded while guesses come from ever new addresses', () => {
+  it('keeps its table bounded while guesses come from ever new addresses', async () => {
     const clock = manualClock();
-    const limiter = createSignInLimiter(clock.now);
-    for (let i = 0; i < signInLimits.perAccountAndAddress; i += 1) limiter.failed('admin@localhost', attacker);
-    expect(limiter.retryAfterSeconds('admin@localhost', attacker)).toBeGreaterThan(0);
-    for (let i = 0; i < signInLimits.maxEntries; i += 1) limiter.failed('admin@localhost', `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
-    expect(limiter.size()).toBeLessThanOrEqual(2 * signInLimits.maxEntries);
-    // The stalest entry made room.
-    expect(limiter.retryAfterSeconds('admin@localhost', attacker)).toBe(0);
+    app = await createTestApp({ now: clock.now });
+    const limits = { ...signInLimits, maxEntries: 20 };
+    const limiter = createSignInLimiter(app.store, clock.now, limits);
+    for (let i = 0; i < limits.perAccountAndAddress; i += 1) await limiter.failed('admin@localhost', attacker);
+    expect(await limiter.retryAfterSeconds('admin@localhost', attacker)).toBeGreaterThan(0);
+    for (let i = 0; i < 60; i += 1) {
+      clock.advance(1_000);
+      await limiter.failed('admin@localhost', `10.0.0.${i}`);
+    }
+    // The sweep runs at most once a minute (or every thousand failures): it follows the next failure.
+    clock.advance(60_000);
+    await limiter.failed('admin@localhost', '10.0.1.1');
+    expect((await app.sql.query('SELECT key FROM sign_in_failures')).length).toBeLessThanOrEqual(2 * limits.maxEntries);
+    // The stalest counters made room.
+    expect(await limiter.retryAfterSeconds('admin@localhost', attacker)).toBe(0);
+  });
+
+  it('counts failures on every instance sharing the database', async () => {
+    const clock = manualClock();
+    const database = await createTestDatabase();
+    const first = await database.open();
+    // Two stores on PostgreSQL are two instances; SQLite has one process.
+    const second = database.dialect === 'postgres' ? await database.open() : first;
+    onTestFinished(async () => {
+      if (second !== first) await second.store.close();
+      await first.store.close();
+      await database.drop();
+    });
+    const [one, other] = [createSignInLimiter(first.store, clock.now), createSignInLimiter(second.store, clock.now)];
+    for (let i = 0; i < signInLimits.perAccountAndAddress; i += 1) await (i % 2 === 0 ? one : other).failed('admin@localhost', attacker);
+    expect(await one.retryAfterSeconds('admin@localhost', attacker)).toBeGreaterThan(0);
+    expect(await other.retryAfterSeconds('admin@localhost', attacker)).toBeGreaterThan(0);
+    await other.succeeded('admin@localhost', attacker);
+    expect(await one.retryAfterSeconds('admin@localhost', attacker)).toBe(0);
   });
 
   it('counts an IPv6 client by its /64 network', () => {

@@ -1,3 +1,4 @@
+import type { SignInFailureRow, Store } from '@flowyard/db';
 import { isIP } from 'node:net';
 
 /** How failed sign-ins slow further tries down (never a lock-out for everyone). */
@@ -11,78 +12,76 @@ export const signInLimits = {
   maxDelayMs: 15 * 60_000,
   /** An address or account-and-address with no failure for this long starts afresh. */
   forgetAfterMs: 60 * 60_000,
-  /** Entries kept per table: guessing from many addresses must not grow memory without bound. */
+  /** Counters kept (of each kind, about): guessing from many addresses must not grow the table without bound. */
   maxEntries: 10_000,
 };
 
-interface Failures {
-  count: number;
-  lastAt: number;
-}
+/** How often at most one instance sweeps the table: after this long, or this many failures it counted. */
+const pruneEveryMs = 60_000;
+const pruneEveryFailures = 1_000;
 
 /**
- * Slows password guessing, in memory (a restart forgets it; enough for one process). Failures
- * are counted per client address (spraying many emails from one place) and per account and
- * address (guessing one password); past the free tries, each try waits a delay that doubles with
- * every failure. The same account from another address is not slowed, so nobody can lock a
- * real user out by failing on purpose. A success clears that account's failures at that address.
+ * Slows password guessing, with the counters in the database, so every instance of the server
+ * counts the same failures. Failures are counted per client address (spraying many emails from
+ * one place) and per account and address (guessing one password); past the free tries, each try
+ * waits a delay that doubles with every failure. The same account from another address is not
+ * slowed, so nobody can lock a real user out by failing on purpose. A success clears that
+ * account's failures at that address. The table keeps at most twice `maxEntries` counters (swept
+ * now and then), dropping the stalest first.
  */
-export function createSignInLimiter(now: () => Date) {
-  const byAddress = new Map<string, Failures>();
-  const byAccount = new Map<string, Failures>();
+export function createSignInLimiter(store: Pick<Store, 'repos'>, now: () => Date, limits: typeof signInLimits = signInLimits) {
+  const repo = store.repos.signInFailures;
+  let prunedAt = Number.NEGATIVE_INFINITY;
+  let failuresSincePrune = 0;
 
-  const waitMs = (table: Map<string, Failures>, key: string, free: number, at: number): number => {
-    const entry = table.get(key);
-    if (entry === undefined || entry.count < free) return 0;
-    const delay = Math.min(signInLimits.maxDelayMs, signInLimits.firstDelayMs * 2 ** (entry.count - free));
-    return Math.max(0, entry.lastAt + delay - at);
-  };
-
-  const fail = (table: Map<string, Failures>, key: string, at: number): void => {
-    const entry = table.get(key);
-    const fresh = entry === undefined || at - entry.lastAt >= signInLimits.forgetAfterMs;
-    // Re-inserted, so the Map's order is by last failure and the first entry is the stalest.
-    table.delete(key);
-    if (table.size >= signInLimits.maxEntries) prune(table, at);
-    table.set(key, { count: fresh ? 1 : entry.count + 1, lastAt: at });
+  const waitMs = (row: SignInFailureRow | undefined, free: number, at: number): number => {
+    if (row === undefined) return 0;
+    const lastAt = Date.parse(row.lastFailureAt);
+    if (at - lastAt >= limits.forgetAfterMs || row.failures < free) return 0;
+    const delay = Math.min(limits.maxDelayMs, limits.firstDelayMs * 2 ** (row.failures - free));
+    return Math.max(0, lastAt + delay - at);
   };
 
   return {
     /** Seconds until a sign-in to `email` from `address` may be tried, or 0 when it may be tried now. */
-    retryAfterSeconds(email: string, address: string): number {
+    async retryAfterSeconds(email: string, address: string): Promise<number> {
       const at = now().getTime();
       const group = addressGroup(address);
-      const wait = Math.max(waitMs(byAddress, group, signInLimits.perAddress, at), waitMs(byAccount, accountKey(email, group), signInLimits.perAccountAndAddress, at));
+      const [byAddress, byAccount] = [addressKey(group), accountKey(email, group)];
+      const rows = new Map((await repo.getMany([byAddress, byAccount])).map((row) => [row.key, row]));
+      const wait = Math.max(waitMs(rows.get(byAddress), limits.perAddress, at), waitMs(rows.get(byAccount), limits.perAccountAndAddress, at));
       return wait === 0 ? 0 : Math.ceil(wait / 1000);
     },
-    failed(email: string, address: string): void {
+    async failed(email: string, address: string): Promise<void> {
       const at = now().getTime();
       const group = addressGroup(address);
-      fail(byAddress, group, at);
-      fail(byAccount, accountKey(email, group), at);
+      const freshSince = new Date(at - limits.forgetAfterMs).toISOString();
+      const atIso = new Date(at).toISOString();
+      await repo.recordFailure(addressKey(group), atIso, freshSince);
+      await repo.recordFailure(accountKey(email, group), atIso, freshSince);
+      failuresSincePrune += 1;
+      if (at - prunedAt >= pruneEveryMs || failuresSincePrune >= pruneEveryFailures) {
+        prunedAt = at;
+        failuresSincePrune = 0;
+        await repo.prune(freshSince, 2 * limits.maxEntries);
+      }
     },
-    /** Entries held (both tables), for tests of the memory bound. */
-    size: (): number => byAddress.size + byAccount.size,
     /** Clears the account's failures at that address; the address's own count stays (one good account must not reset a spray). */
-    succeeded(email: string, address: string): void {
-      byAccount.delete(accountKey(email, addressGroup(address)));
+    async succeeded(email: string, address: string): Promise<void> {
+      await repo.delete(accountKey(email, addressGroup(address)));
     },
   };
 }
 
 export type SignInLimiter = ReturnType<typeof createSignInLimiter>;
 
-function accountKey(email: string, group: string): string {
-  return `${email.toLowerCase()}\n${group}`;
+// One table holds both kinds of counter; the prefixes keep an address from meeting an account.
+function addressKey(group: string): string {
+  return `address\n${group}`;
 }
 
-/** Drops entries past `forgetAfterMs`, then the stalest ones while the table is still full. */
-function prune(table: Map<string, Failures>, at: number): void {
-  for (const [key, entry] of table) if (at - entry.lastAt >= signInLimits.forgetAfterMs) table.delete(key);
-  for (const key of table.keys()) {
-    if (table.size < signInLimits.maxEntries) break;
-    table.delete(key);
-  }
+function accountKey(email: string, group: string): string {
+  return `account\n${email.toLowerCase()}\n${group}`;
 }
 
 /**

@@ -20,7 +20,7 @@ export function createEndpointHttpClient(
     tokens: createTokenCache({ now, shared: createStoredTokens({ ...deps, now }), ...(onTokenRequest === undefined ? {} : { onTokenRequest }) }),
     onConnectedTokens: (endpointId, tokens) => {
       saveRefreshedTokens(deps, endpointId, tokens).catch((error: unknown) => {
-        log.error(`Could not keep the refreshed tokens of endpoint ${endpointId}; the next restart may need a Reconnect`, error instanceof Error ? error.message : undefined);
+        log.error('Could not keep the refreshed tokens of the endpoint; the next restart may need a Reconnect', error instanceof Error ? error.message : undefined, { endpointId });
       });
     },
   });

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AppServices } from '../compose';
 import { sendApiError } from '../builtin/api-response';
 import { log } from '../log';
+import { createMetricsHandler } from '../metrics/metrics-handler';
 import { mountOAuthCallback } from '../oauth/callback-route';
 import { mountRestApi } from '../rest-api/rest-api-routes';
 import { createHttpTriggerHandler, type HttpTriggerOptions } from '../triggers/http-trigger-routes';
@@ -30,7 +31,7 @@ export interface FlowyardApp {
   listen(port: number, host?: string): Server;
 }
 
-/** The one origin: tRPC under /trpc (HTTP and SSE), /healthz, the Connect callback (/oauth/callback), HTTP triggers (/hooks), the REST API (/api/v1), and the built web app. */
+/** The one origin: tRPC under /trpc (HTTP and SSE), /healthz, /metrics, the Connect callback (/oauth/callback), HTTP triggers (/hooks), the REST API (/api/v1), and the built web app. */
 export function createApp({ services, webDist, triggers }: AppOptions): FlowyardApp {
   const app = express();
   app.disable('x-powered-by');
@@ -40,6 +41,9 @@ export function createApp({ services, webDist, triggers }: AppOptions): Flowyard
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  // Prometheus text format; open unless FLOWYARD_METRICS_TOKEN is set (see metrics-handler.ts).
+  const metrics = createMetricsHandler(services.metrics, { token: services.metricsToken });
+  app.get('/metrics', (req, res) => metrics(req, res));
   app.use(
     '/trpc',
     createExpressMiddleware({

@@ -27,7 +27,7 @@ function step(id: string, runId: string, status: 'running' | 'succeeded'): Recor
     kind: 'upsert-step',
     runId,
     flowId: 'f1',
-    row: { id, runId, nodeId: id, stepType: 'http-request', name: id, status, startedAt: 'a', finishedAt: null, durationMs: null, inputs: {}, outputs: null, exchanges: [], logs: [], error: null, pinned: false, tries: null, replayedFrom: null },
+    row: { id, runId, nodeId: id, stepType: 'http-request', name: id, status, startedAt: 'a', finishedAt: null, durationMs: null, inputs: {}, outputs: null, exchanges: [], logs: [], error: null, pinned: false, tries: null, replayedFrom: null, attempt: 1, nextHandle: null },
     event: null,
   };
 }

@@ -57,6 +57,8 @@ const stepRow = (id: string, runId: string, status: RunStepRow['status']): RunSt
   pinned: false,
   tries: null,
   replayedFrom: null,
+  attempt: 1,
+  nextHandle: null,
 });
 
 const insert = (runId: string): RecordOp => ({ kind: 'insert-run', runId, flowId: 'f1', row: runRow(runId), event: null });
@@ -80,7 +82,7 @@ describe('the run record writer', () => {
 
     expect(committed).toHaveLength(1);
     expect(committed[0]?.map((op) => op.kind)).toEqual(['insert-run', 'upsert-step', 'upsert-step', 'update-run']);
-    expect(await runOf('r1')).toEqual({ ...runRow('r1'), status: 'failed', finishedAt: '2024-01-01T00:00:01.000Z', durationMs: 1000, error: { code: 'HTTP_TIMEOUT', message: 'slow', details: {} } });
+    expect(await runOf('r1')).toEqual({ ...runRow('r1'), status: 'failed', finishedAt: '2024-01-01T00:00:01.000Z', durationMs: 1000, error: { code: 'HTTP_TIMEOUT', message: 'slow', details: {} }, attempt: 1, leaseOwner: null, leaseUntil: null });
     expect(await stepsOf('r1')).toEqual([stepRow('s1', 'r1', 'succeeded')]);
     expect(await count('run_steps')).toBe(1);
     // Nulls are SQL NULLs, as the ORM writes them, not the JSON text "null".

@@ -1,4 +1,4 @@
-import type { RunChanges, RunInsertRow, RunRecordBatch, RunRecordSink, RunStepRow } from '@flowyard/db';
+import type { RunChanges, RunInsertRow, RunJob, RunNotice, RunRecordBatch, RunRecordSink, RunStepRow } from '@flowyard/db';
 import type { RunEvent } from '@flowyard/engine';
 import { log } from '../log';
 import { createGroupCommit, type WriteBatch } from './group-commit';
@@ -7,7 +7,7 @@ export type { RunChanges, RunInsertRow };
 
 /** One record change; `event` is what live subscribers of `flowId` hear once it is committed. */
 export type RecordOp =
-  | { kind: 'insert-run'; runId: string; flowId: string; row: RunInsertRow; event: RunEvent | null }
+  | { kind: 'insert-run'; runId: string; flowId: string; row: RunInsertRow; event: RunEvent | null; admit?: boolean }
   | { kind: 'update-run'; runId: string; flowId: string; set: RunChanges; event: RunEvent | null }
   | { kind: 'upsert-step'; runId: string; flowId: string; row: RunStepRow; event: RunEvent | null };
 
@@ -18,6 +18,8 @@ export interface RunRecordWriterOptions {
   delayMs?: number;
   /** How long a deferred snapshot may wait to be superseded before it is written anyway (default 20 ms). */
   maxDeferMs?: number;
+  /** This instance's id: each batch then tells the other instances which runs' records moved (RunNotice). */
+  noticeFrom?: string;
 }
 
 export type InsertRunOp = Extract<RecordOp, { kind: 'insert-run' }>;
@@ -46,22 +48,36 @@ export function createRunRecordWriter(sink: RunRecordSink, options: RunRecordWri
     if (failures.size > maxRememberedFailures) failures.delete(failures.keys().next().value ?? '');
   };
 
+  // Per run, how many batches of its records this writer sent: the seq of its notices.
+  const seqs = new Map<string, number>();
+  const noticesOf = (batch: WriteBatch<RecordOp>): RunNotice[] | undefined => {
+    const from = options.noticeFrom;
+    if (from === undefined) return undefined;
+    const flows = new Map<string, string>();
+    for (const op of batch) flows.set(op.runId, op.flowId);
+    return [...flows].map(([runId, flowId]) => {
+      const seq = (seqs.get(runId) ?? 0) + 1;
+      seqs.set(runId, seq);
+      return { runId, flowId, seq, from };
+    });
+  };
+
   async function write(batch: WriteBatch<RecordOp>): Promise<void> {
     try {
-      await sink.write(recordBatch(batch));
+      await sink.write(recordBatch(batch, noticesOf(batch)));
     } catch (batchError) {
       if (batch.length === 1) {
         const [op] = batch;
         if (op) remember(op.runId, batchError);
-        log.error(`A run record could not be written (run ${op?.runId})`, batchError);
+        log.error('A run record could not be written', batchError, op === undefined ? {} : { runId: op.runId });
         return;
       }
       for (const op of batch) {
         try {
-          await sink.write(recordBatch([op]));
+          await sink.write(recordBatch([op], noticesOf([op])));
         } catch (error) {
           remember(op.runId, error);
-          log.error(`A run record could not be written (run ${op.runId})`, error);
+          log.error('A run record could not be written', error, { runId: op.runId });
         }
       }
     }
@@ -132,6 +148,7 @@ export function createRunRecordWriter(sink: RunRecordSink, options: RunRecordWri
     /** Drops what is remembered about a run's failed records (once the run is over). */
     forget(runId: string): void {
       failures.delete(runId);
+      seqs.delete(runId);
     },
 
     /** Resolves once everything queued or deferred so far is written (or failed). */
@@ -152,17 +169,27 @@ export type RunRecordWriter = ReturnType<typeof createRunRecordWriter>;
  * One batch's records, coalesced: a run inserted and updated in the same batch is inserted as it
  * ended up, a step written several times is written once, as last reported.
  */
-function recordBatch(batch: WriteBatch<RecordOp>): RunRecordBatch {
+function recordBatch(batch: WriteBatch<RecordOp>, notices: RunNotice[] | undefined): RunRecordBatch {
   const inserts = new Map<string, RunInsertRow>();
+  const admit: RunJob[] = [];
   const updates = new Map<string, RunChanges>();
   const steps = new Map<string, RunStepRow>();
   for (const op of batch) {
-    if (op.kind === 'insert-run') inserts.set(op.runId, { ...op.row });
+    if (op.kind === 'insert-run') {
+      inserts.set(op.runId, { ...op.row });
+      if (op.admit === true) admit.push({ runId: op.runId, attempt: op.row.attempt ?? 1 });
+    }
     else if (op.kind === 'update-run') {
       const inserted = inserts.get(op.runId);
       if (inserted !== undefined) Object.assign(inserted, op.set);
       else updates.set(op.runId, { ...updates.get(op.runId), ...op.set });
     } else steps.set(op.row.id, op.row);
   }
-  return { runs: [...inserts.values()], steps: [...steps.values()], runUpdates: [...updates].map(([id, set]) => ({ id, set })) };
+  return {
+    runs: [...inserts.values()],
+    steps: [...steps.values()],
+    runUpdates: [...updates].map(([id, set]) => ({ id, set })),
+    ...(admit.length > 0 ? { admit } : {}),
+    ...(notices !== undefined && notices.length > 0 ? { notices } : {}),
+  };
 }

@@ -3,7 +3,7 @@ import { openTestStore, type TestSql } from '@flowyard/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pruneRunsOnce } from './prune-runs';
 import { retentionFromEnv } from './retention-policy';
-import { createRunPruner } from './run-pruner';
+import { createRunPruner, pruneLockName } from './run-pruner';
 
 const now = new Date('2024-03-01T12:00:00.000Z');
 const daysAgo = (days: number, extraMs = 0) => new Date(now.getTime() - days * 86_400_000 + extraMs).toISOString();
@@ -20,7 +20,7 @@ afterEach(() => store.close());
 
 async function addRun(id: string, flowId: string, startedAt: string, status: RunInsertRow['status'] = 'succeeded'): Promise<void> {
   const run = { id, flowId, workflowId: 'w1', flowVersion: 1, status, triggerType: 'manual' as const, triggerNodeId: 't', userId: 'u1', payload: {}, startedAt };
-  const step = { id: `${id}-s`, runId: id, nodeId: 't', stepType: 'manual-trigger', name: 'T', status: 'succeeded' as const, startedAt, finishedAt: null, durationMs: null, inputs: {}, outputs: null, exchanges: [], logs: [], error: null, pinned: false, tries: null, replayedFrom: null };
+  const step = { id: `${id}-s`, runId: id, nodeId: 't', stepType: 'manual-trigger', name: 'T', status: 'succeeded' as const, startedAt, finishedAt: null, durationMs: null, inputs: {}, outputs: null, exchanges: [], logs: [], error: null, pinned: false, tries: null, replayedFrom: null, attempt: 1, nextHandle: null };
   await store.runRecords.write({ runs: [run], steps: [step], runUpdates: [] });
 }
 
@@ -100,5 +100,25 @@ describe('pruning runs', () => {
     expect(retentionFromEnv({ FLOWYARD_RUN_RETENTION_MAX_RUNS: '1000' })).toEqual({ maxAgeDays: null, maxRunsPerFlow: 1000 });
     expect(() => retentionFromEnv({ FLOWYARD_RUN_RETENTION_DAYS: 'a week' })).toThrow(/FLOWYARD_RUN_RETENTION_DAYS/);
     expect(() => retentionFromEnv({ FLOWYARD_RUN_RETENTION_MAX_RUNS: '0' })).toThrow(/FLOWYARD_RUN_RETENTION_MAX_RUNS/);
+  });
+
+  it('runs on one instance at a time: a pass that finds the lock held elsewhere skips', async () => {
+    await addRun('old', 'fa', daysAgo(30));
+    const pruner = createRunPruner({ repos: store.repos, policy: () => ({ maxAgeDays: 7, maxRunsPerFlow: null }), now: () => now, locks: store.locks });
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let entered: () => void = () => undefined;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    // Another instance's pass (on PostgreSQL the lock is the database's, whichever store takes it).
+    const elsewhere = store.locks.withLock(pruneLockName, async () => {
+      entered();
+      await released;
+    });
+    await inside;
+    expect(await pruner.runNow()).toBe(0);
+    expect(await ids()).toEqual(['old']);
+    release();
+    await elsewhere;
+    expect(await pruner.runNow()).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import type { Repos } from '@flowyard/db';
+import type { NamedLocks, Repos } from '@flowyard/db';
 import { log } from '../log';
 import { pruneRunsOnce } from './prune-runs';
 import type { RetentionPolicy } from './retention-policy';
@@ -14,9 +14,17 @@ export interface RunPrunerOptions {
   intervalMs?: number;
   /** Pause between batches of one pass, leaving the event loop to requests. */
   pauseMs?: number;
+  /** The store's locks: a pass runs on one instance at a time; the others skip theirs meanwhile. */
+  locks?: NamedLocks;
 }
 
-/** Prunes run records in the background: one pass per interval, in small batches until nothing is left. */
+/** The lock a pruning pass holds, so instances sharing a database never prune at once. */
+export const pruneLockName = 'retention-pruner';
+
+/**
+ * Prunes run records in the background: one pass per interval, in small batches until nothing is
+ * left, on one instance at a time (an instance whose pass finds the lock held skips it).
+ */
 export function createRunPruner(options: RunPrunerOptions) {
   const batchSize = options.batchSize ?? 200;
   const intervalMs = options.intervalMs ?? 60_000;
@@ -26,6 +34,12 @@ export function createRunPruner(options: RunPrunerOptions) {
   let running: Promise<number> | null = null;
 
   async function pass(): Promise<number> {
+    if (options.locks === undefined) return passHeld();
+    const outcome = await options.locks.tryWithLock(pruneLockName, passHeld);
+    return outcome.ran ? outcome.value : 0;
+  }
+
+  async function passHeld(): Promise<number> {
     const policy = await options.policy();
     let total = 0;
     for (;;) {

@@ -1,26 +1,26 @@
 import {
   compileFlow,
   FlowyardError,
-  referenceProblems,
   replayProblems,
   runFlow,
-  triggerNodeTypes,
   type CustomStepDefinition,
-  type Flow,
   type FlowNode,
   type HttpClient,
   type Json,
   type RunEvent,
   type RunRerun,
+  type RunResume,
   type RunSummary,
   type RunTriggerType,
-  type ReferenceProblem,
   type RunUser,
   type ScriptRunner,
   type StepRecord,
 } from '@flowyard/engine';
+import type { Flow } from '@flowyard/engine';
+import { randomUUID } from 'node:crypto';
 import type { CustomStepsService } from '../custom-steps/custom-steps-service';
 import type { RunCredentials } from '../builtin/run-credentials';
+import type { Metrics } from '../metrics/metrics';
 import { withRunCredential } from '../builtin/run-endpoints';
 import type { ServiceDeps } from '../deps';
 import { createEndpointResolver } from '../endpoints/endpoint-resolver';
@@ -33,11 +33,17 @@ import { createHeldRecords } from '../persistence/held-records';
 import { createRunRecordWriter, type InsertRunOp, type RecordOp } from '../persistence/run-record-writer';
 import { timeOrderedId } from '../persistence/time-ordered-id';
 import type { WriteBatch } from '../persistence/group-commit';
+import { createInlineRunQueue } from '../queue/inline-run-queue';
+import type { RunJob, RunQueue } from '../queue/run-queue';
+import type { RunListFilter } from '@flowyard/db';
+import { checkReferences, chooseTrigger, isTrigger, referencesRefused, triggerPayload } from './admit-run';
+import { loadQueuedRun } from './execute-run';
 import { interruptionRecord, interruptions } from './interruptions';
+import { createLeaseKeeper, defaultLeaseSettings, type LeaseSettings } from './run-lease';
+import { createRunWatcher } from './watch-runs';
 import type { RunEventBus } from './run-event-bus';
 import { runRow, runUpdate, stepRow } from './run-views';
 import { createRunHistory } from './run-history';
-import type { RunListFilter } from '@flowyard/db';
 
 export interface RunsServiceOptions {
   http: HttpClient;
@@ -49,87 +55,48 @@ export interface RunsServiceOptions {
   libraries: LibrariesService;
   /** Mints the credential a run's built-in Flowyard endpoint sends, revoked when the run ends. */
   credentials: RunCredentials;
+  /** Counts runs and times runs and steps (/metrics). */
+  metrics: Metrics;
   /** How long records may wait for company before they are written (group commit; default 0: the next turn). */
   recordFlushMs?: number;
-}
-
-/**
- * The trigger's payload: a call to an HTTP trigger's URL brings the request envelope; a Run
- * button click on an HTTP trigger sends its test payload as the request body.
- */
-function triggerPayload(trigger: FlowNode, payload: Json, via: RunTriggerType): Json {
-  return trigger.type === 'http-trigger' && via === 'manual' ? { body: payload, headers: {}, query: {} } : payload;
-}
-
-function isTrigger(node: FlowNode): boolean {
-  return (triggerNodeTypes as readonly string[]).includes(node.type);
-}
-
-/** Picks the trigger a run starts from: the one asked for, or the flow's only trigger. */
-function chooseTrigger(nodes: FlowNode[], triggerNodeId: string | undefined): FlowNode {
-  const triggers = nodes.filter(isTrigger);
-  if (triggerNodeId !== undefined) {
-    const chosen = triggers.find((node) => node.id === triggerNodeId);
-    if (!chosen) {
-      throw new FlowyardError('VALIDATION_FAILED', 'That trigger is not in this flow', {
-        issues: [{ path: 'triggerNodeId', message: 'That trigger is not in this flow (save the flow first?)' }],
-      });
-    }
-    return chosen;
-  }
-  const [only, ...others] = triggers;
-  if (!only) {
-    throw new FlowyardError('VALIDATION_FAILED', 'This flow has no trigger; add a Manual trigger and save the flow', {
-      issues: [{ path: 'triggerNodeId', message: 'This flow has no trigger; add a Manual trigger and save the flow' }],
-    });
-  }
-  if (others.length > 0) {
-    throw new FlowyardError('VALIDATION_FAILED', 'This flow has several triggers; choose which one to run', {
-      issues: [{ path: 'triggerNodeId', message: 'This flow has several triggers; choose which one to run' }],
-    });
-  }
-  return only;
-}
-
-/** Flow version → trigger → the definitions it passed the reference check with. */
-const referencesChecked = new WeakMap<Flow, Map<string, ReadonlyMap<string, CustomStepDefinition>>>();
-
-/**
- * Refuses a run whose steps (those the trigger reaches) hold references that cannot resolve:
- * VALIDATION_FAILED with one issue per reference, at the node's setting.
- */
-function checkReferences(flow: Flow, triggerId: string, definitions: ReadonlyMap<string, CustomStepDefinition>): void {
-  // One saved version checked against one set of definitions passes or fails the same way every time.
-  const passed = referencesChecked.get(flow);
-  if (passed?.get(triggerId) === definitions) return;
-  const reached = new Set(compileFlow(flow.graph).triggers.get(triggerId)?.order ?? []);
-  const problems = referenceProblems(flow.graph, (id) => definitions.get(id)).filter((problem) => reached.has(problem.nodeId));
-  if (problems.length === 0) {
-    const checked = passed ?? new Map<string, ReadonlyMap<string, CustomStepDefinition>>();
-    checked.set(triggerId, definitions);
-    referencesChecked.set(flow, checked);
-    return;
-  }
-  throw referencesRefused(flow, problems, (count) => `This flow has ${count}`);
-}
-
-/** VALIDATION_FAILED with one issue per reference, at the node's setting; `lead` says what has `count`. */
-function referencesRefused(flow: Flow, problems: readonly ReferenceProblem[], lead: (count: string) => string): FlowyardError {
-  const indexOf = new Map(flow.graph.nodes.map((node, index) => [node.id, index]));
-  const issues = problems.map((problem) => ({ path: `graph.nodes.${indexOf.get(problem.nodeId) ?? 0}.data.config.${problem.field}`, message: `Step "${problem.stepName}": ${problem.message}` }));
-  const count = problems.length === 1 ? 'a reference that cannot resolve' : `${problems.length} references that cannot resolve`;
-  return new FlowyardError('VALIDATION_FAILED', `${lead(count)}: ${issues.map((issue) => issue.message).join('; ')}`, {
-    issues,
-    details: { references: problems.map((problem) => ({ ...problem })) },
-  });
+  /**
+   * Where admitted runs wait (default: inline, executed here at once). With a shared queue, start
+   * writes the run with its job and any worker executes it (executeQueued); waiting and live
+   * events then follow the records, whichever instance writes them.
+   */
+  queue?: RunQueue;
+  /** This instance, as lease owner and notice sender (default: a random id). */
+  instanceId?: string;
+  lease?: LeaseSettings;
 }
 
 /**
  * Starts runs in the background through the engine, persisting every run and step
  * record as the engine reports it and publishing it to the flow's subscribers.
  */
-export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http, bus, scripts, customSteps, constants, libraries, credentials, recordFlushMs }: RunsServiceOptions) {
+export function createRunsService(deps: ServiceDeps, flows: FlowsService, options: RunsServiceOptions) {
+  const { http, bus, scripts, customSteps, constants, libraries, credentials, metrics, recordFlushMs } = options;
+  const queue = options.queue ?? createInlineRunQueue();
+  const shared = queue.mode === 'shared';
+  const instanceId = options.instanceId ?? randomUUID();
+  const leaseSettings = options.lease ?? defaultLeaseSettings;
   const repo = createRunHistory(deps.store.repos.runs);
+  const watcher = createRunWatcher({ history: repo, bus, instanceId });
+  const leases = createLeaseKeeper({
+    runs: deps.store.repos.runs,
+    owner: instanceId,
+    settings: leaseSettings,
+    now: () => deps.now().getTime(),
+    onLost(runIds) {
+      // Another worker took these over: this one stops them without writing another record.
+      for (const runId of runIds) {
+        const entry = inFlight.get(runId);
+        if (entry === undefined) continue;
+        log.warn(`Run ${runId}: its lease lapsed and another worker took it over; stopping it here`);
+        detach(entry);
+      }
+    },
+  });
   const inFlight = new Map<string, InFlightRun>();
   // A kept run's record (start's keepRecord), from its end until its waiter takes it.
   const finished = new Map<string, RunRecord>();
@@ -141,6 +108,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
   // Live subscribers hear a record once it is durable, in the order it was written.
   const writer = createRunRecordWriter(deps.store.runRecords, {
     delayMs: recordFlushMs ?? 0,
+    ...(shared ? { noticeFrom: instanceId } : {}),
     committed(ops: WriteBatch<RecordOp>) {
       for (const op of ops) if (op.event !== null && bus.subscriberCount(op.flowId) > 0) bus.publish(op.flowId, op.event);
     },
@@ -156,9 +124,11 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
    */
   // A credential that cannot be revoked still expires (15 min at most); the run goes on.
   const revokeRunCredential = (runId: string): Promise<void> =>
-    credentials.revokeRun(runId).catch((error: unknown) => log.error(`Revoking the run credential of ${runId} failed`, error));
+    credentials.revokeRun(runId).catch((error: unknown) => log.error('Revoking the run credential failed', error, { runId }));
 
   function persist(entry: InFlightRun, event: RunEvent): Promise<void> | undefined {
+    // A run handed back or taken over elsewhere writes nothing more here.
+    if (entry.detached) return undefined;
     // While nobody watches the flow, the `running` snapshot of a step (and the engine's first run
     // record, which repeats the inserted one) waits a few ms for the step's end to replace it;
     // someone watching sees every state as it is written.
@@ -185,34 +155,119 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     return undefined;
   }
 
-  async function interruptAfterCrash(runId: string, flowId: string, error: unknown): Promise<void> {
-    log.error(`Run ${runId} stopped unexpectedly`, error);
+  async function interruptAfterCrash(runId: string, _flowId: string, error: unknown): Promise<void> {
+    log.error('The run stopped unexpectedly', error, { runId });
     try {
       held.release(runId);
       await writer.flush();
       await repo.markInterrupted(deps.now(), interruptionRecord(interruptions.crashed()), runId);
       const record = await repo.get(runId);
       if (record) {
-        bus.publish(flowId, { type: 'run', run: record.run });
-        for (const step of record.steps) bus.publish(flowId, { type: 'step', step });
+        bus.publish(record.run.flowId, { type: 'run', run: record.run });
+        for (const step of record.steps) bus.publish(record.run.flowId, { type: 'step', step });
       }
     } catch (markError) {
       // The next start marks it interrupted instead.
-      log.error(`Run ${runId} could not be marked interrupted`, markError);
+      log.error('The run could not be marked interrupted', markError, { runId });
     }
   }
 
-  /** Records and starts a run of `flow` from `trigger` (checked by the caller) acting as `user`. */
-  async function launch(
-    user: RunUser,
-    flow: Flow,
-    trigger: FlowNode,
-    payload: Json,
-    via: RunTriggerType,
-    definitions: ReadonlyMap<string, CustomStepDefinition>,
-    options: { keepRecord?: boolean },
-    rerun?: RunRerun,
-  ): Promise<{ runId: string }> {
+  /** Starts the engine on a run (admitted here, or taken from the queue) and tracks it until it ends. */
+  function launch(input: {
+    run: RunSummary;
+    flow: Flow;
+    trigger: FlowNode;
+    payload: Json;
+    user: RunUser;
+    definitions: ReadonlyMap<string, CustomStepDefinition>;
+    inserted: Promise<void>;
+    keepRecord: boolean;
+    leased: boolean;
+    resume?: RunResume;
+    rerun?: RunRerun;
+  }): InFlightRun {
+    const { run, flow, trigger, payload, user, definitions } = input;
+    metrics.runStarted();
+    const controller = new AbortController();
+    const entry: InFlightRun = {
+      runId: run.id,
+      flowId: flow.id,
+      controller,
+      done: Promise.resolve(),
+      inserted: input.inserted,
+      run,
+      steps: new Map(),
+      keepRecord: input.keepRecord,
+      leased: input.leased,
+      detached: false,
+    };
+    let credential: Promise<string> | undefined;
+    const runCredential = (): Promise<string> => (credential ??= credentials.mint({ userId: user.id, runId: run.id }));
+    entry.done = runFlow({
+      runId: run.id,
+      user: run.actedAs,
+      flow: { id: flow.id, version: flow.version, graph: flow.graph },
+      trigger: { nodeId: trigger.id, payload, type: run.trigger.type },
+      endpoints: withRunCredential(createEndpointResolver(deps, flow.workflowId), runCredential),
+      http,
+      scripting: {
+        customSteps: { get: async (id) => definitions.get(id) },
+        scripts,
+        constants: () => constants.values(flow.workflowId),
+        libraries: () => libraries.sources(flow.workflowId),
+      },
+      // Not async: a record that needs no revocation costs no extra promise and tick (see runFlow).
+      sink: (event) => {
+        metrics.observe(event);
+        // Revoked before the run's end is recorded, so nobody told the run ended can still use it.
+        if (event.type === 'run' && event.run.status !== 'running' && credential !== undefined) return revokeRunCredential(run.id).then(() => persist(entry, event));
+        return persist(entry, event);
+      },
+      now: deps.now,
+      // Time-ordered ids append to the records' indexes (see time-ordered-id.ts).
+      newId: () => timeOrderedId(),
+      // The run's own controller: stopFlow and stopAll abort it, and so does the runner on a sink failure.
+      abortController: controller,
+      ...(input.resume === undefined ? {} : { resume: input.resume }),
+      ...(input.rerun === undefined ? {} : { rerun: input.rerun }),
+    })
+      .then(() => {
+        if (entry.keepRecord && !entry.detached) keepFinished(run.id, recordOf(entry));
+      })
+      .catch((error: unknown) => (entry.detached ? undefined : interruptAfterCrash(run.id, flow.id, error)))
+      .finally(() => {
+        // Again for a run that crashed before its end was recorded.
+        if (credential !== undefined) void revokeRunCredential(run.id);
+        writer.forget(run.id);
+        inFlight.delete(run.id);
+        if (shared) watcher.endedHere(run.id);
+      });
+    inFlight.set(run.id, entry);
+    return entry;
+  }
+
+  /** Stops a run here without another record: it was handed back or taken over, and its next attempt writes on. */
+  function detach(entry: InFlightRun): void {
+    entry.detached = true;
+    leases.drop(entry.runId);
+    entry.controller.abort(interruptions.serverStopped());
+  }
+
+  /**
+   * Records a run (checked by the caller) and starts it here, or, with a shared queue, writes it
+   * with its job for a worker. Acknowledged only once its record is committed.
+   */
+  async function admit(input: {
+    user: RunUser;
+    flow: Flow;
+    trigger: FlowNode;
+    payload: Json;
+    via: RunTriggerType;
+    definitions: ReadonlyMap<string, CustomStepDefinition>;
+    keepRecord: boolean;
+    rerun?: RunRerun;
+  }): Promise<{ runId: string }> {
+    const { user, flow, trigger, payload, via, definitions, keepRecord, rerun } = input;
     const run: RunSummary = {
       id: timeOrderedId(),
       flowId: flow.id,
@@ -232,51 +287,17 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
     // who waits for the end hears nothing before it, so while nobody watches, a short run's
     // records are held and written together once it ends (see held-records.ts).
     const insert: InsertRunOp = { kind: 'insert-run', runId: run.id, flowId: flow.id, row: runRow(run, flow.workflowId, payload), event: { type: 'run', run } };
-    const inserted = options.keepRecord === true && bus.subscriberCount(flow.id) === 0 ? held.hold(insert) : writer.write(insert);
+    if (shared) {
+      // Written with its job in one transaction: acknowledged means some worker will run it.
+      await writer.write({ ...insert, admit: true }).catch(throwNotRecorded);
+      writer.forget(run.id);
+      return { runId: run.id };
+    }
+    const inserted = keepRecord && bus.subscriberCount(flow.id) === 0 ? held.hold(insert) : writer.write(insert);
 
-    const controller = new AbortController();
-    const entry: InFlightRun = { runId: run.id, flowId: flow.id, controller, done: Promise.resolve(), inserted, run, steps: new Map(), keepRecord: options.keepRecord === true };
-    let credential: Promise<string> | undefined;
-    const runCredential = (): Promise<string> => (credential ??= credentials.mint({ userId: user.id, runId: run.id }));
-    const done = runFlow({
-      runId: run.id,
-      user: run.actedAs,
-      flow: { id: flow.id, version: flow.version, graph: flow.graph },
-      trigger: { nodeId: trigger.id, payload, type: via },
-      endpoints: withRunCredential(createEndpointResolver(deps, flow.workflowId), runCredential),
-      http,
-      scripting: {
-        customSteps: { get: async (id) => definitions.get(id) },
-        scripts,
-        constants: () => constants.values(flow.workflowId),
-        libraries: () => libraries.sources(flow.workflowId),
-      },
-      sink: async (event) => {
-        // Revoked before the run's end is recorded, so nobody told the run ended can still use it.
-        if (event.type === 'run' && event.run.status !== 'running' && credential !== undefined) await revokeRunCredential(run.id);
-        return persist(entry, event);
-      },
-      now: deps.now,
-      // Time-ordered ids append to the records' indexes (see time-ordered-id.ts).
-      newId: () => timeOrderedId(),
-      // The run's own controller: stopFlow and stopAll abort it, and so does the runner on a sink failure.
-      abortController: controller,
-      ...(rerun === undefined ? {} : { rerun }),
-    })
-      .then(() => {
-        if (entry.keepRecord) keepFinished(run.id, recordOf(entry));
-      })
-      .catch((error: unknown) => interruptAfterCrash(run.id, flow.id, error))
-      .finally(() => {
-        // Again for a run that crashed before its end was recorded.
-        if (credential !== undefined) void revokeRunCredential(run.id);
-        writer.forget(run.id);
-        inFlight.delete(run.id);
-      });
-    entry.done = done;
-    inFlight.set(run.id, entry);
+    const entry = launch({ run, flow, trigger, payload, user, definitions, inserted, keepRecord, leased: false, ...(rerun === undefined ? {} : { rerun }) });
     // A run that cannot be recorded stops.
-    inserted.catch((error: unknown) => controller.abort(error));
+    inserted.catch((error: unknown) => entry.controller.abort(error));
     // Acknowledged only once its record is committed; otherwise the caller hears why, and no run id.
     // A caller keeping the record waits for the run's end instead (waitForRecord), which comes
     // after every record of it is committed.
@@ -309,7 +330,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
       // One snapshot of the definitions serves the check and the run.
       const definitions = await definitionsOf.get(flow.workflowId);
       checkReferences(flow, trigger.id, definitions);
-      return launch(user, flow, trigger, payload, via, definitions, options);
+      return admit({ user, flow, trigger, payload, via, definitions, keepRecord: options.keepRecord === true });
     },
 
     /**
@@ -341,18 +362,20 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
         rerun.from = from;
       }
       // The payload as stored: an HTTP call's envelope stays as it came.
-      return launch(user, flow, trigger, past.payload, 'manual', definitions, {}, rerun);
+      return admit({ user, flow, trigger, payload: past.payload, via: 'manual', definitions, keepRecord: false, rerun });
     },
 
     /**
-     * Stops a run in flight as `user`: its running steps are cancelled and it ends `interrupted`
-     * with RUN_STOPPED, saying who stopped it. CONFLICT once it has ended.
+     * Stops a run as `user`: its running steps are cancelled and it ends `interrupted` with
+     * RUN_STOPPED, saying who stopped it. CONFLICT once it has ended. A run executing on another
+     * worker is ended in the records; that worker's lease renewal then fails and it stops the run
+     * without writing more.
      */
     async stop(user: RunUser, runId: string): Promise<RunSummary> {
       const stoppedBy = { id: user.id, name: user.name, email: user.email };
       const reason = new FlowyardError('RUN_STOPPED', `Stopped by ${user.name}`, { details: { stoppedBy } });
       const running = inFlight.get(runId);
-      if (running !== undefined) {
+      if (running !== undefined && !running.detached) {
         running.controller.abort(reason);
         await raceTimeout(running.done, 10_000);
         return running.run;
@@ -362,7 +385,6 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
       if (record.run.status !== 'running') {
         throw new FlowyardError('CONFLICT', `The run has already ended (${record.run.status})`, { details: { runId, status: record.run.status } });
       }
-      // Left running by a process that is gone: nothing to cancel, its records end here.
       await repo.markInterrupted(deps.now(), { code: reason.code, message: reason.message, details: { stoppedBy } }, runId);
       const ended = await repo.get(runId);
       if (ended) {
@@ -370,6 +392,33 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
         for (const step of ended.steps) bus.publish(ended.run.flowId, { type: 'step', step });
       }
       return ended?.run ?? record.run;
+    },
+
+    /**
+     * Executes one attempt of a run from the shared queue (a worker): claims its lease, reads it
+     * back, and runs it, resuming after the steps an earlier attempt finished. Never rejects.
+     */
+    async executeQueued(job: RunJob): Promise<void> {
+      try {
+        if (!(await leases.claim(job.runId, job.attempt))) return;
+      } catch (error) {
+        // Its lease stays unclaimed; the job is gone, so the run is taken over once noticed (see readmitLapsed).
+        log.error(`Run ${job.runId} could not be claimed`, error);
+        return;
+      }
+      let entry: InFlightRun | undefined;
+      try {
+        const loaded = await loadQueuedRun({ runs: deps.store.repos.runs, flows, job, maxAttempts: leaseSettings.maxAttempts });
+        if (loaded === undefined) return;
+        const definitions = await definitionsOf.get(loaded.flow.workflowId);
+        entry = launch({ ...loaded, definitions, inserted: Promise.resolve(), keepRecord: false, leased: true });
+        await entry.done;
+      } catch (error) {
+        log.error(`Run ${job.runId} could not be started`, error);
+        await interruptAfterCrash(job.runId, '', error);
+      } finally {
+        leases.drop(job.runId);
+      }
     },
 
     list: (filter: RunListFilter, limit: number, cursor: string | undefined) => repo.list(filter, limit, cursor),
@@ -400,6 +449,8 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
      */
     async waitForRecord(runId: string, timeoutMs: number): Promise<RunRecord | undefined> {
       const running = inFlight.get(runId);
+      // Executed by a worker (or by this process from the queue): the records say when it ends.
+      if (shared && (running === undefined || running.leased)) return watcher.waitForEnd(runId, timeoutMs);
       if (running !== undefined && (await raceTimeout(running.done.then(() => true), timeoutMs)) === undefined) {
         // Still running: the caller may tell its caller the run exists once its record does.
         await running.inserted.catch(throwNotRecorded);
@@ -411,8 +462,47 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, { http
       return record ?? (await repo.get(runId)) ?? throwNotRecorded(undefined);
     },
 
-    /** At start: runs and steps left `running` by a previous process are `interrupted`. */
-    markInterrupted: () => repo.markInterrupted(deps.now(), interruptionRecord(interruptions.serverStopped())),
+    /**
+     * At start: runs and steps left `running` by a previous process are `interrupted`. Not with a
+     * shared queue: other instances' runs are running there, and a run whose worker stopped is
+     * taken over once its lease lapses (the lease reaper).
+     */
+    markInterrupted: async () => (shared ? 0 : repo.markInterrupted(deps.now(), interruptionRecord(interruptions.serverStopped()))),
+
+    /** Notices of other instances' records, for live events and waits here (shared queue only). */
+    watcher,
+
+    /** The queue runs wait in, and this instance's id. */
+    queue,
+    instanceId,
+
+    /** Renews the leases of the runs this worker executes until `drain` (a worker, shared queue). */
+    startLeases: () => leases.start(),
+
+    /**
+     * A worker stopping (SIGTERM): the runs it executes get up to `timeoutMs` to finish; those still
+     * going are handed back to the queue as their next attempt (what they recorded so far kept, the
+     * lease released), so none ends interrupted. Stop taking jobs first.
+     */
+    async drain(timeoutMs: number): Promise<{ finished: number; handedBack: number }> {
+      const leased = (): InFlightRun[] => [...inFlight.values()].filter((run) => run.leased && !run.detached);
+      const before = leased().length;
+      await raceTimeout(
+        (async () => {
+          while (leased().length > 0) await Promise.all(leased().map((run) => run.done));
+        })(),
+        timeoutMs,
+      );
+      const left = leased();
+      for (const run of left) run.detached = true;
+      // What they recorded so far is durable before another worker resumes them.
+      await writer.flush();
+      const handedBack = left.length === 0 ? 0 : await queue.handBack(instanceId, left.map((run) => run.runId));
+      for (const run of left) detach(run);
+      await Promise.all(left.map((run) => run.done));
+      await leases.stop();
+      return { finished: before - left.length, handedBack };
+    },
 
     /** Resolves when every run started so far has finished (tests, shutdown). */
     whenIdle,
@@ -458,6 +548,10 @@ interface InFlightRun {
   steps: Map<string, StepRecord>;
   /** Whether its finished record is kept for a waitForRecord caller. */
   keepRecord: boolean;
+  /** Taken from the shared queue under a lease (else admitted and run here). */
+  leased: boolean;
+  /** Handed back or taken over elsewhere: its further records are not written here. */
+  detached: boolean;
 }
 
 /** The run's record as `runs.get` would read it: steps by start time, then id. */

@@ -9,12 +9,19 @@ import { vi } from 'vitest';
 import { createApp } from '../http/app';
 import type { TestApp } from './test-app';
 
-/** Every console line from now on, as the console would print it (restored by `vi.restoreAllMocks()`). */
+/**
+ * Every console line and every server log line (JSON on stdout) from now on, as they would be
+ * printed (restored by `vi.restoreAllMocks()`).
+ */
 export function captureConsole(): string[] {
   const logged: string[] = [];
   for (const method of ['log', 'info', 'warn', 'error'] as const) {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(formatWithOptions({ depth: 8 }, ...args)));
   }
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    logged.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  });
   return logged;
 }
 

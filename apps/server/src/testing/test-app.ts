@@ -8,6 +8,7 @@ import type { AccessSettings } from '../auth/auth-service';
 import { createPasswordHasher } from '../auth/passwords';
 import { sessionCookieName } from '../auth/session-cookie';
 import { createEndpointHttpClient } from '../endpoints/endpoint-http';
+import { createMetrics } from '../metrics/metrics';
 import { createRunEventBus, type RunEventBus } from '../runs/run-event-bus';
 import { createSecretBox, type SecretBox } from '../secrets/secret-box';
 import { loadProviderSettings, type ProviderSettings } from '../settings/provider-settings';
@@ -58,7 +59,8 @@ export async function createTestApp(
   const { store, sql } = await database.open();
   const secretBox = createSecretBox(options.secretKey ?? randomBytes(32));
   const providers = loadProviderSettings(options.env ?? {}, options.publicUrl ?? 'http://localhost:3000');
-  const http: HttpClient = createEndpointHttpClient({ store, secretBox });
+  const metrics = createMetrics();
+  const http: HttpClient = createEndpointHttpClient({ store, secretBox }, { onTokenRequest: () => metrics.tokenRequested() });
   const bus = createRunEventBus();
   // Worker start-up is slow under tsx: a test file can share one pool across its apps.
   const scripts = options.scripts ?? createScriptPool({ size: 2 });
@@ -69,6 +71,7 @@ export async function createTestApp(
     bus,
     scripts,
     passwords,
+    metrics,
     ...(options.access === undefined ? {} : { access: options.access }),
   });
   await bootstrap(services, { adminPassword: testAdminPassword });

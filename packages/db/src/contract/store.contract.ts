@@ -82,6 +82,9 @@ const run = (id: string, flowId: string, startedAt: string, extra: Partial<RunIn
   error: null,
   rerunOf: null,
   rerunFromNodeId: null,
+  attempt: 1,
+  leaseOwner: null,
+  leaseUntil: null,
   ...extra,
 });
 const step = (id: string, runId: string, status: RunStepRow['status'], extra: Partial<RunStepRow> = {}): RunStepRow => ({
@@ -102,6 +105,8 @@ const step = (id: string, runId: string, status: RunStepRow['status'], extra: Pa
   pinned: false,
   tries: null,
   replayedFrom: null,
+  attempt: 1,
+  nextHandle: null,
   ...extra,
 });
 
@@ -514,6 +519,26 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       expect((await signInFailures.getMany(['a', 'b', 'c', 'e'])).map((row) => row.key).sort()).toEqual(['a', 'e']);
     });
 
+    it('run queue stats: how many runs are recorded running, and the oldest one\'s start', async () => {
+      const { store } = await seeded();
+      const nowMs = Date.parse(later);
+      expect(await store.repos.runQueueStats.read(nowMs)).toEqual({ depth: 0, oldestStartedAt: null });
+      await store.repos.flows.insert(flow('f1', 'Flow'));
+      await store.runRecords.write({
+        runs: [
+          run('q1', 'f1', later, { status: 'running' }),
+          run('q2', 'f1', at, { status: 'running' }),
+          run('q3', 'f1', '2023-01-01T00:00:00.000Z'),
+          // Leased: one worker holds it (not waiting); the other's lease lapsed (waiting again).
+          run('q4', 'f1', '2023-06-01T00:00:00.000Z', { status: 'running', leaseOwner: 'w1', leaseUntil: nowMs + 1 }),
+          run('q5', 'f1', '2023-07-01T00:00:00.000Z', { status: 'running', leaseOwner: 'w2', leaseUntil: nowMs - 1 }),
+        ],
+        steps: [],
+        runUpdates: [],
+      });
+      expect(await store.repos.runQueueStats.read(nowMs)).toEqual({ depth: 3, oldestStartedAt: '2023-07-01T00:00:00.000Z' });
+    });
+
     it('sessions: insert, read with the user, move the expiry, delete one, all of a user, and the ended ones', async () => {
       const { store } = await seeded();
       const { sessions, users } = store.repos;
@@ -553,6 +578,22 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       expect(await apiKeys.get('k1')).toMatchObject({ lastUsedAt: later, revokedAt: later });
       // Already revoked: keeps the time it was revoked.
       expect((await apiKeys.get('k2'))?.revokedAt).toBe(at);
+    });
+
+    it('runs: a lease is claimed by one owner, renewed by it, and taken by another only once it lapsed', async () => {
+      const { store } = await seeded();
+      const { flows, runs } = store.repos;
+      await flows.insertMany([flow('f1', 'A')], [], []);
+      await store.runRecords.write({ runs: [run('r1', 'f1', at, { status: 'running' }), run('r2', 'f1', at)], steps: [], runUpdates: [] });
+      expect(await runs.claimLease('r1', 2, 'w1', 2_000, 1_000)).toBe(false); // not that attempt
+      expect(await runs.claimLease('r2', 1, 'w1', 2_000, 1_000)).toBe(false); // not running
+      expect(await runs.claimLease('r1', 1, 'w1', 2_000, 1_000)).toBe(true);
+      expect(await runs.claimLease('r1', 1, 'w2', 2_500, 1_500)).toBe(false); // held until 2,000
+      expect(await runs.renewLeases('w1', 3_000)).toEqual(['r1']);
+      expect(await runs.renewLeases('w2', 3_000)).toEqual([]);
+      expect(await runs.claimLease('r1', 1, 'w2', 4_000, 3_001)).toBe(true); // lapsed
+      expect(await runs.renewLeases('w1', 5_000)).toEqual([]);
+      expect((await runs.get('r1'))?.run).toMatchObject({ leaseOwner: 'w2', leaseUntil: 4_000, attempt: 1 });
     });
 
     it('settings: put replaces, get reads the JSON value back', async () => {

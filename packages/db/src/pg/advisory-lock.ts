@@ -11,6 +11,8 @@ const keys = {
   testTemplate: 2,
   /** Units of work: one at a time across every process on the database (see unit-of-work.ts). */
   unitsOfWork: 3,
+  /** Taking over runs whose lease lapsed: one instance at a time does it (see the server's run-lease.ts). */
+  leaseReaper: 6,
 } as const;
 
 export type AdvisoryLockName = keyof typeof keys;
@@ -32,6 +34,11 @@ export async function withAdvisoryLock<T>(client: ClientBase, name: AdvisoryLock
   }
   await client.query('SELECT pg_advisory_unlock($1::int4, $2::int4)', key);
   return result;
+}
+
+/** The SQL arguments of the advisory lock `name` (`pg_try_advisory_xact_lock($1::int4, $2::int4)` and the like). */
+export function advisoryLockKey(name: AdvisoryLockName): [number, number] {
+  return [namespace, keys[name]];
 }
 
 /**

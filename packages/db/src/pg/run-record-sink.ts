@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName, type Column, type Table } from 'drizzle-orm';
 import type { Pool } from 'pg';
-import type { RunRecordBatch, RunRecordSink } from '../store';
+import type { RunAdmission, RunRecordBatch, RunRecordSink } from '../store';
 import type { TrackedGenerations } from '../write-generations';
 import { runs, runSteps } from './schema';
 
@@ -8,11 +8,13 @@ import { runs, runSteps } from './schema';
  * Run records on PostgreSQL: a whole batch is one statement (new runs, steps upserted, changes to
  * older runs as data-modifying CTEs), so one round trip and one implicit transaction per batch.
  * Each record appears once in a batch (the writer coalesces them), so no row is written twice in it.
+ * The same statement hands new runs to the job queue (`admission`) and notifies the other instances
+ * (`flowyard_runs`), both of which take effect only when it commits.
  */
-export function pgRunRecordSink(pool: Pool, generations: TrackedGenerations): RunRecordSink {
+export function pgRunRecordSink(pool: Pool, generations: TrackedGenerations, admission?: RunAdmission): RunRecordSink {
   return {
     async write(batch) {
-      const statement = recordStatement(batch);
+      const statement = recordStatement(batch, admission);
       if (statement === undefined) return;
       try {
         await pool.query(statement.text, statement.values);
@@ -25,8 +27,11 @@ export function pgRunRecordSink(pool: Pool, generations: TrackedGenerations): Ru
 
 type Row = { readonly [key: string]: unknown };
 
+/** The channel run notices go out on (see RunNotice). */
+export const runsChannel = 'flowyard_runs';
+
 /** The statement that writes `batch`, with its parameters; undefined when there is nothing to write. */
-export function recordStatement(batch: RunRecordBatch): { text: string; values: unknown[] } | undefined {
+export function recordStatement(batch: RunRecordBatch, admission?: RunAdmission): { text: string; values: unknown[] } | undefined {
   const values: unknown[] = [];
   const param = (value: unknown): string => `$${values.push(value)}`;
   const parts: string[] = [];
@@ -46,13 +51,26 @@ export function recordStatement(batch: RunRecordBatch): { text: string; values: 
     });
     parts.push(`UPDATE "runs" SET ${assignments.join(', ')} WHERE "id" = ${param(id)}`);
   }
-  if (parts.length === 0) return undefined;
-  return { text: `WITH ${parts.map((part, i) => `w${i} AS (${part})`).join(', ')} SELECT 1`, values };
+  // Scalar subqueries in the final SELECT, so every row of them is evaluated (a CTE nobody reads is not).
+  const effects: string[] = [];
+  const jobs = batch.admit ?? [];
+  if (jobs.length > 0) {
+    if (admission === undefined) throw new TypeError('This store has no job queue to admit runs to');
+    effects.push(`(SELECT count(*) FROM (SELECT ${admission(jobs, param)}) AS admitted)`);
+  }
+  const notices = batch.notices ?? [];
+  if (notices.length > 0) {
+    effects.push(`(SELECT count(pg_notify('${runsChannel}', notice)) FROM unnest(${param(notices.map((notice) => JSON.stringify(notice)))}::text[]) AS notice)`);
+  }
+  if (parts.length === 0 && effects.length === 0) return undefined;
+  const select = `SELECT ${effects.length === 0 ? '1' : effects.join(', ')}`;
+  return { text: parts.length === 0 ? select : `WITH ${parts.map((part, i) => `w${i} AS (${part})`).join(', ')} ${select}`, values };
 }
 
 function insertRows(table: Table, rows: readonly Row[], param: (value: unknown) => string, tail: string): string {
   const columns = columnsOf(table);
-  const tuples = rows.map((row) => `(${columns.map(([key, column]) => param(encode(column, row[key]))).join(', ')})`);
+  // An absent value takes the column's default (a run row written without its attempt is attempt 1).
+  const tuples = rows.map((row) => `(${columns.map(([key, column]) => (row[key] === undefined && column.hasDefault ? 'DEFAULT' : param(encode(column, row[key])))).join(', ')})`);
   return `INSERT INTO ${quote(getTableName(table))} (${columns.map(([, column]) => quote(column.name)).join(', ')}) VALUES ${tuples.join(', ')}${tail}`;
 }
 

@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import type { Pool } from 'pg';
 import { createRepos } from '../repos';
 import type { QueryContext } from '../repos/query-context';
-import type { Store } from '../store';
+import type { RunAdmission, Store } from '../store';
 import { listen } from './listener';
 import { pgNamedLocks } from './named-locks';
 import { openPg, type OpenPgOptions } from './open';
@@ -27,7 +27,7 @@ export interface PgStore extends Store {
  * Opens the PostgreSQL database at `url` as a store: migrates it (see openPg), and listens for
  * the writes of the other stores on it, so caches stay current across processes.
  */
-export async function openPgStore(url: string, options: OpenPgOptions = {}): Promise<PgStore> {
+export async function openPgStore(url: string, options: OpenPgOptions & { runAdmission?: RunAdmission } = {}): Promise<PgStore> {
   const db = await openPg(url, options);
   const generations = pgWriteGenerations();
   // Notices of this store's own writes come back too; its generations moved when they committed.
@@ -72,7 +72,7 @@ export async function openPgStore(url: string, options: OpenPgOptions = {}): Pro
     dialect: 'postgres',
     repos: createRepos(context),
     unitOfWork: pgUnitOfWork(inTransaction),
-    runRecords: pgRunRecordSink(db.pool, generations),
+    runRecords: pgRunRecordSink(db.pool, generations, options.runAdmission),
     generations,
     locks: pgNamedLocks(db.withPgClient),
     pool,

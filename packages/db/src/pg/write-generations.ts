@@ -7,7 +7,9 @@ import * as schema from './schema';
 export const tablesChannel = 'flowyard_tables';
 
 // Run records are written many times a second and nothing caches them: they are never announced.
-const unannounced = new Set(['runs', 'run_steps']);
+// Nor is the state instances share by reading it from the database each time (run credentials,
+// shared tokens, sign-in counters): a notice would make every store's caches work for nothing.
+const unannounced = new Set(['runs', 'run_steps', 'run_credentials', 'endpoint_tokens', 'sign_in_failures']);
 
 // NOTIFY payloads must stay under 8000 bytes; a list that would not fits as "everything".
 const maxPayload = 7000;

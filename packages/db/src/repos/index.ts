@@ -3,6 +3,7 @@ import { customStepsRepo } from './custom-steps';
 import { endpointsRepo } from './endpoints';
 import { flowsRepo } from './flows';
 import type { QueryContext } from './query-context';
+import { runQueueStatsRepo } from './run-queue-stats';
 import { runsRepo } from './runs';
 import { constantsRepo, librariesRepo } from './scripting';
 import { sessionsRepo } from './sessions';
@@ -35,6 +36,7 @@ export function createRepos(context: QueryContext) {
     endpointTokens: endpointTokensRepo(context),
     signInFailures: signInFailuresRepo(context),
     stepTests: stepTestsRepo(context),
+    runQueueStats: runQueueStatsRepo(context),
   };
 }
 
@@ -55,6 +57,7 @@ export type UnitRepos = { [K in keyof Repos]: K extends keyof OutsideUnitsOnly ?
 
 export type { EndpointSummary } from './endpoints';
 export type { FlowGraphSave, FlowListRow, FlowPosition, FlowVersionListRow } from './flows';
+export type { RunQueueStats } from './run-queue-stats';
 export type { ActedAs, PruneCut, RerunLink, RunListFilter, RunListRow, RunPosition } from './runs';
 export type { LibrarySummaryRow } from './scripting';
 export type { ScriptUse, StepUse, UsageKey } from './usage';

@@ -1,5 +1,5 @@
 import type { RunStatus, RunTriggerType, StepError } from '@flowyard/engine';
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { RunRow, RunStepRow, UserRow } from '../tables';
 import { first, type QueryContext } from './query-context';
 
@@ -149,6 +149,29 @@ export function runsRepo(context: QueryContext) {
         o.update(runSteps).set({ status: 'interrupted', finishedAt: at, error }).where(stepFilter),
       ]);
       return changed.length;
+    },
+
+    /**
+     * Outside a unit of work: takes the lease of a run's attempt for `owner` until `until` (epoch
+     * ms) if the run is still running at that attempt and nobody holds a lease that holds at `now`;
+     * whether it was taken.
+     */
+    async claimLease(runId: string, attempt: number, owner: string, until: number, now: number): Promise<boolean> {
+      const free = or(isNull(runs.leaseOwner), lt(runs.leaseUntil, now), eq(runs.leaseOwner, owner));
+      const taken = await returning((o) => [
+        o
+          .update(runs)
+          .set({ leaseOwner: owner, leaseUntil: until })
+          .where(and(eq(runs.id, runId), eq(runs.attempt, attempt), runRunning, free))
+          .returning({ id: runs.id }),
+      ]);
+      return taken.length > 0;
+    },
+
+    /** Outside a unit of work: moves every lease `owner` holds on a running run to `until`; the runs it still holds. */
+    async renewLeases(owner: string, until: number): Promise<string[]> {
+      const renewed = await returning((o) => [o.update(runs).set({ leaseUntil: until }).where(and(eq(runs.leaseOwner, owner), runRunning)).returning({ id: runs.id })]);
+      return renewed.map((row) => row.id);
     },
 
     /** The position of the flow's run `offset` places from the newest (0: the newest), if it has that many. */

@@ -108,7 +108,7 @@ export function updateStatements(table: Table, key: string, items: readonly { id
 }
 
 /**
- * A prepared-once INSERT of whole rows of `table` (every column, absent values as NULL): the
+ * A prepared-once INSERT of whole rows of `table` (every column, absent values as their default or NULL): the
  * statement text and each column's encoder are worked out once, so a row costs only its values.
  * With `conflictKey`, an existing row with that key takes every value but the `upsertExcept` keys.
  */
@@ -117,5 +117,12 @@ export function rowInserter<T extends Row>(table: Table, options: { conflictKey?
   const [statement] = insertStatements(table, [Object.fromEntries(keys.map((key) => [key, null]))], options);
   const sql = typeof statement === 'string' ? statement : (statement?.sql ?? '');
   const columns = columnsFor(table, keys);
-  return (row) => ({ sql, args: columns.map((column, i) => encode(column, row[keys[i] ?? ''])) });
+  // An absent value takes the column's default (a run row written without its attempt is attempt 1).
+  return (row) => ({
+    sql,
+    args: columns.map((column, i) => {
+      const value = row[keys[i] ?? ''];
+      return encode(column, value === undefined && column.hasDefault ? column.default : value);
+    }),
+  });
 }

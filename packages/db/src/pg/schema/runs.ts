@@ -1,6 +1,6 @@
 import type { HttpExchange, Json, LogLine, RunStatus, RunTriggerType, StepError, StepStatus, StepTry } from '@flowyard/engine';
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, json, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, json, pgTable, text } from 'drizzle-orm/pg-core';
 import { flows } from './flows';
 import { users } from './users';
 
@@ -27,6 +27,9 @@ export const runs = pgTable(
     error: json('error').$type<StepError>(),
     rerunOf: text('rerun_of'),
     rerunFromNodeId: text('rerun_from_node_id'),
+    attempt: integer('attempt').notNull().default(1),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: bigint('lease_until', { mode: 'number' }),
   },
   (t) => [
     // NULLS FIRST is PostgreSQL's default for DESC, so `ORDER BY started_at DESC, id DESC` (what
@@ -67,6 +70,8 @@ export const runSteps = pgTable(
     pinned: boolean('pinned').notNull().default(false),
     tries: json('tries').$type<StepTry[]>(),
     replayedFrom: text('replayed_from'),
+    attempt: integer('attempt').notNull().default(1),
+    nextHandle: text('next_handle'),
   },
   (t) => [index('run_steps_run_idx').on(t.runId), index('run_steps_running_idx').on(t.status).where(sql`${t.status} = 'running'`)],
 );

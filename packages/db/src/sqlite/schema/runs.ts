@@ -28,6 +28,12 @@ export const runs = sqliteTable(
     // A re-run: the past run it re-runs (no foreign key: retention may delete that one first) and the step it started from.
     rerunOf: text('rerun_of'),
     rerunFromNodeId: text('rerun_from_node_id'),
+    /** 1, then one more each time a worker takes the run over after the one running it stopped. */
+    attempt: integer('attempt').notNull().default(1),
+    /** The instance executing the run while it holds the lease (PostgreSQL queue mode; SQLite leaves it null). */
+    leaseOwner: text('lease_owner'),
+    /** Epoch ms until which the lease holds; renewed by heartbeats, and once it lapses another worker takes the run over. */
+    leaseUntil: integer('lease_until'),
   },
   (t) => [
     // The Activity panel's keyset order (newest first, ties by id) and retention's per-flow pruning.
@@ -75,6 +81,10 @@ export const runSteps = sqliteTable(
     tries: text('tries', { mode: 'json' }).$type<StepTry[]>(),
     // The past run a re-run from a later step took this step's outputs from, without executing it.
     replayedFrom: text('replayed_from'),
+    /** The run attempt that wrote this record. */
+    attempt: integer('attempt').notNull().default(1),
+    /** The handle a succeeded branching step chose: a resumed run routes by it without running the step again. */
+    nextHandle: text('next_handle'),
   },
   (t) => [index('run_steps_run_idx').on(t.runId), index('run_steps_running_idx').on(t.status).where(sql`${t.status} = 'running'`)],
 );

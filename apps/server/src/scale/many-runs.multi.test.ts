@@ -57,7 +57,7 @@ describe('two webs and two workers', () => {
       // One record per step, from the first attempt: nothing ran twice.
       expect(record?.steps.map((step) => `${step.nodeId}:${step.status}:${step.attempt}`).sort()).toEqual(['hook:succeeded:1', 's1:succeeded:1', 's2:succeeded:1']);
     }
-    expect((await store.repos.runs.list(flowId, runs + 10)).length).toBe(runs);
+    expect((await store.repos.runs.list({ flowId }, runs + 10)).length).toBe(runs);
     for (const path of paths) for (let n = 0; n < runs; n++) expect(target.hits.get(`${path}#${n}`)).toBe(1);
   }, 400_000);
 });

@@ -16,6 +16,7 @@ import { createEndpointsService } from './endpoints/endpoints-service';
 import { createExportService } from './export/export-service';
 import { createFlowsService } from './flows/flows-service';
 import { createImportService } from './import/import-service';
+import { createIntegrationsService } from './integrations/integrations-service';
 import { log } from './log';
 import { createMetrics, type Metrics } from './metrics/metrics';
 import { keepForever, type RetentionPolicy } from './retention/retention-policy';
@@ -156,6 +157,7 @@ export function createAppServices(
     libraries,
     runs,
     stepTests,
+    integrations: createIntegrationsService(deps),
     retention,
     runPruner,
     /** Prunes now (after the setting changed), in the background. */

@@ -6,7 +6,7 @@ import { useTRPC } from '../lib/trpc';
 import { isFiltered, looksLikeRunId, type RunFilters } from './run-filters';
 
 const statusNames: Record<RunStatus, string> = { running: 'Running', succeeded: 'Succeeded', failed: 'Failed', interrupted: 'Interrupted' };
-const triggerNames: Record<RunTriggerType, string> = { manual: 'Manual (Run)', http: 'HTTP trigger' };
+const triggerNames: Record<RunTriggerType, string> = { manual: 'Manual (Run)', http: 'HTTP trigger', integration: 'Integration' };
 
 const control = 'h-7 rounded-md border border-zinc-300 bg-white px-1.5 text-xs text-zinc-800 focus-visible:outline-2 focus-visible:outline-indigo-500';
 

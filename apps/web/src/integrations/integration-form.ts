@@ -24,11 +24,11 @@ export const outboundEventLabels: Record<OutboundEvent, string> = {
 export const kindLabels: Record<IntegrationKind, string> = { inbound: 'Inbound', outbound: 'Outbound' };
 
 const inboundScript = `// request: method, headers, parameters (query and form fields), body (raw text).
-var data = request.body ? JSON.parse(request.body) : request.parameters;
+var data = request.body && request.headers['content-type'] === 'application/json' ? JSON.parse(request.body) : request.parameters;
 console.log('received', request.method);
 // flows.start('My flow', data);
-response.statusCode = 200;
-response.body = JSON.stringify({ ok: true });
+response.status = 200;
+response.body = { ok: true };
 `;
 
 const outboundScript = `// callback: event, flow, run, step, actedAs (request.body holds it as JSON text).

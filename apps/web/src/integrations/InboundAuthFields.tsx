@@ -1,5 +1,6 @@
 import type { IntegrationBody, RunUser } from '@flowyard/engine/schemas';
 import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { useCan, useCurrentUser } from '../auth/session-context';
 import { useTRPC } from '../lib/trpc';
@@ -37,22 +38,18 @@ export function InboundAuthFields({ form, storedActAs }: InboundAuthFieldsProps)
     <div className="flex flex-col gap-4">
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium text-zinc-800">Authentication method</legend>
-        <label className="flex items-start gap-2 text-sm text-zinc-800">
-          <input type="radio" name="inbound-auth" className="mt-0.5 accent-indigo-600" checked={authType === 'apiKey'} onChange={() => choose('apiKey')} />
-          <span>
-            User’s API key
-            <span className="block text-xs text-zinc-500">Callers send a Flowyard API key (Authorization: Bearer …); the flows they start act as its user.</span>
-          </span>
-        </label>
-        <label className="flex items-start gap-2 text-sm text-zinc-800">
-          <input type="radio" name="inbound-auth" className="mt-0.5 accent-indigo-600" checked={authType === 'url'} onChange={() => choose('url')} />
-          <span>
-            URL authentication
-            <span className="block text-xs text-zinc-500">
-              A long random token in the URL is the password (for systems that cannot send headers). It is shown once; rotate it if it leaks.
-            </span>
-          </span>
-        </label>
+        <AuthChoice
+          label="User’s API key"
+          hint="Callers send a Flowyard API key (Authorization: Bearer …); the flows they start act as its user."
+          checked={authType === 'apiKey'}
+          onChoose={() => choose('apiKey')}
+        />
+        <AuthChoice
+          label="URL authentication"
+          hint="A long random token in the URL is the password (for systems that cannot send headers). It is shown once; rotate it if it leaks."
+          checked={authType === 'url'}
+          onChoose={() => choose('url')}
+        />
         {authError ? <p className="text-xs text-red-600">{authError}</p> : null}
       </fieldset>
       {authType === 'url' ? (
@@ -73,6 +70,21 @@ export function InboundAuthFields({ form, storedActAs }: InboundAuthFieldsProps)
           )}
         </Field>
       ) : null}
+    </div>
+  );
+}
+
+function AuthChoice({ label, hint, checked, onChoose }: { label: string; hint: string; checked: boolean; onChoose(): void }) {
+  const id = useId();
+  return (
+    <div className="flex items-start gap-2 text-sm text-zinc-800">
+      <input id={id} type="radio" name="inbound-auth" aria-describedby={`${id}-hint`} className="mt-1 accent-indigo-600" checked={checked} onChange={onChoose} />
+      <div className="flex flex-col">
+        <label htmlFor={id}>{label}</label>
+        <span id={`${id}-hint`} className="text-xs text-zinc-500">
+          {hint}
+        </span>
+      </div>
     </div>
   );
 }

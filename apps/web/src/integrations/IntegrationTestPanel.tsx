@@ -10,7 +10,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { FlaskConical } from 'lucide-react';
 import { useState } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
+import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { CodeBlock, DetailSection, Empty, KeyValues } from '../activity/DetailSection';
 import { formatDuration } from '../activity/format';
 import { HttpExchangeView } from '../activity/HttpExchangeView';
@@ -49,8 +49,10 @@ export function IntegrationTestPanel({ form, kind, workflowId, flows }: Integrat
   const [callbackText, setCallbackText] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
+  const [triggerFlowId] = useWatch({ control: form.control, name: ['trigger.flowId'] });
   const defaultCallback = () => {
-    const flow = flows?.[0] ?? { id: 'sample-flow', name: 'Sample flow' };
+    // The flow the trigger listens to, else any flow of the workflow, as the sample's flow.
+    const flow = flows?.find((f) => f.id === triggerFlowId) ?? flows?.[0] ?? { id: 'sample-flow', name: 'Sample flow' };
     return JSON.stringify(sampleCallback({ event, workflow: { id: workflowId, name: 'Default' }, flow, user: { id: me.id, name: me.name, email: me.email } }), null, 2);
   };
 

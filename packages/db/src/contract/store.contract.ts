@@ -385,6 +385,10 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       expect((await integrations.listByWorkflow('w1')).map((i) => i.id)).toEqual(['i1', 'i2']);
       expect((await integrations.findByNameKey('w2', 'beta'))?.id).toBe('i3');
       expect(await integrations.ids()).toEqual(['i1', 'i2', 'i3']);
+      await store.repos.flows.insert(flow('f1', 'Orders'));
+      await store.repos.flows.insert(flow('f2', 'Orders', { createdAt: later }));
+      expect(await store.repos.flows.idsByName('w1', 'Orders')).toEqual(['f1', 'f2']);
+      expect(await store.repos.flows.idsByName('w1', 'orders')).toEqual([]);
       expect(await integrations.endpointScripts('w1', 'api')).toEqual([
         { integrationId: 'i1', integrationName: 'alpha', occurrences: 1, nameKey: 'alpha' },
         { integrationId: 'i2', integrationName: 'Beta', occurrences: 2, nameKey: 'beta' },

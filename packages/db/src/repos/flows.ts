@@ -42,6 +42,9 @@ export function flowsRepo({ orm, t, write }: QueryContext) {
     /** Names and graphs of a workflow's flows (export). */
     graphs: async (workflowId: string): Promise<Pick<FlowRow, 'name' | 'graph'>[]> =>
       orm.select({ name: flows.name, graph: flows.graph }).from(flows).where(eq(flows.workflowId, workflowId)),
+    /** Ids of the workflow's flows named exactly `name` (an integration's flows.start), oldest first. */
+    idsByName: async (workflowId: string, name: string): Promise<string[]> =>
+      (await orm.select({ id: flows.id }).from(flows).where(and(eq(flows.workflowId, workflowId), eq(flows.name, name))).orderBy(asc(flows.createdAt), asc(flows.id))).map((row) => row.id),
     names: async (workflowId: string): Promise<string[]> =>
       (await orm.select({ name: flows.name }).from(flows).where(eq(flows.workflowId, workflowId))).map((row) => row.name),
 

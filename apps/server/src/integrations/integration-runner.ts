@@ -1,0 +1,73 @@
+import { FlowyardError, runIntegrationScript, type HttpClient, type IntegrationBody, type IntegrationScriptData, type IntegrationScriptResult, type Json, type ScriptRunner, type Secret } from '@flowyard/engine';
+import type { ServiceDeps } from '../deps';
+import { createEndpointResolver } from '../endpoints/endpoint-resolver';
+import type { ConstantsService } from '../scripting/constants-service';
+import type { LibrariesService } from '../scripting/libraries-service';
+import { httpStatusOf } from '../trpc/error-map';
+
+/** How many runs one call of a script may start: a script looping flows.start must not flood the queue. */
+export const maxFlowStartsPerCall = 100;
+
+/** What an integration call answers its caller. */
+export interface IntegrationAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface IntegrationRunInput {
+  workflowId: string;
+  fairnessKey: string;
+  body: IntegrationBody;
+  data: IntegrationScriptData;
+  startFlow: (flowName: string, payload: Json, signal: AbortSignal) => Promise<string>;
+  /** The caller's credentials, scrubbed from everything the call records. */
+  secrets?: readonly Secret[];
+}
+
+/**
+ * Runs integration scripts in the custom-step sandbox with the workflow's endpoints, constants and
+ * libraries (the engine's runIntegrationScript), and turns their outcome into an HTTP answer.
+ */
+export function createIntegrationRunner(
+  deps: ServiceDeps,
+  { http, scripts, constants, libraries }: { http: HttpClient; scripts: ScriptRunner; constants: ConstantsService; libraries: LibrariesService },
+) {
+  return {
+    run(input: IntegrationRunInput): Promise<IntegrationScriptResult> {
+      let started = 0;
+      return runIntegrationScript({
+        source: input.body.script,
+        timeoutMs: input.body.timeoutMs,
+        data: input.data,
+        endpoints: createEndpointResolver(deps, input.workflowId),
+        http,
+        scripts,
+        constants: () => constants.values(input.workflowId),
+        libraries: () => libraries.sources(input.workflowId),
+        startFlow: async (flowName, payload, signal) => {
+          started += 1;
+          if (started > maxFlowStartsPerCall) throw new FlowyardError('VALIDATION_FAILED', `flows.start: one call may start at most ${maxFlowStartsPerCall} runs`);
+          return input.startFlow(flowName, payload, signal);
+        },
+        secrets: input.secrets ?? [],
+        fairnessKey: input.fairnessKey,
+        now: deps.now,
+      });
+    },
+
+    /** The answer: the script's response (default 202 `{ runIds }`), or its error with the code's status. */
+    answer(outcome: IntegrationScriptResult, runIds: readonly string[]): IntegrationAnswer {
+      if (outcome.error !== null) {
+        return { status: httpStatusOf(outcome.error.code), headers: jsonHeaders, body: JSON.stringify({ error: { code: outcome.error.code, message: outcome.error.message }, runIds }) };
+      }
+      const response = outcome.response;
+      if (response === null || response.body === null) return { status: response?.status ?? 202, headers: { ...jsonHeaders, ...response?.headers }, body: JSON.stringify({ runIds }) };
+      return { status: response.status, headers: response.headers, body: response.body };
+    },
+  };
+}
+
+export type IntegrationRunner = ReturnType<typeof createIntegrationRunner>;
+
+const jsonHeaders: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8' };

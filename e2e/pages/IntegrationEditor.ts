@@ -155,7 +155,7 @@ export class IntegrationEditor {
   }
 
   get exampleRequest(): Locator {
-    return this.inboundUrlCard.getByLabel('Example request', { exact: true });
+    return this.inboundUrlCard.getByRole('region', { name: 'Example request', exact: true });
   }
 
   /** Rotate URL token → confirm: the new URL, shown once. */

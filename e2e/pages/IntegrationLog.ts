@@ -7,7 +7,8 @@ export class IntegrationLog {
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { name: /^Log of /, level: 1 });
-    this.entries = page.getByRole('list', { name: 'Log entries', exact: true }).getByRole('article');
+    // Direct children only: the HTTP exchanges inside an entry are articles too.
+    this.entries = page.getByRole('list', { name: 'Log entries', exact: true }).locator(':scope > li > article');
   }
 
   async goto(integrationId: string): Promise<void> {

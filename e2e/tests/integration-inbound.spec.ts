@@ -105,11 +105,14 @@ response.body = { runId: runId, id: data.id };`;
     // Leaving with unsaved changes asks first.
     await again.nameField.fill(`${name} edited`);
     await expect(again.unsavedState).toBeVisible();
-    const asked = page.waitForEvent('dialog');
+    const questions: string[] = [];
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
     await page.getByRole('link', { name: 'Integrations', exact: true }).click();
-    const dialog = await asked;
-    expect(dialog.message()).toContain('unsaved changes');
-    await dialog.dismiss();
+    await expect.poll(() => questions).toEqual([expect.stringContaining('unsaved changes')]);
+    await expect(page).toHaveURL(/\/integration-builder\/integrations\/[^/]+$/);
     await expect(again.nameField).toHaveValue(`${name} edited`);
   } finally {
     await caller.dispose();

@@ -29,6 +29,15 @@ response.body = { runId: runId, id: data.id };`;
   await editor.nameField.fill(name);
   await editor.chooseAuthentication('url');
   await expect(editor.actingUserField).toContainText('admin@localhost');
+  // Completion knows the workflow's flows and the request's fields.
+  await editor.setScript('');
+  await page.keyboard.type("flows.start('");
+  await expect(editor.completionOption(flow.name)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await editor.setScript('');
+  await page.keyboard.type('request.');
+  await expect(editor.completionOption('parameters')).toBeVisible();
+  await page.keyboard.press('Escape');
   await editor.setScript(script);
   expect(await editor.scriptText()).toBe(script);
   // The sidebar offers what an inbound script can use.

@@ -111,7 +111,17 @@ response.body = { runId: runId, id: data.id };`;
     expect((await caller.post(tokenUrl, { form: { id: 'old' } })).status()).toBe(401);
     expect((await caller.post(rotated, { form: { id: 'new-3' } })).status()).toBe(200);
 
+    // Disabled from the list, the URL answers 404; enabled again, it works.
+    await integrations.goto();
+    await integrations.toggleButton(name, 'Disable').click();
+    await expect(integrations.item(name)).toContainText('Disabled');
+    expect((await caller.post(rotated, { form: { id: 'off' } })).status()).toBe(404);
+    await integrations.toggleButton(name, 'Enable').click();
+    await expect(integrations.item(name)).toContainText('Enabled');
+    expect((await caller.post(rotated, { form: { id: 'on-4' } })).status()).toBe(200);
+
     // Leaving with unsaved changes asks first.
+    await integrations.open(name);
     await again.nameField.fill(`${name} edited`);
     await expect(again.unsavedState).toBeVisible();
     const questions: string[] = [];

@@ -342,3 +342,27 @@ describe('integrations.test', { timeout: 60_000 }, () => {
     expect(Number(logged?.n)).toBe(0);
   });
 });
+
+describe('integrations: endpoint usage', { timeout: 60_000 }, () => {
+  it('lists integrations whose scripts name the endpoint, rewrites them on a rename, and keeps the endpoint from deletion', async () => {
+    const endpoint = await app().caller.endpoints.create({ workflowId: app().workflowId, name: 'Ticketing', baseUrl: 'https://tickets.example.com', auth: { type: 'none' } });
+    const saved = await create(inbound({ name: 'Tickets in', script: "http.request({ endpoint: 'Ticketing', path: '/a' }).write(); http.request({ endpoint: \"ticketing\" }).write();" }));
+    const use = { kind: 'integration', integrationId: saved.integration.id, integrationName: 'Tickets in', occurrences: 2 };
+    expect((await app().caller.endpoints.usage({ id: endpoint.id })).items).toEqual([use]);
+    expect((await app().caller.endpoints.get({ id: endpoint.id })).usageCount).toBe(1);
+    expect(await app().caller.endpoints.renameImpact({ id: endpoint.id, name: 'Tickets' })).toEqual({ renamed: true, scripts: [], integrations: [use] });
+
+    const refused = await apiErrorOf(app().caller.endpoints.delete({ id: endpoint.id }));
+    expect(refused.code).toBe('ENDPOINT_IN_USE');
+    expect(refused.message).toContain('1 integration');
+
+    await app().caller.endpoints.update({ id: endpoint.id, name: 'Tickets', baseUrl: endpoint.baseUrl, auth: { type: 'none' }, updateScripts: true });
+    expect((await app().caller.integrations.get({ id: saved.integration.id })).integration.script).toBe(
+      "http.request({ endpoint: 'Tickets', path: '/a' }).write(); http.request({ endpoint: \"Tickets\" }).write();",
+    );
+    expect((await app().caller.endpoints.usage({ id: endpoint.id })).items).toEqual([use]);
+
+    await app().caller.integrations.delete({ id: saved.integration.id });
+    expect(await app().caller.endpoints.delete({ id: endpoint.id })).toEqual({ id: endpoint.id });
+  });
+});

@@ -1,13 +1,10 @@
+import type { EndpointIntegrationUsage } from '@flowyard/engine/schemas';
 import { Plug } from 'lucide-react';
 import { Link } from 'wouter';
 import { integrationHref } from '../integrations/integration-links';
 
 /** An integration whose script names an endpoint (the `integration` usage kind). */
-export interface IntegrationUsageRef {
-  integrationId: string;
-  integrationName: string;
-  occurrences: number;
-}
+export type IntegrationUsageRef = Pick<EndpointIntegrationUsage, 'integrationId' | 'integrationName' | 'occurrences'>;
 
 export interface IntegrationUsageLinksProps {
   integrations: readonly IntegrationUsageRef[];

@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Check, CircleDot, Save, ScrollText, Trash2 } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
 import { useCan, useCurrentUser } from '../auth/session-context';
 import { usePublicUrl } from '../canvas/settings/use-public-url';
@@ -62,7 +62,6 @@ export function IntegrationEditorForm({ workflowId, stored, kind, justSaved = fa
     defaultValues: stored ? stored.integration : newIntegrationValues(kind, me.id),
   });
   const { register, formState } = form;
-  useWatch({ control: form.control, name: 'name' });
   useLeaveWarning(formState.isDirty, 'This integration has unsaved changes. Leave without saving them?');
 
   const showToken = (saved: IntegrationSaved, then?: string) => {

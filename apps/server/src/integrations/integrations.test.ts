@@ -415,3 +415,43 @@ describe('integrations: export and import', { timeout: 60_000 }, () => {
     expect(error.issues).toContainEqual({ path: 'integrations[0].flowName', message: 'The file has no flow named "Missing flow"' });
   });
 });
+
+describe('integrations: log retention', { timeout: 60_000 }, () => {
+  it('follows the run retention setting: by age, and by count per integration', async () => {
+    const fresh = await createTestApp();
+    try {
+      const { integration } = await fresh.caller.integrations.create({ workflowId: fresh.workflowId, integration: inbound({ auth: { type: 'url', actAsUserId: fresh.admin.id } }) });
+      const day = 86_400_000;
+      const add = (id: string, daysAgo: number) =>
+        fresh.store.repos.integrations.addLogEntry({
+          id,
+          integrationId: integration.id,
+          at: new Date(Date.now() - daysAgo * day).toISOString(),
+          durationMs: 1,
+          kind: 'inbound',
+          caller: null,
+          method: 'POST',
+          event: null,
+          sourceRunId: null,
+          body: '',
+          bodyTruncated: false,
+          logs: [],
+          exchanges: [],
+          outcome: 'succeeded',
+          status: 202,
+          error: null,
+          runIds: [],
+        });
+      for (const [id, age] of [['a', 40], ['b', 3], ['c', 2], ['d', 1]] as const) await add(id, age);
+      const ids = async () => (await fresh.caller.integrations.log({ integrationId: integration.id })).entries.map((e) => e.id);
+      await fresh.caller.settings.retention.set({ maxAgeDays: 30, maxRunsPerFlow: null });
+      await fresh.services.runPruner.runNow();
+      expect(await ids()).toEqual(['d', 'c', 'b']);
+      await fresh.caller.settings.retention.set({ maxAgeDays: null, maxRunsPerFlow: 2 });
+      await fresh.services.runPruner.runNow();
+      expect(await ids()).toEqual(['d', 'c']);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import type { FlowSaveInput, IntegrationBodyInput } from '@flowyard/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { apiErrorOf } from '../testing/test-app';
+import { apiErrorOf, createTestApp } from '../testing/test-app';
 import { startTargetServer, type TargetServer } from '../testing/target-server';
 import { startHookTestServer, type HookTestServer } from '../triggers/hook-test-server';
 
@@ -364,5 +364,94 @@ describe('integrations: endpoint usage', { timeout: 60_000 }, () => {
 
     await app().caller.integrations.delete({ id: saved.integration.id });
     expect(await app().caller.endpoints.delete({ id: endpoint.id })).toEqual({ id: endpoint.id });
+  });
+});
+
+describe('integrations: export and import', { timeout: 60_000 }, () => {
+  it('carry script, trigger and authentication method, never a token; an imported URL integration gets a fresh token', async () => {
+    const flowName = uniqueName('Exported flow');
+    const flowId = await server.flow(flowName, manualOnly);
+    const url = await create(inbound({ name: 'Exported URL in', script: "http.request({ endpoint: 'Target API' }).write();" }));
+    await create(inbound({ name: 'Exported key in', auth: { type: 'apiKey' } }));
+    await create(outbound({ name: 'Exported out', trigger: { events: ['run.succeeded'], flowId }, rateLimit: { perMinute: 7 } }));
+    const file = await app().caller.workflows.export({ workflowId: app().workflowId });
+    const text = JSON.stringify(file);
+    expect(text).not.toContain(url.token ?? '');
+    expect(text).not.toContain('fyi_');
+    expect(text).not.toMatch(/token/i);
+    expect(file.integrations.find((i) => i.integration.name === 'Exported out')).toEqual({
+      integration: expect.objectContaining({ kind: 'outbound', trigger: { events: ['run.succeeded'], flowId: null }, rateLimit: { perMinute: 7 } }),
+      flowName,
+    });
+
+    const fresh = await createTestApp();
+    try {
+      const result = await fresh.caller.workflows.import({ workflowId: fresh.workflowId, file: text, bindings: {} });
+      expect(result.summary.integrations).toBe(file.integrations.length);
+      const imported = result.integrations.find((i) => i.name === 'Exported URL in');
+      expect(imported?.token).toMatch(/^fyi_/);
+      expect(imported?.token).not.toBe(url.token);
+      expect(imported?.tokenPath).toBe(`/inbound/${imported?.id}/${imported?.token}`);
+      expect(result.integrations.find((i) => i.name === 'Exported key in')?.token).toBeNull();
+      const views = await fresh.caller.integrations.list({ workflowId: fresh.workflowId });
+      const out = views.find((v) => v.integration.name === 'Exported out');
+      const importedFlow = result.flows.find((f) => f.name === flowName);
+      expect(out?.integration).toMatchObject({ kind: 'outbound', trigger: { flowId: importedFlow?.id } });
+      // The exporting install's user is not here: runs act as whoever imported.
+      expect(views.find((v) => v.integration.name === 'Exported URL in')?.actAs?.id).toBe(fresh.admin.id);
+      // Scripts naming endpoints are indexed for Usage after an import too.
+      const endpoint = (await fresh.caller.endpoints.list({ workflowId: fresh.workflowId })).find((e) => e.name === 'Target API');
+      expect((await fresh.caller.endpoints.usage({ id: endpoint?.id ?? '' })).counts.integration).toBe(file.integrations.filter((i) => i.integration.script.includes("'Target API'")).length);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('refuses a file whose outbound integration names a flow it does not hold, nothing written', async () => {
+    const file = await app().caller.workflows.export({ workflowId: app().workflowId });
+    const broken = { ...file, flows: [], integrations: [{ integration: { kind: 'outbound', name: 'Lonely', trigger: { events: ['run.failed'], flowId: null } }, flowName: 'Missing flow' }] };
+    const error = await apiErrorOf(app().caller.workflows.import({ workflowId: app().workflowId, file: broken, bindings: {} }));
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.issues).toContainEqual({ path: 'integrations[0].flowName', message: 'The file has no flow named "Missing flow"' });
+  });
+});
+
+describe('integrations: log retention', { timeout: 60_000 }, () => {
+  it('follows the run retention setting: by age, and by count per integration', async () => {
+    const fresh = await createTestApp();
+    try {
+      const { integration } = await fresh.caller.integrations.create({ workflowId: fresh.workflowId, integration: inbound({ auth: { type: 'url', actAsUserId: fresh.admin.id } }) });
+      const day = 86_400_000;
+      const add = (id: string, daysAgo: number) =>
+        fresh.store.repos.integrations.addLogEntry({
+          id,
+          integrationId: integration.id,
+          at: new Date(Date.now() - daysAgo * day).toISOString(),
+          durationMs: 1,
+          kind: 'inbound',
+          caller: null,
+          method: 'POST',
+          event: null,
+          sourceRunId: null,
+          body: '',
+          bodyTruncated: false,
+          logs: [],
+          exchanges: [],
+          outcome: 'succeeded',
+          status: 202,
+          error: null,
+          runIds: [],
+        });
+      for (const [id, age] of [['a', 40], ['b', 3], ['c', 2], ['d', 1]] as const) await add(id, age);
+      const ids = async () => (await fresh.caller.integrations.log({ integrationId: integration.id })).entries.map((e) => e.id);
+      await fresh.caller.settings.retention.set({ maxAgeDays: 30, maxRunsPerFlow: null });
+      await fresh.services.runPruner.runNow();
+      expect(await ids()).toEqual(['d', 'c', 'b']);
+      await fresh.caller.settings.retention.set({ maxAgeDays: null, maxRunsPerFlow: 2 });
+      await fresh.services.runPruner.runNow();
+      expect(await ids()).toEqual(['d', 'c']);
+    } finally {
+      await fresh.close();
+    }
   });
 });

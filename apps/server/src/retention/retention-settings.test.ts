@@ -29,9 +29,10 @@ describe('settings.retention', () => {
     const flow = await app.caller.flows.create({ workflowId: app.workflowId, name: 'F' });
     const day = 86_400_000;
     const insert = (id: string, daysAgo: number) =>
-      app.sql.query("INSERT INTO runs (id, flow_id, flow_version, status, trigger_type, trigger_node_id, user_id, payload, started_at) VALUES (?, ?, 1, 'succeeded', 'manual', 't', ?, '{}', ?)", [
+      app.sql.query("INSERT INTO runs (id, flow_id, workflow_id, flow_version, status, trigger_type, trigger_node_id, user_id, payload, started_at) VALUES (?, ?, ?, 1, 'succeeded', 'manual', 't', ?, '{}', ?)", [
         id,
         flow.id,
+        app.workflowId,
         app.admin.id,
         new Date(Date.now() - daysAgo * day).toISOString(),
       ]);

@@ -268,8 +268,8 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       expect((await flows.listByWorkflow('w1')).map((f) => f.id)).toEqual(['f1', 'f2']);
       expect(await flows.ids()).toEqual(['f1', 'f2']);
       expect((await flows.graphs('w1')).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
-        { name: 'A', graph },
-        { name: 'B', graph },
+        { id: 'f1', name: 'A', graph },
+        { id: 'f2', name: 'B', graph },
       ]);
       expect((await flows.names('w1')).sort()).toEqual(['A', 'B']);
       expect(await usage.endpointSteps('e1')).toEqual([{ flowId: 'f1', flowName: 'A', nodeId: 'n1', stepName: 'Call' }]);

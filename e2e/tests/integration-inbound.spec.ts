@@ -137,3 +137,67 @@ response.body = { runId: runId, id: data.id };`;
     await caller.dispose();
   }
 });
+
+test('the editor names bad fields; an API-key integration takes a user’s key, and switching it to URL authentication shows its new URL once', async ({
+  page,
+  playwright,
+  api,
+}) => {
+  const integrations = new IntegrationsPage(page);
+  await integrations.goto();
+  const taken = uniqueName('Taken');
+  const first = await integrations.create('Inbound');
+  await first.nameField.fill(taken);
+  await first.chooseAuthentication('apiKey');
+  await first.setScript("response.status = 200;\nresponse.body = { method: request.method, who: request.parameters.who };");
+  await first.saveNew(taken, false);
+
+  // A missing name is refused under the field, by the form itself.
+  await integrations.goto();
+  const editor = await integrations.create('Inbound');
+  await editor.chooseAuthentication('apiKey');
+  await editor.saveButton.click();
+  await expect(editor.nameField).toHaveAttribute('aria-invalid', 'true');
+  await expect(editor.details).toContainText('Name is required');
+  // A taken name is refused by the server, under the same field.
+  await editor.nameField.fill(taken.toUpperCase());
+  await editor.saveButton.click();
+  await expect(editor.details).toContainText('already exists');
+  await expect(editor.nameField).toHaveAttribute('aria-invalid', 'true');
+
+  const name = uniqueName('Keyed');
+  await editor.nameField.fill(name);
+  await editor.setScript("response.status = 200;\nresponse.body = { method: request.method, who: request.parameters.who };");
+  const { id } = await editor.saveNew(name, false);
+  // With an API key there is no token: the URL is the integration's own, with an example using a key.
+  const url = await editor.inboundUrlField.inputValue();
+  expect(url).toMatch(new RegExp(`/inbound/${id}$`));
+  await expect(editor.exampleRequest).toContainText('Authorization: Bearer <your API key>');
+
+  const user = await api.createUser({ name: uniqueName('Caller'), email: `${uniqueName('caller').replace(' ', '-')}@example.test`, role: 'rest', password: `pw-${Math.random().toString(36).slice(2)}A1!` });
+  const key = await api.createApiKey(user.id, 'integration test');
+  const caller = await playwright.request.newContext({ storageState: { cookies: [], origins: [] } });
+  try {
+    const called = await caller.get(`${url}?who=rest`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(called.status()).toBe(200);
+    expect(await called.json()).toEqual({ method: 'GET', who: 'rest' });
+    expect((await caller.get(`${url}?who=nobody`)).status()).toBe(401);
+
+    // Switching to URL authentication makes a token: its URL is shown once, and then works without a key.
+    await editor.chooseAuthentication('url');
+    await editor.saveButton.click();
+    const tokenUrl = await editor.takeTokenUrl();
+    await expect(editor.savedState).toBeVisible();
+    expect(tokenUrl.startsWith(`${url}/`)).toBe(true);
+    expect((await caller.get(`${tokenUrl}?who=token`)).status()).toBe(200);
+
+    // Refused calls start nothing and are not logged: the key's user, then the acting user.
+    const log = await editor.openLog();
+    await log.expectEntries(2);
+    await expect(log.entry(1)).toContainText(`by ${user.name}`);
+    await expect(log.entry(0)).toContainText('by Admin');
+    await expect(log.entry(0)).toContainText('HTTP 200');
+  } finally {
+    await caller.dispose();
+  }
+});

@@ -1,6 +1,8 @@
 import { expect, test } from '../fixtures';
 import { MockTarget } from '../mocks/target-server';
+import { IntegrationLog } from '../pages/IntegrationLog';
 import { IntegrationsPage } from '../pages/IntegrationsPage';
+import { IntegrationsApi } from '../support/integrations-api';
 import { uniqueName } from '../support/unique-name';
 
 test('an outbound integration posts a failed run to a mock Slack endpoint and logs it with the run it was about', async ({ page, api, target, activity }) => {
@@ -74,4 +76,36 @@ console.log('slack said ' + resp.statusCode);`;
   } finally {
     await slack.close();
   }
+});
+
+test('an outbound integration over its rate limit logs the skipped event as rate limited, newest first', async ({ page, api }) => {
+  const integrationsApi = new IntegrationsApi(page.request);
+  const workflowId = await api.defaultWorkflowId();
+  // A flow that fails at once: its only step calls an endpoint that does not exist any more.
+  const gone = await api.createEndpoint({ name: uniqueName('Gone'), baseUrl: 'http://127.0.0.1:9', auth: { type: 'none' } });
+  const flow = await api.createHttpFlow(uniqueName('Always fails'), { name: 'Call', endpointId: gone.id, path: '/' });
+  const name = uniqueName('Limited');
+  const integration = await integrationsApi.create(workflowId, {
+    kind: 'outbound',
+    name,
+    trigger: { events: ['run.failed'], flowId: flow.id },
+    rateLimit: { perMinute: 1 },
+    script: "console.log('told about ' + callback.run.id);",
+  });
+  const firstRun = await api.startRun(flow.id, {});
+  const log = new IntegrationLog(page);
+  await log.goto(integration.id);
+  await log.expectEntries(1);
+  const secondRun = await api.startRun(flow.id, {});
+  await log.expectEntries(2);
+
+  const skipped = log.entry(0);
+  await expect(skipped).toContainText('Rate limited');
+  await expect(skipped).toContainText('did not run');
+  await expect(skipped.getByRole('link', { name: new RegExp(secondRun.slice(-8)) })).toBeVisible();
+  await expect(log.consoleLines(skipped)).toHaveCount(0);
+  const told = log.entry(1);
+  await log.expand(told);
+  await expect(told).toContainText('Succeeded');
+  await expect(log.consoleLines(told)).toContainText([`told about ${firstRun}`]);
 });

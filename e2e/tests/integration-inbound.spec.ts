@@ -1,5 +1,7 @@
 import { expect, test } from '../fixtures';
+import { IntegrationLog } from '../pages/IntegrationLog';
 import { IntegrationsPage } from '../pages/IntegrationsPage';
+import { IntegrationsApi } from '../support/integrations-api';
 import { uniqueName } from '../support/unique-name';
 
 test('an inbound integration with URL authentication starts a flow from form and JSON calls, logs them and links the started runs', async ({
@@ -200,4 +202,33 @@ test('the editor names bad fields; an API-key integration takes a user’s key, 
   } finally {
     await caller.dispose();
   }
+});
+
+test('the log pages back past its newest 20 entries', async ({ page, playwright, api }) => {
+  const integrationsApi = new IntegrationsApi(page.request);
+  const workflowId = await api.defaultWorkflowId();
+  const created = await integrationsApi.create(workflowId, {
+    kind: 'inbound',
+    name: uniqueName('Busy'),
+    auth: { type: 'url', actAsUserId: await integrationsApi.myUserId() },
+    script: "console.log('call ' + request.parameters.n);\nresponse.status = 200;",
+  });
+  const caller = await playwright.request.newContext({ storageState: { cookies: [], origins: [] } });
+  try {
+    for (let n = 1; n <= 21; n++) {
+      expect((await caller.post(created.tokenPath ?? '', { form: { n: String(n) } })).status()).toBe(200);
+    }
+  } finally {
+    await caller.dispose();
+  }
+  const log = new IntegrationLog(page);
+  await log.goto(created.id);
+  await log.expectEntries(20);
+  await expect(log.consoleLines(log.entry(0))).toContainText(['call 21']);
+  await page.getByRole('button', { name: 'Load older entries', exact: true }).click();
+  await log.expectEntries(21);
+  const oldest = log.entry(20);
+  await log.expand(oldest);
+  await expect(log.consoleLines(oldest)).toContainText(['call 1']);
+  await expect(page.getByRole('button', { name: 'Load older entries', exact: true })).toHaveCount(0);
 });

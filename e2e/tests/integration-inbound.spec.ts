@@ -103,6 +103,10 @@ response.body = { runId: runId, id: data.id };`;
     await activity.openStep('Ping', /succeeded/i);
     await expect(activity.root).toContainText(`Started by the integration ${name}`);
     await expect.poll(() => target.requestsTo('GET', '/ping').length).toBe(2);
+    // Activity filters runs started by integrations.
+    await activity.filter('Trigger').selectOption({ label: 'Integration' });
+    await expect(page).toHaveURL(/trigger=integration/);
+    await expect(activity.runCount).toHaveText('2 matching runs');
 
     // Rotate URL token: the old URL stops working, the new one (shown once) works.
     await integrations.goto();

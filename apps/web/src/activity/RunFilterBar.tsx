@@ -1,4 +1,4 @@
-import { runStatuses, type RunStatus, type RunTriggerType } from '@flowyard/engine/schemas';
+import { runStatuses, runTriggerTypes, type RunStatus, type RunTriggerType } from '@flowyard/engine/schemas';
 import { useQuery } from '@tanstack/react-query';
 import { Search, X } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
@@ -75,9 +75,9 @@ export function RunFilterBar({ filters, onChange, onOpenRun, flows, searchProble
         </select>
       </Labelled>
       <Labelled label="Trigger">
-        <select aria-label="Trigger" className={control} value={filters.trigger ?? ''} onChange={(e) => set({ trigger: choose(e.target.value, ['manual', 'http'] as const) })}>
+        <select aria-label="Trigger" className={control} value={filters.trigger ?? ''} onChange={(e) => set({ trigger: choose(e.target.value, runTriggerTypes) })}>
           <option value="">Any</option>
-          {(['manual', 'http'] as const).map((trigger) => (
+          {runTriggerTypes.map((trigger) => (
             <option key={trigger} value={trigger}>
               {triggerNames[trigger]}
             </option>

@@ -83,6 +83,7 @@ export function createOutboundEvents(
       fairnessKey: `integration:${integration.id}`,
       body: integration.body,
       data: { request: { method: 'POST', headers: { 'content-type': 'application/json' }, parameters: {}, body: text }, callback },
+      ...(user === undefined ? {} : { actAs: user }),
       startFlow: async (flowName, payload) => {
         if (user === undefined) throw new Error(`The user the run acted as no longer exists, so flows.start cannot act as them`);
         const runId = await startFlow({ workflowId: integration.workflowId, flowName, payload, user, origin });

@@ -146,7 +146,7 @@ export function createAppServices(
   });
   const stepTests = createStepTestsService(deps, flows, { http: options.http, scripts: options.scripts, customSteps, constants, libraries, credentials: runCredentials });
   // Integrations (SPEC §10): scripts in the same sandbox; their runs are admitted like HTTP-triggered ones.
-  const integrationRunner = createIntegrationRunner(deps, { http: options.http, scripts: options.scripts, constants, libraries });
+  const integrationRunner = createIntegrationRunner(deps, { http: options.http, scripts: options.scripts, constants, libraries, credentials: runCredentials });
   const startFlow = createFlowStarter({ repos: deps.store.repos, flows, runs });
   const integrations = createIntegrationsService(deps, { workflows, users, flows, runner: integrationRunner });
   const inboundCalls = createInboundCalls({ repos: deps.store.repos, now: deps.now }, { callers: { apiKeys, users, runCredentials }, runner: integrationRunner, startFlow });

@@ -67,6 +67,7 @@ export function createInboundCalls(deps: { repos: Pick<Repos, 'integrations'>; n
       body,
       data: { request, callback: null },
       secrets,
+      actAs: user,
       startFlow: async (flowName, payload) => {
         const runId = await startFlow({ workflowId: row.workflowId, flowName, payload, user, origin });
         runIds.push(runId);

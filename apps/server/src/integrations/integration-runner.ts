@@ -1,5 +1,9 @@
 import { FlowyardError, runIntegrationScript, type HttpClient, type IntegrationBody, type IntegrationScriptData, type IntegrationScriptResult, type Json, type ScriptRunner, type Secret } from '@flowyard/engine';
+import { randomUUID } from 'node:crypto';
+import type { RunCredentials } from '../builtin/run-credentials';
+import { withRunCredential } from '../builtin/run-endpoints';
 import type { ServiceDeps } from '../deps';
+import { log } from '../log';
 import { createEndpointResolver } from '../endpoints/endpoint-resolver';
 import type { ConstantsService } from '../scripting/constants-service';
 import type { LibrariesService } from '../scripting/libraries-service';
@@ -23,6 +27,8 @@ export interface IntegrationRunInput {
   startFlow: (flowName: string, payload: Json, signal: AbortSignal) => Promise<string>;
   /** The caller's credentials, scrubbed from everything the call records. */
   secrets?: readonly Secret[];
+  /** Whom the built-in Flowyard endpoint acts as in this script (the caller, or the run's user); without one it is unauthenticated. */
+  actAs?: { id: string };
 }
 
 /**
@@ -31,29 +37,38 @@ export interface IntegrationRunInput {
  */
 export function createIntegrationRunner(
   deps: ServiceDeps,
-  { http, scripts, constants, libraries }: { http: HttpClient; scripts: ScriptRunner; constants: ConstantsService; libraries: LibrariesService },
+  { http, scripts, constants, libraries, credentials }: { http: HttpClient; scripts: ScriptRunner; constants: ConstantsService; libraries: LibrariesService; credentials: RunCredentials },
 ) {
   return {
-    run(input: IntegrationRunInput): Promise<IntegrationScriptResult> {
+    async run(input: IntegrationRunInput): Promise<IntegrationScriptResult> {
       let started = 0;
-      return runIntegrationScript({
-        source: input.body.script,
-        timeoutMs: input.body.timeoutMs,
-        data: input.data,
-        endpoints: createEndpointResolver(deps, input.workflowId),
-        http,
-        scripts,
-        constants: () => constants.values(input.workflowId),
-        libraries: () => libraries.sources(input.workflowId),
-        startFlow: async (flowName, payload, signal) => {
-          started += 1;
-          if (started > maxFlowStartsPerCall) throw new FlowyardError('VALIDATION_FAILED', `flows.start: one call may start at most ${maxFlowStartsPerCall} runs`);
-          return input.startFlow(flowName, payload, signal);
-        },
-        secrets: input.secrets ?? [],
-        fairnessKey: input.fairnessKey,
-        now: deps.now,
-      });
+      // The built-in endpoint authenticates as `actAs` with a credential of this call alone, revoked after it.
+      const callId = `integration-call:${randomUUID()}`;
+      let credential: Promise<string> | undefined;
+      const actAs = input.actAs;
+      const endpoints = createEndpointResolver(deps, input.workflowId);
+      try {
+        return await runIntegrationScript({
+          source: input.body.script,
+          timeoutMs: input.body.timeoutMs,
+          data: input.data,
+          endpoints: actAs === undefined ? endpoints : withRunCredential(endpoints, () => (credential ??= credentials.mint({ userId: actAs.id, runId: callId }))),
+          http,
+          scripts,
+          constants: () => constants.values(input.workflowId),
+          libraries: () => libraries.sources(input.workflowId),
+          startFlow: async (flowName, payload, signal) => {
+            started += 1;
+            if (started > maxFlowStartsPerCall) throw new FlowyardError('VALIDATION_FAILED', `flows.start: one call may start at most ${maxFlowStartsPerCall} runs`);
+            return input.startFlow(flowName, payload, signal);
+          },
+          secrets: input.secrets ?? [],
+          fairnessKey: input.fairnessKey,
+          now: deps.now,
+        });
+      } finally {
+        if (credential !== undefined) await credentials.revokeRun(callId).catch((error: unknown) => log.error('Revoking an integration call credential failed', error));
+      }
     },
 
     /** The answer: the script's response (default 202 `{ runIds }`), or its error with the code's status. */

@@ -226,6 +226,7 @@ export function createIntegrationsService(deps: ServiceDeps, { workflows, users,
         fairnessKey: `integration-test:${input.workflowId}`,
         body,
         data: { request, callback },
+        actAs: user,
         startFlow: async (flowName: string, payload: Json) => {
           flowStarts.push({ flowName, payload });
           return `test-run-${flowStarts.length}`;

@@ -249,6 +249,23 @@ describe('integrations: inbound calls', { timeout: 60_000 }, () => {
     expect((await readAs(errorAnswer, refused)).error.message).toContain('There is no flow named "No such flow"');
   });
 
+  it('reaches Flowyard through the built-in endpoint as the user the call acts as, the credential redacted', async () => {
+    const { user } = await app().createUser('standard', 'Sam Standard');
+    const saved = await create(
+      inbound({
+        auth: { type: 'url', actAsUserId: user.id },
+        script: `var answer = http.request({ endpoint: 'Flowyard', path: '/api/v1/users/${app().admin.id}' }).write(); response.status = 200; response.body = { status: answer.statusCode };`,
+      }),
+    );
+    const response = await call(saved.tokenPath ?? '', { method: 'GET' });
+    // A standard user may read only themself: the request acted as them, not as an admin.
+    expect(await response.json()).toEqual({ status: 403 });
+    const { entries } = await app().caller.integrations.log({ integrationId: saved.integration.id });
+    expect(entries[0]?.exchanges[0]?.requestHeaders).toMatchObject({ authorization: '[redacted]' });
+    const [left] = await app().sql.query("SELECT count(*) AS n FROM run_credentials WHERE run_id LIKE 'integration-call:%'", []);
+    expect(Number(left?.n)).toBe(0);
+  });
+
   it('pages the log newest first', async () => {
     const saved = await create(inbound({ script: 'response.body = request.body;' }));
     for (const body of ['one', 'two', 'three']) expect((await call(saved.tokenPath ?? '', { body })).status).toBe(202);

@@ -83,6 +83,7 @@ export function createOutboundEvents(
       fairnessKey: `integration:${integration.id}`,
       body: integration.body,
       data: { request: { method: 'POST', headers: { 'content-type': 'application/json' }, parameters: {}, body: text }, callback },
+      ...(user === undefined ? {} : { actAs: user }),
       startFlow: async (flowName, payload) => {
         if (user === undefined) throw new Error(`The user the run acted as no longer exists, so flows.start cannot act as them`);
         const runId = await startFlow({ workflowId: integration.workflowId, flowName, payload, user, origin });
@@ -131,9 +132,15 @@ export function createOutboundEvents(
         .finally(() => pending.delete(work));
       pending.add(work);
     },
-    /** Resolves once every outbound call begun so far has finished (tests, shutdown). */
-    async whenIdle(): Promise<void> {
-      while (pending.size > 0) await Promise.all([...pending]);
+    /** Resolves once every outbound call begun so far has finished (tests, shutdown), or after `timeoutMs` when given. */
+    async whenIdle(timeoutMs?: number): Promise<void> {
+      const idle = (async () => {
+        while (pending.size > 0) await Promise.all([...pending]);
+      })();
+      if (timeoutMs === undefined) return idle;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([idle, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+      clearTimeout(timer);
     },
   };
 }

@@ -47,7 +47,14 @@ response.body = { runId: runId, id: data.id };`;
   await expect(editor.availableItem('response.status')).toBeVisible();
   await expect(editor.availableItem(`flows.start(${JSON.stringify(flow.name).replace(/"/g, "'")}, {})`)).toBeVisible();
   await expect(editor.availableItem(endpoint.name)).toBeVisible();
-  await expect(editor.availableObjects.getByRole('link', { name: 'Edit', exact: true })).toBeVisible();
+  // Edit beside Endpoints opens the workflow's endpoints in place (SPEC §4), keeping the unsaved script.
+  await editor.availableObjects.getByRole('link', { name: 'Edit', exact: true }).click();
+  const endpointsDialog = page.getByRole('dialog', { name: 'Endpoints', exact: true });
+  await expect(endpointsDialog.getByRole('button', { name: 'Add Endpoint', exact: true })).toBeVisible();
+  await expect(endpointsDialog.getByRole('button', { name: endpoint.name, exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(endpointsDialog).toBeHidden();
+  expect(await editor.scriptText()).toBe(script);
 
   // Test script with a sample form post: the response, the flow it would start and the console line.
   await editor.fillSampleRequest({ method: 'POST', contentType: 'application/x-www-form-urlencoded', body: 'id=sample-5' });

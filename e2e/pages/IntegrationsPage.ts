@@ -23,6 +23,8 @@ export class IntegrationsPage {
     await this.page.goto('/');
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integration Builder' }).click();
     await expect(this.page).toHaveURL(/\/integration-builder$/);
+    // The Integrations section beside Endpoints counts each kind.
+    await expect(this.page.getByRole('region', { name: 'Integrations', exact: true })).toContainText(/No integrations yet|\d+ inbound, \d+ outbound/);
     await this.page.getByRole('button', { name: 'Edit Integrations', exact: true }).click();
     await expect(this.page).toHaveURL(/\/integration-builder\/integrations$/);
     await expect(this.heading).toBeVisible();

@@ -276,6 +276,14 @@ describe('integrations: inbound calls', { timeout: 60_000 }, () => {
     expect(response.headers.get('set-cookie')).toBeNull();
   });
 
+  it('has the workflow\'s constants and shared libraries, as custom steps do', async () => {
+    await app().caller.constants.set({ workflowId: app().workflowId, name: 'Greeting', value: 'Hello' });
+    await app().caller.libraries.save({ workflowId: app().workflowId, name: 'greeter', source: 'exports.greet = function (who) { return who + "!"; };' });
+    const saved = await create(inbound({ script: "response.body = constants['Greeting'] + ' ' + require('greeter').greet(request.parameters.who);" }));
+    const response = await call(`${saved.tokenPath ?? ''}?who=Ada`, { method: 'GET' });
+    expect(await response.text()).toBe('Hello Ada!');
+  });
+
   it('pages the log newest first', async () => {
     const saved = await create(inbound({ script: 'response.body = request.body;' }));
     for (const body of ['one', 'two', 'three']) expect((await call(saved.tokenPath ?? '', { body })).status).toBe(202);

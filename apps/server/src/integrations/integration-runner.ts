@@ -77,8 +77,9 @@ export function createIntegrationRunner(
         return { status: httpStatusOf(outcome.error.code), headers: jsonHeaders, body: JSON.stringify({ error: { code: outcome.error.code, message: outcome.error.message }, runIds }) };
       }
       const response = outcome.response;
-      if (response === null || response.body === null) return { status: response?.status ?? 202, headers: { ...jsonHeaders, ...response?.headers }, body: JSON.stringify({ runIds }) };
-      return { status: response.status, headers: response.headers, body: response.body };
+      const headers = answerableHeaders(response?.headers ?? {});
+      if (response === null || response.body === null) return { status: response?.status ?? 202, headers: { ...jsonHeaders, ...headers }, body: JSON.stringify({ runIds }) };
+      return { status: response.status, headers, body: response.body };
     },
   };
 }
@@ -86,3 +87,18 @@ export function createIntegrationRunner(
 export type IntegrationRunner = ReturnType<typeof createIntegrationRunner>;
 
 const jsonHeaders: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8' };
+
+const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// Printable text and tabs: a CR or LF would split the answer's head.
+const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;
+// Framing is the server's to set: a script's value would corrupt the answer.
+const framingHeaders = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'trailer']);
+
+/** The headers a script set that can go on the wire; the others are dropped. */
+function answerableHeaders(headers: Record<string, string>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (headerName.test(name) && headerValue.test(value) && !framingHeaders.has(name.toLowerCase())) kept[name] = value;
+  }
+  return kept;
+}

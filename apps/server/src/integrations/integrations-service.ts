@@ -4,28 +4,20 @@ import {
   endpointNameKey,
   FlowyardError,
   inboundPath,
-  integrationLogPageInputSchema,
   type IntegrationBody,
   type IntegrationCallback,
-  type IntegrationCreateInput,
   type IntegrationLogPage,
-  type IntegrationLogPageInput,
+  type IntegrationRequest,
   type IntegrationSaved,
-  type IntegrationTestInput,
   type IntegrationTestResult,
-  type IntegrationUpdateInput,
   type IntegrationView,
   type Json,
   type RunUser,
-  integrationCreateSchema,
-  integrationTestInputSchema,
-  integrationUpdateSchema,
 } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
 import type { FlowsService } from '../flows/flows-service';
 import type { UsersService } from '../users/users-service';
 import type { WorkflowsService } from '../workflows/workflows-service';
-import { timeOrderedId } from '../persistence/time-ordered-id';
 import type { IntegrationRunner } from './integration-runner';
 import { decodeLogCursor, encodeLogCursor, toLogEntry } from './integration-log';
 import { hashIntegrationToken, newIntegrationToken } from './integration-tokens';
@@ -131,8 +123,7 @@ export function createIntegrationsService(deps: ServiceDeps, { workflows, users,
       return toView(await findRow(store.repos, id));
     },
 
-    async create(raw: IntegrationCreateInput): Promise<IntegrationSaved> {
-      const input = integrationCreateSchema.parse(raw);
+    async create(input: { workflowId: string; integration: IntegrationBody }): Promise<IntegrationSaved> {
       await workflows.require(input.workflowId);
       const body = input.integration;
       const token = needsToken(body) ? newIntegrationToken() : null;
@@ -156,8 +147,7 @@ export function createIntegrationsService(deps: ServiceDeps, { workflows, users,
       return saved(row, token);
     },
 
-    async update(raw: IntegrationUpdateInput): Promise<IntegrationSaved> {
-      const input = integrationUpdateSchema.parse(raw);
+    async update(input: { id: string; integration: IntegrationBody }): Promise<IntegrationSaved> {
       const body = input.integration;
       const { row, token } = await store.unitOfWork(async (tx) => {
         const current = await findRow(tx.repos, input.id);
@@ -200,8 +190,7 @@ export function createIntegrationsService(deps: ServiceDeps, { workflows, users,
       return saved(row, token);
     },
 
-    async log(raw: IntegrationLogPageInput): Promise<IntegrationLogPage> {
-      const input = integrationLogPageInputSchema.parse(raw);
+    async log(input: { integrationId: string; cursor?: string | null | undefined; limit: number }): Promise<IntegrationLogPage> {
       await findRow(store.repos, input.integrationId);
       const after = input.cursor ? decodeLogCursor(input.cursor) : undefined;
       const rows = await store.repos.integrations.logPage(input.integrationId, input.limit + 1, after);
@@ -211,8 +200,7 @@ export function createIntegrationsService(deps: ServiceDeps, { workflows, users,
     },
 
     /** Runs the script once with a sample request or callback, as `user`; nothing is recorded and flows.start starts nothing. */
-    async test(user: RunUser, raw: IntegrationTestInput): Promise<IntegrationTestResult> {
-      const input = integrationTestInputSchema.parse(raw);
+    async test(user: RunUser, input: { workflowId: string; integration: IntegrationBody; request?: IntegrationRequest | undefined; callback?: IntegrationCallback | undefined }): Promise<IntegrationTestResult> {
       await workflows.require(input.workflowId);
       const body = input.integration;
       const flowStarts: IntegrationTestResult['flowStarts'] = [];
@@ -235,9 +223,6 @@ export function createIntegrationsService(deps: ServiceDeps, { workflows, users,
       const runIds = flowStarts.map((_, index) => `test-run-${index + 1}`);
       return { response: runner.answer(outcome, runIds), flowStarts, logs: outcome.logs, exchanges: outcome.exchanges, error: outcome.error, durationMs: outcome.durationMs };
     },
-
-    /** A log entry's id: time-ordered, so the log's index appends. */
-    newLogId: () => timeOrderedId(),
   };
 }
 

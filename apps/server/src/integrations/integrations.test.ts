@@ -266,6 +266,24 @@ describe('integrations: inbound calls', { timeout: 60_000 }, () => {
     expect(Number(left?.n)).toBe(0);
   });
 
+  it('drops response headers that cannot go on the wire', async () => {
+    const saved = await create(inbound({ script: "response.headers = { 'X-Ok': 'yes', 'Bad Name': 'x', 'X-Split': 'a\\r\\nSet-Cookie: evil=1', 'Content-Length': '1' }; response.body = 'hello';" }));
+    const response = await call(saved.tokenPath ?? '', { body: '' });
+    expect(response.status).toBe(202);
+    expect(await response.text()).toBe('hello');
+    expect(response.headers.get('x-ok')).toBe('yes');
+    expect(response.headers.get('x-split')).toBeNull();
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('has the workflow\'s constants and shared libraries, as custom steps do', async () => {
+    await app().caller.constants.set({ workflowId: app().workflowId, name: 'Greeting', value: 'Hello' });
+    await app().caller.libraries.save({ workflowId: app().workflowId, name: 'greeter', source: 'exports.greet = function (who) { return who + "!"; };' });
+    const saved = await create(inbound({ script: "response.body = constants['Greeting'] + ' ' + require('greeter').greet(request.parameters.who);" }));
+    const response = await call(`${saved.tokenPath ?? ''}?who=Ada`, { method: 'GET' });
+    expect(await response.text()).toBe('Hello Ada!');
+  });
+
   it('pages the log newest first', async () => {
     const saved = await create(inbound({ script: 'response.body = request.body;' }));
     for (const body of ['one', 'two', 'three']) expect((await call(saved.tokenPath ?? '', { body })).status).toBe(202);

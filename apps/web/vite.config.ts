@@ -10,6 +10,7 @@ export default defineConfig({
     proxy: {
       '/trpc': { target: 'http://localhost:3000', ws: false },
       '/hooks': { target: 'http://localhost:3000', ws: false },
+      '/inbound': { target: 'http://localhost:3000', ws: false },
       '/api': { target: 'http://localhost:3000', ws: false },
     },
   },

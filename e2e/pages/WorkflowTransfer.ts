@@ -83,6 +83,16 @@ export class ImportWorkflowDialog {
     return this.root.getByRole('list', { name: 'Imported flows' }).getByRole('link', { name, exact: true });
   }
 
+  /** After Import: the link to an imported integration, by its (possibly renamed) name. */
+  importedIntegration(name: string): Locator {
+    return this.root.getByRole('list', { name: 'Imported integrations' }).getByRole('link', { name, exact: true });
+  }
+
+  /** After Import: the fresh URL of an imported URL-authenticated integration (shown this once). */
+  integrationUrl(name: string): Locator {
+    return this.root.getByRole('textbox', { name: `URL of ${name}`, exact: true });
+  }
+
   async close(): Promise<void> {
     await this.root.getByRole('button', { name: 'Close', exact: true }).last().click();
     await expect(this.root).toBeHidden();

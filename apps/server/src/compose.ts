@@ -16,6 +16,11 @@ import { createEndpointsService } from './endpoints/endpoints-service';
 import { createExportService } from './export/export-service';
 import { createFlowsService } from './flows/flows-service';
 import { createImportService } from './import/import-service';
+import { createFlowStarter } from './integrations/flow-starter';
+import { createInboundCalls } from './integrations/inbound-calls';
+import { createIntegrationRunner } from './integrations/integration-runner';
+import { createIntegrationsService } from './integrations/integrations-service';
+import { createOutboundEvents } from './integrations/outbound-events';
 import { log } from './log';
 import { createMetrics, type Metrics } from './metrics/metrics';
 import { keepForever, type RetentionPolicy } from './retention/retention-policy';
@@ -140,6 +145,13 @@ export function createAppServices(
     ...(options.lease === undefined ? {} : { lease: options.lease }),
   });
   const stepTests = createStepTestsService(deps, flows, { http: options.http, scripts: options.scripts, customSteps, constants, libraries, credentials: runCredentials });
+  // Integrations (SPEC §10): scripts in the same sandbox; their runs are admitted like HTTP-triggered ones.
+  const integrationRunner = createIntegrationRunner(deps, { http: options.http, scripts: options.scripts, constants, libraries, credentials: runCredentials });
+  const startFlow = createFlowStarter({ repos: deps.store.repos, flows, runs });
+  const integrations = createIntegrationsService(deps, { workflows, users, flows, runner: integrationRunner });
+  const inboundCalls = createInboundCalls({ repos: deps.store.repos, now: deps.now }, { callers: { apiKeys, users, runCredentials }, runner: integrationRunner, startFlow });
+  const outboundEvents = createOutboundEvents({ repos: deps.store.repos, generations: deps.store.generations, now: deps.now }, { users, runner: integrationRunner, startFlow });
+  runs.onRunEnded(outboundEvents.onRunEnded);
   // Run retention: the admin's setting, else the environment's; pruned in the background once started (main).
   const retention = createRetentionSettings(deps, options.retention ?? keepForever);
   const runPruner = createRunPruner({ repos: deps.store.repos, policy: retention.policy, now: deps.now, locks: deps.store.locks });
@@ -156,6 +168,9 @@ export function createAppServices(
     libraries,
     runs,
     stepTests,
+    integrations,
+    inboundCalls,
+    outboundEvents,
     retention,
     runPruner,
     /** Prunes now (after the setting changed), in the background. */

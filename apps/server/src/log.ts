@@ -10,6 +10,7 @@ export interface LogFields {
   runId?: string;
   flowId?: string;
   endpointId?: string;
+  integrationId?: string;
 }
 
 /**

@@ -6,6 +6,9 @@ import { SignInPage } from './auth/SignInPage';
 import { FlowEditorPage } from './canvas/FlowEditorPage';
 import { EndpointsPage } from './endpoints/EndpointsPage';
 import { FlowsPage } from './flows/FlowsPage';
+import { EditIntegrationPage, NewIntegrationPage } from './integrations/IntegrationEditorPage';
+import { IntegrationLogPage } from './integrations/IntegrationLogPage';
+import { IntegrationsPage } from './integrations/IntegrationsPage';
 import { AppShell } from './shell/AppShell';
 import { IntegrationBuilderPage } from './shell/IntegrationBuilderPage';
 import { NotFoundPage } from './shell/NotFoundPage';
@@ -34,6 +37,10 @@ export function App() {
               <Route path="/activity" component={ActivityPage} />
               <Route path="/integration-builder" component={IntegrationBuilderPage} />
               <Route path="/integration-builder/endpoints" component={EndpointsPage} />
+              <Route path="/integration-builder/integrations" component={IntegrationsPage} />
+              <Route path="/integration-builder/integrations/new/:kind" component={NewIntegrationPage} />
+              <Route path="/integration-builder/integrations/:id/log" component={IntegrationLogPage} />
+              <Route path="/integration-builder/integrations/:id" component={EditIntegrationPage} />
               <Route path="/steps" component={StepsPage} />
               <Route path="/steps/new" component={NewStepPage} />
               <Route path="/steps/:id" component={EditStepPage} />

@@ -28,6 +28,9 @@ export type {
   RunCredentialRow,
   EndpointTokenRow,
   SignInFailureRow,
+  IntegrationRow,
+  IntegrationEndpointRefRow,
+  IntegrationLogRow,
 } from './sqlite/schema';
 
 /** A run row as inserted (columns with defaults may be left out). */

@@ -25,3 +25,4 @@ export { testStep, type StepTestResult, type TestStepOptions } from './runner/te
 export { replayProblems, type RunRerun } from './runner/run-replay';
 export * from './script/index';
 export * from './usage/index';
+export { runIntegrationScript, type IntegrationScriptResult, type RunIntegrationScriptOptions } from './integration/run-integration-script';

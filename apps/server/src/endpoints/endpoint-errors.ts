@@ -13,10 +13,12 @@ const counted = (n: number, one: string, many: string): string => `${new Intl.Nu
 export function endpointInUse(name: string, page: EndpointUsagePage): FlowyardError {
   const steps = page.counts.step ?? 0;
   const scripts = page.counts.script ?? 0;
-  const others = page.total - steps - scripts;
+  const integrations = page.counts.integration ?? 0;
+  const others = page.total - steps - scripts - integrations;
   const users = [
     ...(steps > 0 ? [counted(steps, 'step', 'steps')] : []),
     ...(scripts > 0 ? [counted(scripts, 'script', 'scripts')] : []),
+    ...(integrations > 0 ? [counted(integrations, 'integration', 'integrations')] : []),
     ...(others > 0 ? [counted(others, 'other use', 'other uses')] : []),
   ].join(' and ');
   const fix = page.total === steps ? 'remove it from those steps first' : page.total === steps + scripts ? 'remove it from those steps and scripts first' : 'remove it from those first';

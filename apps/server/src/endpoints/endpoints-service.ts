@@ -22,7 +22,8 @@ import { builtinFirst, checkBuiltinDelete, checkBuiltinUpdate, checkCreatableAut
 import type { ServiceDeps } from '../deps';
 import { connectAvailability, createConnectService, type ConnectOutcome } from '../oauth/connect-service';
 import type { UserView } from '../users/user-view';
-import { endpointUsageSources, scriptUsage, type UsageKey } from '../usage/endpoint-usage';
+import { endpointUsageSources, integrationUsage, scriptUsage, type UsageKey } from '../usage/endpoint-usage';
+import { integrationRefRows } from '../integrations/integrations-service';
 import { usagePage } from '../usage/usage-pages';
 import { scriptRefRows } from '../usage/script-refs';
 import type { WorkflowsService } from '../workflows/workflows-service';
@@ -61,20 +62,31 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
   }
 
   const usageKey = (row: EndpointRow): UsageKey => ({ id: row.id, workflowId: row.workflowId, nameKey: row.nameKey });
-  const usageCountOf = async (row: EndpointRow): Promise<number> => (await store.repos.usage.endpointCounts([usageKey(row)])).get(row.id) ?? 0;
+  /** Uses by endpoint id: flow steps and custom step scripts (usage index), plus integration scripts. */
+  async function usageCounts(rows: readonly EndpointRow[]): Promise<Map<string, number>> {
+    const counts = await store.repos.usage.endpointCounts(rows.map(usageKey));
+    for (const workflowId of new Set(rows.map((row) => row.workflowId))) {
+      const inWorkflow = rows.filter((row) => row.workflowId === workflowId);
+      const named = await store.repos.integrations.endpointScriptCounts(workflowId, inWorkflow.map((row) => row.nameKey));
+      for (const row of inWorkflow) counts.set(row.id, (counts.get(row.id) ?? 0) + (named.get(row.nameKey) ?? 0));
+    }
+    return counts;
+  }
+  const usageCountOf = async (row: EndpointRow): Promise<number> => (await usageCounts([row])).get(row.id) ?? 0;
 
   /** A page of the flow steps that use the endpoint, then the custom step scripts that name it (both from the usage index), with counts. */
   async function usage(input: { id: string; cursor?: string | null | undefined; limit: number }): Promise<EndpointUsagePage> {
-    return usagePage(endpointUsageSources(store.repos.usage, usageKey(await findRow(store.repos, input.id))), input.cursor, input.limit);
+    return usagePage(endpointUsageSources(store.repos, usageKey(await findRow(store.repos, input.id))), input.cursor, input.limit);
   }
 
   /**
    * The custom steps to rewrite when `row` is renamed to `name` (scripts name endpoints
    * case-insensitively, so a change of case alone needs none).
    */
-  async function renameImpactOf(repos: Pick<UnitRepos, 'usage'>, row: EndpointRow, name: string): Promise<EndpointRenameImpact> {
-    if (endpointNameKey(name) === row.nameKey) return { renamed: false, scripts: [] };
-    return { renamed: true, scripts: await scriptUsage(repos.usage, row.workflowId, row.nameKey) };
+  async function renameImpactOf(repos: Pick<UnitRepos, 'usage' | 'integrations'>, row: EndpointRow, name: string): Promise<EndpointRenameImpact> {
+    if (endpointNameKey(name) === row.nameKey) return { renamed: false, scripts: [], integrations: [] };
+    const [scripts, integrations] = await Promise.all([scriptUsage(repos.usage, row.workflowId, row.nameKey), integrationUsage(repos.integrations, row.workflowId, row.nameKey)]);
+    return { renamed: true, scripts, integrations };
   }
 
   /** Rewrites the scripts naming `row` so they name `newName`, with their index rows, in the unit `repos` belongs to. */
@@ -87,6 +99,13 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
       const { script } = rewriteScriptEndpointNames(step.definition, renames);
       const definition = { ...step.definition, script };
       await repos.customSteps.update(step.id, { definition, scriptIndexVersion, updatedAt: now().toISOString() }, scriptRefRows(step.id, step.workflowId, definition));
+    }
+    for (const use of impact.integrations) {
+      const integration = await repos.integrations.get(use.integrationId);
+      if (integration === undefined) continue;
+      const { script } = rewriteScriptEndpointNames({ script: integration.definition.script, includeEndpoint: false, endpointLabel: '' }, renames);
+      const definition = { ...integration.definition, script };
+      await repos.integrations.update(integration.id, { definition, updatedAt: now().toISOString() }, integrationRefRows(integration.id, integration.workflowId, definition));
     }
   }
 
@@ -108,7 +127,7 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
 
     async list(workflowId: string): Promise<EndpointView[]> {
       const rows = await store.repos.endpoints.listByWorkflow(workflowId);
-      const counts = await store.repos.usage.endpointCounts(rows.map(usageKey));
+      const counts = await usageCounts(rows);
       return builtinFirst(rows).map((row) => toView(row, counts.get(row.id) ?? 0));
     },
 
@@ -215,7 +234,7 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
       return store.unitOfWork(async (tx) => {
         const row = await findRow(tx.repos, id);
         checkBuiltinDelete(row);
-        const uses = await usagePage(endpointUsageSources(tx.repos.usage, usageKey(row)), null, refusedDeleteSample);
+        const uses = await usagePage(endpointUsageSources(tx.repos, usageKey(row)), null, refusedDeleteSample);
         if (uses.total > 0) throw endpointInUse(row.name, uses);
         await tx.repos.endpoints.delete(id);
         return { id };

@@ -114,7 +114,7 @@ describe("an endpoint's Usage at 10,000 uses", () => {
       cursor = page.nextCursor;
     } while (cursor !== null);
     expect(seen).toHaveLength(flowCount);
-    expect(new Set(seen.map((u) => (u.kind === 'step' ? u.flowId : u.customStepId))).size).toBe(flowCount);
+    expect(new Set(seen.map((u) => (u.kind === 'step' ? u.flowId : u.kind === 'script' ? u.customStepId : u.integrationId))).size).toBe(flowCount);
   });
 
   it('a refused delete carries the count and the first few uses, not all of them', async () => {

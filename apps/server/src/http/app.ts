@@ -8,6 +8,7 @@ import { log } from '../log';
 import { createMetricsHandler } from '../metrics/metrics-handler';
 import { mountOAuthCallback } from '../oauth/callback-route';
 import { mountRestApi } from '../rest-api/rest-api-routes';
+import { createInboundHandler } from '../integrations/inbound-route';
 import { createHttpTriggerHandler, type HttpTriggerOptions } from '../triggers/http-trigger-routes';
 import { appRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/create-context';
@@ -31,7 +32,7 @@ export interface FlowyardApp {
   listen(port: number, host?: string): Server;
 }
 
-/** The one origin: tRPC under /trpc (HTTP and SSE), /healthz, /metrics, the Connect callback (/oauth/callback), HTTP triggers (/hooks), the REST API (/api/v1), and the built web app. */
+/** The one origin: tRPC under /trpc (HTTP and SSE), /healthz, /metrics, the Connect callback (/oauth/callback), HTTP triggers (/hooks), inbound integrations (/inbound), the REST API (/api/v1), and the built web app. */
 export function createApp({ services, webDist, triggers }: AppOptions): FlowyardApp {
   const app = express();
   app.disable('x-powered-by');
@@ -70,8 +71,10 @@ export function createApp({ services, webDist, triggers }: AppOptions): Flowyard
   // HTTP triggers, the busiest path of all under a prefix no other route shares, go first and
   // around Express.
   const hooks = createHttpTriggerHandler(services, { ...triggers, headers: staticSecurityHeaders(security) });
+  // Inbound integrations (any method, under /inbound/) likewise.
+  const inbound = createInboundHandler(services.inboundCalls, { headers: staticSecurityHeaders(security), ...(triggers?.maxBodyBytes === undefined ? {} : { maxBodyBytes: triggers.maxBodyBytes }) });
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
-    if (!hooks(req, res)) app(req, res);
+    if (!hooks(req, res) && !inbound(req, res)) app(req, res);
   };
   return Object.assign(listener, {
     listen: (port: number, host?: string): Server => (host === undefined ? createServer(listener).listen(port) : createServer(listener).listen(port, host)),

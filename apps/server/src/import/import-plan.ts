@@ -12,6 +12,7 @@ import {
   type ImportEndpointChoice,
   type ImportRename,
   type ImportSummary,
+  type IntegrationBody,
 } from '@flowyard/engine';
 import { uniqueImportName } from './unique-name';
 import type { WorkflowState } from './workflow-state';
@@ -23,6 +24,8 @@ export interface ImportPlan {
   flows: { id: string; name: string; graph: FlowGraph }[];
   constants: { name: string; value: string }[];
   libraries: { name: string; source: string }[];
+  /** Outbound triggers of one flow point at the imported flow of that name. */
+  integrations: { id: string; body: IntegrationBody }[];
   summary: ImportSummary;
 }
 
@@ -101,6 +104,23 @@ export function planImport(file: ExportFile, state: WorkflowState, bindings: Imp
     return { id: options.newId(), name, graph: problems.length > 0 ? flow.graph : remapFlowGraph(flow.graph, ids) };
   });
 
+  // Integrations: names made unique, scripts follow renamed endpoints, an outbound trigger's flow found by name in the file.
+  const flowIdByName = new Map<string, string>();
+  file.flows.forEach((flow, index) => flowIdByName.set(flow.name, flows[index]?.id ?? ''));
+  const integrationNames = new Set(state.integrationNameKeys);
+  const integrations = file.integrations.map(({ integration, flowName }, index) => {
+    const name = uniqueImportName(integration.name, integrationNames);
+    if (name !== integration.name) renamed.push({ kind: 'integration', path: jsonPath(['integrations', index, 'integration', 'name']), from: integration.name, to: name });
+    const script = scriptRenames.size === 0 ? integration.script : rewriteScriptEndpointNames({ script: integration.script, includeEndpoint: false, endpointLabel: '' }, scriptRenames).script;
+    const body: IntegrationBody = { ...integration, name, script };
+    if (body.kind === 'outbound' && flowName !== null) {
+      const flowId = flowIdByName.get(flowName);
+      if (flowId === undefined) problems.push({ path: jsonPath(['integrations', index, 'flowName']), message: `The file has no flow named "${flowName}"` });
+      return { id: options.newId(), body: { ...body, trigger: { ...body.trigger, flowId: flowId ?? null } } };
+    }
+    return { id: options.newId(), body };
+  });
+
   const unchanged: ImportSummary['unchanged'] = [];
   const constants = file.constants.filter((constant, index) => {
     const existing = state.constants.get(endpointNameKey(constant.name));
@@ -139,11 +159,13 @@ export function planImport(file: ExportFile, state: WorkflowState, bindings: Imp
       flows,
       constants,
       libraries,
+      integrations,
       summary: {
         flows: flows.length,
         customSteps: steps.length,
         constants: constants.length,
         libraries: libraries.length,
+        integrations: integrations.length,
         endpointsCreated: created,
         endpointsBound: planned.length - created,
         renamed,

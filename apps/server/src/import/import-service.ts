@@ -3,6 +3,7 @@ import {
   checkExportFile,
   endpointNameKey,
   FlowyardError,
+  inboundPath,
   scriptIndexVersion,
   type ExportFile,
   type FieldIssue,
@@ -17,6 +18,8 @@ import { graphEndpointRefs } from '../flows/endpoint-refs';
 import { librarySyntaxIssue } from '../scripting/library-syntax';
 import { scriptRefRows } from '../usage/script-refs';
 import type { WorkflowsService } from '../workflows/workflows-service';
+import { integrationRefRows } from '../integrations/integrations-service';
+import { hashIntegrationToken, newIntegrationToken } from '../integrations/integration-tokens';
 import { defaultBindings, endpointChoices, planImport, type ImportPlan } from './import-plan';
 import { readWorkflowState } from './workflow-state';
 
@@ -35,8 +38,8 @@ export function createImportService(deps: ServiceDeps, workflows: WorkflowsServi
     return { state, result: planImport(file, state, bindings ?? defaultBindings(file, state), { newId, librarySyntax }) };
   }
 
-  /** Writes what the plan creates, in the unit `repos` belongs to. */
-  async function write(repos: UnitRepos, workflowId: string, plan: ImportPlan): Promise<void> {
+  /** Writes what the plan creates, in the unit `repos` belongs to; answers the URL tokens made for integrations (by id). */
+  async function write(repos: UnitRepos, workflowId: string, plan: ImportPlan, importer: { id: string } | undefined): Promise<Map<string, string>> {
     const at = now().toISOString();
     const createdEndpoints = plan.endpoints
       .filter((endpoint) => endpoint.created)
@@ -83,6 +86,33 @@ export function createImportService(deps: ServiceDeps, workflows: WorkflowsServi
     );
     await repos.constants.insertMany(constantRows);
     await repos.libraries.insertMany(libraryRows);
+    // A file carries no token: URL authentication gets a fresh one, answered once. Runs act as the
+    // user the file names when this install has them, else as whoever imports.
+    const tokens = new Map<string, string>();
+    const integrationRows = [];
+    for (const { id, body: planned } of plan.integrations) {
+      let body = planned;
+      if (body.kind === 'inbound' && body.auth.type === 'url') {
+        const actAs = await repos.users.get(body.auth.actAsUserId);
+        if ((actAs === undefined || actAs.disabled) && importer !== undefined) body = { ...body, auth: { type: 'url', actAsUserId: importer.id } };
+        tokens.set(id, newIntegrationToken());
+      }
+      const token = tokens.get(id);
+      integrationRows.push({
+        id,
+        workflowId,
+        kind: body.kind,
+        name: body.name,
+        nameKey: endpointNameKey(body.name),
+        definition: body,
+        tokenHash: token === undefined ? null : hashIntegrationToken(token),
+        tokenCreatedAt: token === undefined ? null : at,
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+    await repos.integrations.insertMany(integrationRows, integrationRows.flatMap((row) => integrationRefRows(row.id, workflowId, row.definition)));
+    return tokens;
   }
 
   return {
@@ -101,7 +131,7 @@ export function createImportService(deps: ServiceDeps, workflows: WorkflowsServi
      * or everything written in one batch. Endpoints bound in `bindings` are used as they are;
      * the others are created without credentials and flagged "needs credentials".
      */
-    async import(workflowId: string, input: unknown, bindings: ImportBindings): Promise<ImportResult> {
+    async import(workflowId: string, input: unknown, bindings: ImportBindings, importer?: { id: string }): Promise<ImportResult> {
       await workflows.require(workflowId);
       const check = checkExportFile(input);
       if (!check.ok) throw invalid(check.problems);
@@ -110,12 +140,16 @@ export function createImportService(deps: ServiceDeps, workflows: WorkflowsServi
         // Planned in the unit, so names and bindings are checked against what its writes meet.
         const { result } = await plan(tx.repos, workflowId, file, bindings);
         if (!result.ok) throw invalid(result.problems);
-        await write(tx.repos, workflowId, result.plan);
+        const tokens = await write(tx.repos, workflowId, result.plan, importer);
         return {
           summary: result.plan.summary,
           endpoints: result.plan.endpoints.map(({ exportId, id, name, created }) => ({ exportId, id, name, created })),
           flows: result.plan.flows.map(({ id, name }) => ({ id, name })),
           customSteps: result.plan.customSteps.map(({ exportId, id, step }) => ({ exportId, id, name: step.name })),
+          integrations: result.plan.integrations.map(({ id, body }) => {
+            const token = tokens.get(id) ?? null;
+            return { id, name: body.name, kind: body.kind, token, tokenPath: token === null ? null : inboundPath(id, token) };
+          }),
         };
       });
     },

@@ -46,7 +46,7 @@ async function normalized(app: TestApp) {
   const usage = [];
   for (const endpoint of endpoints) {
     for (const use of (await app.caller.endpoints.usage({ id: endpoint.id })).items) {
-      usage.push(use.kind === 'step' ? { endpoint: endpoint.name, kind: use.kind, flowName: use.flowName, nodeId: use.nodeId, stepName: use.stepName } : { endpoint: endpoint.name, kind: use.kind, customStepName: use.customStepName, occurrences: use.occurrences });
+      usage.push(use.kind === 'step' ? { endpoint: endpoint.name, kind: use.kind, flowName: use.flowName, nodeId: use.nodeId, stepName: use.stepName } : use.kind === 'script' ? { endpoint: endpoint.name, kind: use.kind, customStepName: use.customStepName, occurrences: use.occurrences } : { endpoint: endpoint.name, kind: use.kind, integrationName: use.integrationName, occurrences: use.occurrences });
     }
   }
   const customStepUsage = [];

@@ -11,16 +11,18 @@ export interface WorkflowState {
   flowNameKeys: Set<string>;
   constants: Map<string, { name: string; value: string }>;
   libraries: Map<string, { name: string; source: string }>;
+  integrationNameKeys: Set<string>;
 }
 
 /** Reads the names (and constant values, library sources) of a workflow. */
 export async function readWorkflowState(repos: UnitRepos, workflowId: string): Promise<WorkflowState> {
-  const [endpointRows, stepRows, flowNames, constantRows, libraryRows] = await Promise.all([
+  const [endpointRows, stepRows, flowNames, constantRows, libraryRows, integrationRows] = await Promise.all([
     repos.endpoints.summaries(workflowId),
     repos.customSteps.inWorkflow(workflowId),
     repos.flows.names(workflowId),
     repos.constants.inWorkflow(workflowId),
     repos.libraries.inWorkflow(workflowId),
+    repos.integrations.listByWorkflow(workflowId),
   ]);
   return {
     endpoints: endpointRows.map(({ id, name, nameKey }) => ({ id, name, nameKey })),
@@ -29,5 +31,6 @@ export async function readWorkflowState(repos: UnitRepos, workflowId: string): P
     flowNameKeys: new Set(flowNames.map((name) => endpointNameKey(name))),
     constants: new Map(constantRows.map((row) => [row.nameKey, { name: row.name, value: row.value }])),
     libraries: new Map(libraryRows.map((row) => [row.nameKey, { name: row.name, source: row.source }])),
+    integrationNameKeys: new Set(integrationRows.map((row) => row.nameKey)),
   };
 }

@@ -1,10 +1,12 @@
 import type { NamedLocks, Repos } from '@flowyard/db';
 import { log } from '../log';
+import { pruneIntegrationLogOnce } from './prune-integration-log';
 import { pruneRunsOnce } from './prune-runs';
 import type { RetentionPolicy } from './retention-policy';
 
 export interface RunPrunerOptions {
-  repos: Pick<Repos, 'flows' | 'runs'>;
+  /** With `integrations`, integration logs are pruned by the same policy. */
+  repos: Pick<Repos, 'flows' | 'runs'> & Partial<Pick<Repos, 'integrations'>>;
   /** Read before every pass, so a changed setting applies from the next one. */
   policy: () => Promise<RetentionPolicy> | RetentionPolicy;
   now: () => Date;
@@ -44,8 +46,10 @@ export function createRunPruner(options: RunPrunerOptions) {
     let total = 0;
     for (;;) {
       const deleted = await pruneRunsOnce(options.repos, policy, options.now(), batchSize);
+      // Log entries count with the runs against the batch: either keeps the pass going.
+      const logged = options.repos.integrations === undefined ? 0 : await pruneIntegrationLogOnce({ integrations: options.repos.integrations }, policy, options.now(), batchSize);
       total += deleted;
-      if (deleted < batchSize) return total;
+      if (deleted < batchSize && logged < batchSize) return total;
       await new Promise((resolve) => setTimeout(resolve, pauseMs).unref());
     }
   }

@@ -18,6 +18,8 @@ export async function startAll(context: RoleContext): Promise<StartedRole> {
       if (execution !== undefined) await execution.stop();
       // Inline runs still going after the grace period are marked interrupted at the next start.
       else await context.services.runs.stopAll(5_000);
+      // Outbound integrations of the runs that just ended get a moment to finish their calls.
+      await context.services.outboundEvents.whenIdle(5_000);
       await web.stop();
     },
   };

@@ -20,6 +20,8 @@ export async function startExecution({ config, storage, services }: RoleContext)
       const { finished, handedBack } = await runs.drain(config.shutdownTimeoutMs);
       if (finished + handedBack > 0) log.info(`Runs in flight: ${finished} finished, ${handedBack} handed back to the queue`);
       await stopped;
+      // Outbound integrations of the runs that just ended get a moment to finish their calls.
+      await services.outboundEvents.whenIdle(5_000);
       await reaper.stop();
     },
   };

@@ -5,10 +5,10 @@ import { compileFlow, FlowyardError, referenceProblems, triggerNodeTypes, type C
 
 /**
  * The trigger's payload: a call to an HTTP trigger's URL brings the request envelope; a Run
- * button click on an HTTP trigger sends its test payload as the request body.
+ * button click (or an integration's flows.start) on an HTTP trigger sends its payload as the request body.
  */
 export function triggerPayload(trigger: FlowNode, payload: Json, via: RunTriggerType): Json {
-  return trigger.type === 'http-trigger' && via === 'manual' ? { body: payload, headers: {}, query: {} } : payload;
+  return trigger.type === 'http-trigger' && via !== 'http' ? { body: payload, headers: {}, query: {} } : payload;
 }
 
 /** Whether the node starts runs (Manual Trigger, HTTP Trigger…). */

@@ -17,6 +17,7 @@ export function toRunSummary(row: Omit<RunRow, 'payload'>, actedAs: RunUser): Ru
     error: row.error,
     attempt: row.attempt,
     rerunOf: row.rerunOf === null ? null : { runId: row.rerunOf, fromNodeId: row.rerunFromNodeId },
+    ...(row.origin === null ? {} : { origin: row.origin }),
   };
 }
 
@@ -39,6 +40,7 @@ export function runRow(run: RunSummary, workflowId: string, payload: Json): RunI
     triggerNodeId: run.trigger.nodeId,
     userId: run.userId,
     payload,
+    origin: run.origin ?? null,
     ...runUpdate(run),
   };
 }

@@ -8,6 +8,7 @@ import {
   type HttpClient,
   type Json,
   type RunEvent,
+  type RunOrigin,
   type RunRerun,
   type RunResume,
   type RunSummary,
@@ -98,6 +99,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, option
     },
   });
   const inFlight = new Map<string, InFlightRun>();
+  const endedListeners = new Set<(ended: EndedRun) => void>();
   // A kept run's record (start's keepRecord), from its end until its waiter takes it.
   const finished = new Map<string, RunRecord>();
   const keepFinished = (runId: string, record: RunRecord): void => {
@@ -230,9 +232,16 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, option
       abortController: controller,
       ...(input.resume === undefined ? {} : { resume: input.resume }),
       ...(input.rerun === undefined ? {} : { rerun: input.rerun }),
+      ...(run.origin === undefined ? {} : { origin: run.origin }),
     })
       .then(() => {
-        if (entry.keepRecord && !entry.detached) keepFinished(run.id, recordOf(entry));
+        if (entry.detached) return;
+        if (entry.keepRecord) keepFinished(run.id, recordOf(entry));
+        // Its end is committed by now (the sink waited for it): listeners may read and act on it.
+        if (endedListeners.size > 0) {
+          const ended = { ...recordOf(entry), flow };
+          for (const listener of endedListeners) listener(ended);
+        }
       })
       .catch((error: unknown) => (entry.detached ? undefined : interruptAfterCrash(run.id, flow.id, error)))
       .finally(() => {
@@ -266,8 +275,9 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, option
     definitions: ReadonlyMap<string, CustomStepDefinition>;
     keepRecord: boolean;
     rerun?: RunRerun;
+    origin?: RunOrigin | undefined;
   }): Promise<{ runId: string }> {
-    const { user, flow, trigger, payload, via, definitions, keepRecord, rerun } = input;
+    const { user, flow, trigger, payload, via, definitions, keepRecord, rerun, origin } = input;
     const run: RunSummary = {
       id: timeOrderedId(),
       flowId: flow.id,
@@ -282,6 +292,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, option
       error: null,
       attempt: 1,
       rerunOf: rerun === undefined ? null : { runId: rerun.runId, fromNodeId: rerun.from?.nodeId ?? null },
+      ...(origin === undefined ? {} : { origin }),
     };
     // The run record is queued first, so every record the engine reports lands after it. A caller
     // who waits for the end hears nothing before it, so while nobody watches, a short run's
@@ -322,7 +333,7 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, option
       user: RunUser,
       input: { flowId: string; triggerNodeId?: string | undefined; payload: Json },
       via: RunTriggerType = 'manual',
-      options: { keepRecord?: boolean } = {},
+      options: { keepRecord?: boolean; origin?: RunOrigin } = {},
     ): Promise<{ runId: string }> {
       const flow = await flows.get(input.flowId);
       const trigger = chooseTrigger(flow.graph.nodes, input.triggerNodeId);
@@ -330,7 +341,16 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, option
       // One snapshot of the definitions serves the check and the run.
       const definitions = await definitionsOf.get(flow.workflowId);
       checkReferences(flow, trigger.id, definitions);
-      return admit({ user, flow, trigger, payload, via, definitions, keepRecord: options.keepRecord === true });
+      return admit({ user, flow, trigger, payload, via, definitions, keepRecord: options.keepRecord === true, origin: options.origin });
+    },
+
+    /**
+     * Hears every run this process executed (inline or from the queue) once its end is committed;
+     * outbound integrations start here. A listener must not throw or block. Returns the unsubscribe.
+     */
+    onRunEnded(listener: (ended: EndedRun) => void): () => void {
+      endedListeners.add(listener);
+      return () => endedListeners.delete(listener);
     },
 
     /**
@@ -527,6 +547,9 @@ export function createRunsService(deps: ServiceDeps, flows: FlowsService, option
 export type RunsService = ReturnType<typeof createRunsService>;
 
 type RunRecord = { run: RunSummary; steps: StepRecord[] };
+
+/** A run that ended here, its records as committed, and the flow it ran. */
+export type EndedRun = RunRecord & { flow: Flow };
 
 /** A run whose record could not be written is never acknowledged: its caller hears this instead of a run id. */
 function throwNotRecorded(cause: unknown): never {

@@ -107,6 +107,8 @@ export async function createTestApp(
     workflowId: workflow.id,
     async close() {
       await services.runs.whenIdle();
+      await services.outboundEvents.whenIdle();
+      await services.runs.whenIdle();
       if (options.scripts === undefined) await scripts.close();
       await http.close();
       await store.close();

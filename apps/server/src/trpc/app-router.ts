@@ -5,6 +5,7 @@ import { constantsRouter } from './routers/constants';
 import { customStepsRouter } from './routers/custom-steps';
 import { endpointsRouter } from './routers/endpoints';
 import { flowsRouter } from './routers/flows';
+import { integrationsRouter } from './routers/integrations';
 import { librariesRouter } from './routers/libraries';
 import { meRouter } from './routers/me';
 import { runsRouter } from './routers/runs';
@@ -27,6 +28,7 @@ export const appRouter = router({
   runs: runsRouter,
   settings: settingsRouter,
   stepTests: stepTestsRouter,
+  integrations: integrationsRouter,
 });
 
 /** The API's type; the web app imports it with `import type { AppRouter } from '@flowyard/server/router'`. */

@@ -76,8 +76,8 @@ describe('usage that sees scripts', () => {
     const step = await createStep(poster(slackScript));
     const untouched = await createStep(poster("http.request({ endpoint: 'Other' });", { name: 'Untouched' }));
     const impact = await app.caller.endpoints.renameImpact({ id: slack.id, name: "Team's \"Slack\"" });
-    expect(impact).toEqual({ renamed: true, scripts: [{ kind: 'script', customStepId: step.id, customStepName: 'Poster', occurrences: 2 }] });
-    expect(await app.caller.endpoints.renameImpact({ id: slack.id, name: ' SLACK ' })).toEqual({ renamed: false, scripts: [] });
+    expect(impact).toEqual({ renamed: true, scripts: [{ kind: 'script', customStepId: step.id, customStepName: 'Poster', occurrences: 2 }], integrations: [] });
+    expect(await app.caller.endpoints.renameImpact({ id: slack.id, name: ' SLACK ' })).toEqual({ renamed: false, scripts: [], integrations: [] });
 
     const saved = await app.caller.endpoints.update({ id: slack.id, name: "Team's \"Slack\"", baseUrl: slack.baseUrl, auth: { type: 'none' }, updateScripts: true });
     expect(saved.usageCount).toBe(1);

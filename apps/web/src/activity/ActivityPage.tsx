@@ -71,7 +71,7 @@ function WorkflowRuns({ workflowId }: { workflowId: string }) {
                   <Link href={runHref(run.flowId, run.id)} className="grid grid-cols-[7rem_minmax(0,1fr)_8rem_9rem_5rem] items-center gap-3 px-4 py-2 text-sm hover:bg-zinc-50">
                     <StatusLabel status={run.status} />
                     <span className="truncate font-medium text-zinc-900">{flowNames.get(run.flowId) ?? run.flowId}</span>
-                    <span className="truncate text-xs text-zinc-500">{run.trigger.type === 'http' ? 'HTTP trigger' : 'Manual'} · {run.actedAs.name}</span>
+                    <span className="truncate text-xs text-zinc-500">{run.trigger.type === 'http' ? 'HTTP trigger' : run.trigger.type === 'integration' ? `Integration${run.origin ? ` ${run.origin.integrationName}` : ''}` : 'Manual'} · {run.actedAs.name}</span>
                     <time dateTime={run.startedAt} className="text-xs text-zinc-500 tabular-nums">
                       {formatStartTime(run.startedAt)}
                     </time>

@@ -1,4 +1,4 @@
-import { runStatuses, type RunStatus, type RunTriggerType } from '@flowyard/engine/schemas';
+import { runStatuses, runTriggerTypes, type RunStatus, type RunTriggerType } from '@flowyard/engine/schemas';
 import { useQuery } from '@tanstack/react-query';
 import { Search, X } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
@@ -6,7 +6,7 @@ import { useTRPC } from '../lib/trpc';
 import { isFiltered, looksLikeRunId, type RunFilters } from './run-filters';
 
 const statusNames: Record<RunStatus, string> = { running: 'Running', succeeded: 'Succeeded', failed: 'Failed', interrupted: 'Interrupted' };
-const triggerNames: Record<RunTriggerType, string> = { manual: 'Manual (Run)', http: 'HTTP trigger' };
+const triggerNames: Record<RunTriggerType, string> = { manual: 'Manual (Run)', http: 'HTTP trigger', integration: 'Integration' };
 
 const control = 'h-7 rounded-md border border-zinc-300 bg-white px-1.5 text-xs text-zinc-800 focus-visible:outline-2 focus-visible:outline-indigo-500';
 
@@ -75,9 +75,9 @@ export function RunFilterBar({ filters, onChange, onOpenRun, flows, searchProble
         </select>
       </Labelled>
       <Labelled label="Trigger">
-        <select aria-label="Trigger" className={control} value={filters.trigger ?? ''} onChange={(e) => set({ trigger: choose(e.target.value, ['manual', 'http'] as const) })}>
+        <select aria-label="Trigger" className={control} value={filters.trigger ?? ''} onChange={(e) => set({ trigger: choose(e.target.value, runTriggerTypes) })}>
           <option value="">Any</option>
-          {(['manual', 'http'] as const).map((trigger) => (
+          {runTriggerTypes.map((trigger) => (
             <option key={trigger} value={trigger}>
               {triggerNames[trigger]}
             </option>

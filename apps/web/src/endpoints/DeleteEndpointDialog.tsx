@@ -5,6 +5,7 @@ import { readApiError } from '../lib/trpc-error';
 import { ConfirmDialog } from '../ui/AlertDialog';
 import { Button } from '../ui/Button';
 import { z } from 'zod';
+import { IntegrationUsageLinks } from './IntegrationUsageLinks';
 import { ScriptUsageLinks } from './ScriptUsageLinks';
 import { formatCount, splitUsage } from './usage-link';
 import { UsageLinks } from './UsageLinks';
@@ -80,6 +81,7 @@ export function DeleteEndpointDialog({ endpoint, onClose, onShowUsage }: DeleteE
           </p>
           {uses && uses.steps.length > 0 ? <UsageLinks usage={uses.steps} onNavigate={onClose} /> : null}
           {uses && uses.scripts.length > 0 ? <ScriptUsageLinks scripts={uses.scripts} onNavigate={onClose} /> : null}
+          {uses && uses.integrations.length > 0 ? <IntegrationUsageLinks integrations={uses.integrations} onNavigate={onClose} /> : null}
           {endpoint && onShowUsage && usage.total > usage.items.length ? (
             <div>
               <Button size="sm" onClick={() => onShowUsage(endpoint)}>
@@ -112,10 +114,12 @@ export function DeleteEndpointDialog({ endpoint, onClose, onShowUsage }: DeleteE
 function usedBy(counts: Record<string, number>, total: number): string {
   const steps = counts.step ?? 0;
   const scripts = counts.script ?? 0;
-  const others = total - steps - scripts;
+  const integrations = counts.integration ?? 0;
+  const others = total - steps - scripts - integrations;
   const parts = [
     steps > 0 ? formatCount(steps, 'step', 'steps') : null,
     scripts > 0 ? formatCount(scripts, 'script', 'scripts') : null,
+    integrations > 0 ? formatCount(integrations, 'integration', 'integrations') : null,
     others > 0 ? formatCount(others, 'other use', 'other uses') : null,
   ].filter((part) => part !== null);
   return parts.length === 0 ? 'some steps' : parts.join(' and ');

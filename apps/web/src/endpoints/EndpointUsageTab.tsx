@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
 import { Button } from '../ui/Button';
+import { IntegrationUsageLinks } from './IntegrationUsageLinks';
 import { ScriptUsageLinks } from './ScriptUsageLinks';
 import { formatCount, splitUsage } from './usage-link';
 import { UsageLinks } from './UsageLinks';
@@ -22,9 +23,10 @@ export function EndpointUsageTab({ endpointId, onNavigate }: { endpointId: strin
   if (usage.isError) return <p className="text-sm text-red-600">{readApiError(usage.error).message}</p>;
   const first = usage.data.pages[0];
   if (!first || first.total === 0) return <p className="text-sm text-zinc-500">Nothing uses this endpoint.</p>;
-  const { steps, scripts } = splitUsage(usage.data.pages.flatMap((page) => page.items));
+  const { steps, scripts, integrations } = splitUsage(usage.data.pages.flatMap((page) => page.items));
   const stepCount = first.counts.step ?? 0;
   const scriptCount = first.counts.script ?? 0;
+  const integrationCount = first.counts.integration ?? 0;
   return (
     <div className="flex flex-col gap-4">
       {stepCount > 0 ? (
@@ -42,6 +44,14 @@ export function EndpointUsageTab({ endpointId, onNavigate }: { endpointId: strin
             Named in the {scriptCount === 1 ? 'script' : 'scripts'} of {formatCount(scriptCount, 'custom step', 'custom steps')}. Renaming the endpoint offers to update them.
           </p>
           <ScriptUsageLinks scripts={scripts} onNavigate={onNavigate} />
+        </div>
+      ) : null}
+      {integrationCount > 0 && integrations.length > 0 ? (
+        <div className="flex flex-col gap-2">
+          <p className="text-sm text-zinc-600">
+            Named in the {integrationCount === 1 ? 'script' : 'scripts'} of {formatCount(integrationCount, 'integration', 'integrations')}. Renaming the endpoint offers to update them.
+          </p>
+          <IntegrationUsageLinks integrations={integrations} onNavigate={onNavigate} />
         </div>
       ) : null}
       {usage.hasNextPage ? (

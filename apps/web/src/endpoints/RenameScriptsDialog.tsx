@@ -1,6 +1,6 @@
-import type { EndpointScriptUsage } from '@flowyard/engine/schemas';
+import type { EndpointIntegrationUsage, EndpointScriptUsage } from '@flowyard/engine/schemas';
 import * as RadixAlertDialog from '@radix-ui/react-alert-dialog';
-import { FileCode2 } from 'lucide-react';
+import { FileCode2, Plug } from 'lucide-react';
 import { Button } from '../ui/Button';
 
 /** What the person chose when renaming an endpoint that scripts name: rewrite them, leave them, or not save at all. */
@@ -8,16 +8,22 @@ export type RenameScriptsChoice = 'update' | 'keep' | 'cancel';
 
 export interface RenameScriptsDialogProps {
   /** Null keeps the dialog closed. */
-  request: { oldName: string; newName: string; scripts: readonly EndpointScriptUsage[] } | null;
+  request: { oldName: string; newName: string; scripts: readonly EndpointScriptUsage[]; integrations?: readonly EndpointIntegrationUsage[] } | null;
   onChoose(choice: RenameScriptsChoice): void;
 }
 
 /**
- * Asked on Save when a rename would leave custom step scripts naming the old name (SPEC §2: scripts
+ * Asked on Save when a rename would leave custom step or integration scripts naming the old name (SPEC §2: scripts
  * refer to endpoints by name). Update scripts rewrites exactly those string literals.
  */
 export function RenameScriptsDialog({ request, onChoose }: RenameScriptsDialogProps) {
   const count = request?.scripts.length ?? 0;
+  const integrations = request?.integrations ?? [];
+  const owners = [
+    count > 0 ? (count === 1 ? 'this custom step' : `these ${count} custom steps`) : null,
+    integrations.length > 0 ? (integrations.length === 1 ? 'this integration' : `these ${integrations.length} integrations`) : null,
+  ].filter((part) => part !== null);
+  const many = count + integrations.length > 1;
   return (
     <RadixAlertDialog.Root
       open={request !== null}
@@ -33,9 +39,9 @@ export function RenameScriptsDialog({ request, onChoose }: RenameScriptsDialogPr
             <RadixAlertDialog.Description asChild>
               <div className="mt-2 flex flex-col gap-3 text-sm text-zinc-600">
                 <p>
-                  {count === 1 ? 'The script of this custom step names' : `The scripts of these ${count} custom steps name`}{' '}
-                  <strong className="font-semibold text-zinc-900">{request?.oldName}</strong>. After the rename{' '}
-                  {count === 1 ? 'it would no longer find the endpoint unless it says' : 'they would no longer find the endpoint unless they say'}{' '}
+                  {many ? 'The scripts of ' : 'The script of '}
+                  {owners.join(' and ')} {many ? 'name' : 'names'} <strong className="font-semibold text-zinc-900">{request?.oldName}</strong>. After the rename{' '}
+                  {many ? 'they would no longer find the endpoint unless they say' : 'it would no longer find the endpoint unless it says'}{' '}
                   <strong className="font-semibold text-zinc-900">{request?.newName}</strong>.
                 </p>
                 <ul aria-label="Scripts naming the endpoint" className="divide-y divide-zinc-100 rounded-md border border-zinc-200">
@@ -43,6 +49,12 @@ export function RenameScriptsDialog({ request, onChoose }: RenameScriptsDialogPr
                     <li key={script.customStepId} className="flex items-center gap-2 px-3 py-2 text-zinc-800">
                       <FileCode2 aria-hidden className="size-4 shrink-0 text-zinc-400" />
                       {script.customStepName}
+                    </li>
+                  ))}
+                  {integrations.map((integration) => (
+                    <li key={integration.integrationId} title="Integration" className="flex items-center gap-2 px-3 py-2 text-zinc-800">
+                      <Plug aria-hidden className="size-4 shrink-0 text-zinc-400" />
+                      {integration.integrationName}
                     </li>
                   ))}
                 </ul>

@@ -1,4 +1,4 @@
-import type { EndpointScriptUsage, EndpointStepUsage, EndpointUsage } from '@flowyard/engine/schemas';
+import type { EndpointIntegrationUsage, EndpointScriptUsage, EndpointStepUsage, EndpointUsage } from '@flowyard/engine/schemas';
 
 /** A flow step that uses something (an endpoint, a custom step): enough to name it and open it. */
 export type FlowStepRef = Pick<EndpointStepUsage, 'flowId' | 'flowName' | 'nodeId' | 'stepName'>;
@@ -18,15 +18,17 @@ export function scriptUsageHref(usage: Pick<EndpointScriptUsage, 'customStepId'>
   return `/steps/${encodeURIComponent(usage.customStepId)}`;
 }
 
-/** An endpoint's usage split by kind: flow steps holding its id, and scripts naming it. */
-export function splitUsage(usage: readonly EndpointUsage[]): { steps: EndpointStepUsage[]; scripts: EndpointScriptUsage[] } {
+/** An endpoint's usage split by kind: flow steps holding its id, custom step scripts and integrations naming it. */
+export function splitUsage(usage: readonly EndpointUsage[]): { steps: EndpointStepUsage[]; scripts: EndpointScriptUsage[]; integrations: EndpointIntegrationUsage[] } {
   const steps: EndpointStepUsage[] = [];
   const scripts: EndpointScriptUsage[] = [];
+  const integrations: EndpointIntegrationUsage[] = [];
   for (const entry of usage) {
     if (entry.kind === 'step') steps.push(entry);
-    else scripts.push(entry);
+    else if (entry.kind === 'script') scripts.push(entry);
+    else integrations.push(entry);
   }
-  return { steps, scripts };
+  return { steps, scripts, integrations };
 }
 
 const numbers = new Intl.NumberFormat('en');

@@ -24,10 +24,10 @@ export function useRenameScriptsConfirm(): RenameScriptsConfirm {
   const confirm = async (stored: EndpointView, newName: string): Promise<boolean | null> => {
     if (newName.trim() === stored.name) return false;
     const impact = await queryClient.fetchQuery({ ...trpc.endpoints.renameImpact.queryOptions({ id: stored.id, name: newName }), staleTime: 0 });
-    if (!impact.renamed || impact.scripts.length === 0) return false;
+    if (!impact.renamed || impact.scripts.length + impact.integrations.length === 0) return false;
     const choice = await new Promise<RenameScriptsChoice>((resolve) => {
       answer.current = resolve;
-      setRequest({ oldName: stored.name, newName: newName.trim(), scripts: impact.scripts });
+      setRequest({ oldName: stored.name, newName: newName.trim(), scripts: impact.scripts, integrations: impact.integrations });
     });
     return choice === 'cancel' ? null : choice === 'update';
   };

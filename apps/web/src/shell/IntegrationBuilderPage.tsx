@@ -1,6 +1,8 @@
-import { ArrowLeftRight, ArrowRight, Globe } from 'lucide-react';
+import { ArrowLeftRight, ArrowRight, Globe, Plug } from 'lucide-react';
 import { useLocation } from 'wouter';
 import { useEndpoints } from '../endpoints/use-endpoints';
+import { integrationCountText } from '../integrations/integration-count';
+import { useIntegrations } from '../integrations/use-integrations';
 import { useDocumentTitle } from '../lib/use-document-title';
 import { Button } from '../ui/Button';
 import { Page, PageHeader } from '../ui/Page';
@@ -14,6 +16,7 @@ export function IntegrationBuilderPage() {
   const { workflowId } = useCurrentWorkflow();
   const endpoints = useEndpoints(workflowId);
   const count = endpoints.data?.length;
+  const integrations = useIntegrations(workflowId);
   return (
     <Page>
       <PageHeader title="Integration Builder" description="The building blocks your flows share: define them once, use them in every step." />
@@ -38,6 +41,23 @@ export function IntegrationBuilderPage() {
           Edit Endpoints
         </Button>
       </section>
+      <section aria-labelledby="ib-integrations" className="flex items-start gap-4 rounded-lg border border-zinc-200 bg-white p-5">
+        <div className="flex size-10 shrink-0 items-center justify-center rounded-md bg-indigo-50 text-indigo-600">
+          <Plug aria-hidden className="size-5" />
+        </div>
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
+          <h2 id="ib-integrations" className="text-base font-semibold text-zinc-900">
+            Integrations
+          </h2>
+          <p className="text-sm text-zinc-500">
+            Inbound integrations give other systems a URL whose script starts flows; outbound integrations tell them when runs end or steps fail.
+          </p>
+          {integrations.data ? <p className="text-xs text-zinc-400">{integrationCountText(integrations.data)}</p> : null}
+        </div>
+        <Button onClick={() => navigate('/integration-builder/integrations')} icon={<ArrowRight aria-hidden className="size-4" />}>
+          Edit Integrations
+        </Button>
+      </section>
       <section aria-labelledby="ib-transfer" className="flex flex-wrap items-start gap-4 rounded-lg border border-zinc-200 bg-white p-5">
         <div className="flex size-10 shrink-0 items-center justify-center rounded-md bg-indigo-50 text-indigo-600">
           <ArrowLeftRight aria-hidden className="size-5" />
@@ -47,7 +67,7 @@ export function IntegrationBuilderPage() {
             Export and import
           </h2>
           <p className="text-sm text-zinc-500">
-            Move this workflow's flows, custom steps, constants, libraries and endpoints to another Flowyard as one JSON file.
+            Move this workflow's flows, custom steps, constants, libraries, endpoints and integrations to another Flowyard as one JSON file.
             Credentials never leave: imported endpoints are bound to existing ones or wait for their credentials.
           </p>
         </div>

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, Upload } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { ImportedIntegrations } from '../integrations/ImportedIntegrations';
 import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
 import { Button } from '../ui/Button';
@@ -30,7 +31,7 @@ export function ImportWorkflowDialog({ open, onOpenChange, workflowId }: ImportW
       open={open}
       onOpenChange={onOpenChange}
       title="Import workflow"
-      description="Bring in the flows, custom steps, constants, libraries and endpoints of a Flowyard export file."
+      description="Bring in the flows, custom steps, constants, libraries, endpoints and integrations of a Flowyard export file."
       size="lg"
     >
       {/* Mounted only while open, so every opening starts from an empty form. */}
@@ -92,6 +93,7 @@ function ImportWorkflowForm({ workflowId, onClose }: { workflowId: string; onClo
               ))}
             </ul>
           ) : null}
+          <ImportedIntegrations integrations={done.integrations} workflowId={workflowId} onNavigate={onClose} />
           <Renames lines={renameLines(done.summary)} />
           {done.summary.endpointsCreated > 0 ? (
             <p className="text-sm text-zinc-600">

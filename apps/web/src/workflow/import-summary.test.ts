@@ -7,6 +7,7 @@ const summary: ImportSummary = {
   customSteps: 1,
   constants: 0,
   libraries: 1,
+  integrations: 0,
   endpointsCreated: 2,
   endpointsBound: 1,
   renamed: [{ kind: 'flow', path: 'flows[1].name', from: 'Sync', to: 'Sync (2)' }],

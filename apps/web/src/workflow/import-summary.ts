@@ -19,6 +19,7 @@ export function fileContentsText(summary: ImportSummary): string {
   ];
   if (summary.constants > 0) parts.push(count(summary.constants, 'constant', 'constants'));
   if (summary.libraries > 0) parts.push(count(summary.libraries, 'library', 'libraries'));
+  if (summary.integrations > 0) parts.push(count(summary.integrations, 'integration', 'integrations'));
   const endpoints = summary.endpointsBound + summary.endpointsCreated;
   parts.push(endpoints === 0 ? 'no endpoints' : count(endpoints, 'endpoint', 'endpoints'));
   return parts.join(', ');
@@ -26,6 +27,6 @@ export function fileContentsText(summary: ImportSummary): string {
 
 /** Records that arrive under another name because theirs was taken, as lines such as `Flow “Sync” arrives as “Sync (2)”`. */
 export function renameLines(summary: ImportSummary): string[] {
-  const what = { flow: 'Flow', customStep: 'Custom step', endpoint: 'Endpoint' } as const;
+  const what = { flow: 'Flow', customStep: 'Custom step', endpoint: 'Endpoint', integration: 'Integration' } as const;
   return summary.renamed.map((rename) => `${what[rename.kind]} “${rename.from}” arrives as “${rename.to}”`);
 }

@@ -28,6 +28,9 @@ const twins = {
   runCredentials: [sqlite.runCredentials, pg.runCredentials],
   endpointTokens: [sqlite.endpointTokens, pg.endpointTokens],
   signInFailures: [sqlite.signInFailures, pg.signInFailures],
+  integrations: [sqlite.integrations, pg.integrations],
+  integrationEndpointRefs: [sqlite.integrationEndpointRefs, pg.integrationEndpointRefs],
+  integrationLog: [sqlite.integrationLog, pg.integrationLog],
 } as const;
 
 type Twins = typeof twins;

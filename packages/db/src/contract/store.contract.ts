@@ -2,7 +2,7 @@ import type { CustomStepBody, FlowGraph } from '@flowyard/engine';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Repos } from '../repos';
 import type { Store } from '../store';
-import type { CustomStepRow, EndpointRow, FlowRow, RunInsertRow, RunStepRow, UserRow } from '../tables';
+import type { CustomStepRow, EndpointRow, FlowRow, IntegrationLogRow, IntegrationRow, RunInsertRow, RunStepRow, UserRow } from '../tables';
 import type { TestDatabase, TestStore } from '../testing/test-database';
 
 export interface StoreContractOptions {
@@ -85,6 +85,7 @@ const run = (id: string, flowId: string, startedAt: string, extra: Partial<RunIn
   attempt: 1,
   leaseOwner: null,
   leaseUntil: null,
+  origin: null,
   ...extra,
 });
 const step = (id: string, runId: string, status: RunStepRow['status'], extra: Partial<RunStepRow> = {}): RunStepRow => ({
@@ -107,6 +108,40 @@ const step = (id: string, runId: string, status: RunStepRow['status'], extra: Pa
   replayedFrom: null,
   attempt: 1,
   nextHandle: null,
+  ...extra,
+});
+
+const integration = (id: string, name: string, extra: Partial<IntegrationRow> = {}): IntegrationRow => ({
+  id,
+  workflowId: 'w1',
+  kind: 'inbound',
+  name,
+  nameKey: name.toLowerCase(),
+  definition: { kind: 'inbound', name, description: '', enabled: true, script: '', timeoutMs: 10_000, auth: { type: 'url', actAsUserId: 'u1' } },
+  tokenHash: 'abc',
+  tokenCreatedAt: at,
+  createdAt: at,
+  updatedAt: at,
+  ...extra,
+});
+const logEntry = (id: string, integrationId: string, at: string, extra: Partial<IntegrationLogRow> = {}): IntegrationLogRow => ({
+  id,
+  integrationId,
+  at,
+  durationMs: 3.5,
+  kind: 'inbound',
+  caller: { id: 'u1', name: 'Ada', email: 'u1@example.com' },
+  method: 'POST',
+  event: null,
+  sourceRunId: null,
+  body: '{"a":"\u00e9 \\ \""}',
+  bodyTruncated: false,
+  logs: [{ level: 'log', message: 'hi', at }],
+  exchanges: [],
+  outcome: 'succeeded',
+  status: 202,
+  error: null,
+  runIds: ['r1'],
   ...extra,
 });
 
@@ -233,8 +268,8 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       expect((await flows.listByWorkflow('w1')).map((f) => f.id)).toEqual(['f1', 'f2']);
       expect(await flows.ids()).toEqual(['f1', 'f2']);
       expect((await flows.graphs('w1')).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
-        { name: 'A', graph },
-        { name: 'B', graph },
+        { id: 'f1', name: 'A', graph },
+        { id: 'f2', name: 'B', graph },
       ]);
       expect((await flows.names('w1')).sort()).toEqual(['A', 'B']);
       expect(await usage.endpointSteps('e1')).toEqual([{ flowId: 'f1', flowName: 'A', nodeId: 'n1', stepName: 'Call' }]);
@@ -335,6 +370,52 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       await customSteps.delete('s1');
       expect(await customSteps.get('s1')).toBeUndefined();
       expect(await usage.endpointScripts('w1', 'api')).toEqual([]);
+    });
+
+    it('integrations: insert(s) with their script index, lookups, update, usage, log pages, log pruning, delete (index and log go with it)', async () => {
+      const { store } = await seeded();
+      const { integrations, workflows } = store.repos;
+      await workflows.insert({ id: 'w2', name: 'Other' });
+      const ref = (integrationId: string, endpointName: string, occurrences = 1) => ({ integrationId, workflowId: 'w1', endpointNameKey: endpointName.toLowerCase(), endpointName, occurrences });
+      await integrations.insert(integration('i2', 'Beta'), [ref('i2', 'API', 2)]);
+      await integrations.insertMany([integration('i1', 'alpha', { kind: 'outbound', tokenHash: null, tokenCreatedAt: null }), integration('i3', 'Beta', { workflowId: 'w2' })], [ref('i1', 'API')]);
+      await integrations.insertMany([], []);
+      expect(await integrations.get('i2')).toEqual(integration('i2', 'Beta'));
+      expect(await integrations.get('nope')).toBeUndefined();
+      expect((await integrations.listByWorkflow('w1')).map((i) => i.id)).toEqual(['i1', 'i2']);
+      expect((await integrations.findByNameKey('w2', 'beta'))?.id).toBe('i3');
+      expect(await integrations.ids()).toEqual(['i1', 'i2', 'i3']);
+      await store.repos.flows.insert(flow('f1', 'Orders'));
+      await store.repos.flows.insert(flow('f2', 'Orders', { createdAt: later }));
+      expect(await store.repos.flows.idsByName('w1', 'Orders')).toEqual(['f1', 'f2']);
+      expect(await store.repos.flows.idsByName('w1', 'orders')).toEqual([]);
+      expect(await integrations.endpointScripts('w1', 'api')).toEqual([
+        { integrationId: 'i1', integrationName: 'alpha', occurrences: 1, nameKey: 'alpha' },
+        { integrationId: 'i2', integrationName: 'Beta', occurrences: 2, nameKey: 'beta' },
+      ]);
+      expect(await integrations.endpointScripts('w1', 'api', { limit: 5, after: { nameKey: 'alpha', integrationId: 'i1' } })).toHaveLength(1);
+      expect([...(await integrations.endpointScriptCounts('w1', ['api', 'none']))]).toEqual([['api', 2]]);
+      expect((await integrations.endpointScriptCounts('w1', [])).size).toBe(0);
+
+      await integrations.update('i2', { tokenHash: 'def', updatedAt: later }, [ref('i2', 'Other')]);
+      expect(await integrations.get('i2')).toMatchObject({ tokenHash: 'def', updatedAt: later, name: 'Beta' });
+      expect(await integrations.endpointScripts('w1', 'api')).toHaveLength(1);
+
+      await integrations.addLogEntry(logEntry('l1', 'i2', at));
+      await integrations.addLogEntry(logEntry('l2', 'i2', later, { outcome: 'failed', error: { code: 'SCRIPT_ERROR', message: 'boom' }, status: 422 }));
+      await integrations.addLogEntry(logEntry('l3', 'i2', later, { kind: 'outbound', method: null, event: 'run.failed', sourceRunId: 'r9', caller: null, bodyTruncated: true }));
+      expect(await integrations.logPage('i2', 10)).toEqual([logEntry('l3', 'i2', later, { kind: 'outbound', method: null, event: 'run.failed', sourceRunId: 'r9', caller: null, bodyTruncated: true }), logEntry('l2', 'i2', later, { outcome: 'failed', error: { code: 'SCRIPT_ERROR', message: 'boom' }, status: 422 }), logEntry('l1', 'i2', at)]);
+      expect((await integrations.logPage('i2', 1, { at: later, id: 'l3' })).map((e) => e.id)).toEqual(['l2']);
+      expect(await integrations.logPositionAt('i2', 1)).toEqual({ at: later, id: 'l2' });
+      expect(await integrations.logPositionAt('i2', 5)).toBeUndefined();
+      expect(await integrations.deleteLogEntries('i2', { before: later }, 10)).toBe(1);
+      expect(await integrations.deleteLogEntries('i2', { atOrOlderThan: { at: later, id: 'l2' } }, 10)).toBe(1);
+      expect((await integrations.logPage('i2', 10)).map((e) => e.id)).toEqual(['l3']);
+
+      await integrations.delete('i2');
+      expect(await integrations.get('i2')).toBeUndefined();
+      expect(await integrations.logPage('i2', 10)).toEqual([]);
+      expect(await integrations.endpointScripts('w1', 'other')).toEqual([]);
     });
 
     it('usage: steps and scripts per endpoint, counts per endpoint and per custom step', async () => {

@@ -39,9 +39,12 @@ export function flowsRepo({ orm, t, write }: QueryContext) {
       orm.select().from(flows).where(eq(flows.workflowId, workflowId)).orderBy(asc(flows.name), asc(flows.createdAt)),
     /** Every flow's id, in id order (retention walks them). */
     ids: async (): Promise<string[]> => (await orm.select({ id: flows.id }).from(flows).orderBy(asc(flows.id))).map((row) => row.id),
-    /** Names and graphs of a workflow's flows (export). */
-    graphs: async (workflowId: string): Promise<Pick<FlowRow, 'name' | 'graph'>[]> =>
-      orm.select({ name: flows.name, graph: flows.graph }).from(flows).where(eq(flows.workflowId, workflowId)),
+    /** Ids, names and graphs of a workflow's flows (export). */
+    graphs: async (workflowId: string): Promise<Pick<FlowRow, 'id' | 'name' | 'graph'>[]> =>
+      orm.select({ id: flows.id, name: flows.name, graph: flows.graph }).from(flows).where(eq(flows.workflowId, workflowId)),
+    /** Ids of the workflow's flows named exactly `name` (an integration's flows.start), oldest first. */
+    idsByName: async (workflowId: string, name: string): Promise<string[]> =>
+      (await orm.select({ id: flows.id }).from(flows).where(and(eq(flows.workflowId, workflowId), eq(flows.name, name))).orderBy(asc(flows.createdAt), asc(flows.id))).map((row) => row.id),
     names: async (workflowId: string): Promise<string[]> =>
       (await orm.select({ name: flows.name }).from(flows).where(eq(flows.workflowId, workflowId))).map((row) => row.name),
 

@@ -2,6 +2,7 @@ import { apiKeysRepo } from './api-keys';
 import { customStepsRepo } from './custom-steps';
 import { endpointsRepo } from './endpoints';
 import { flowsRepo } from './flows';
+import { integrationsRepo } from './integrations';
 import type { QueryContext } from './query-context';
 import { runQueueStatsRepo } from './run-queue-stats';
 import { runsRepo } from './runs';
@@ -37,6 +38,7 @@ export function createRepos(context: QueryContext) {
     signInFailures: signInFailuresRepo(context),
     stepTests: stepTestsRepo(context),
     runQueueStats: runQueueStatsRepo(context),
+    integrations: integrationsRepo(context),
   };
 }
 
@@ -50,12 +52,14 @@ type OutsideUnitsOnly = {
   runs: 'markInterrupted' | 'deleteFinished';
   // It reads what it wrote to prune past the newest few.
   stepTests: 'insert';
+  integrations: 'deleteLogEntries';
 };
 
 /** The repositories as a unit of work offers them: all but the writes that answer at once. */
 export type UnitRepos = { [K in keyof Repos]: K extends keyof OutsideUnitsOnly ? Omit<Repos[K], OutsideUnitsOnly[K]> : Repos[K] };
 
 export type { EndpointSummary } from './endpoints';
+export type { IntegrationLogCut, IntegrationLogPosition, IntegrationScriptUse, IntegrationUsePosition } from './integrations';
 export type { FlowGraphSave, FlowListRow, FlowPosition, FlowVersionListRow } from './flows';
 export type { RunQueueStats } from './run-queue-stats';
 export type { ActedAs, PruneCut, RerunLink, RunListFilter, RunListRow, RunPosition } from './runs';

@@ -64,8 +64,18 @@ export const endpointScriptUsageSchema = z.object({
 });
 export type EndpointScriptUsage = z.infer<typeof endpointScriptUsageSchema>;
 
-/** One place an endpoint is used: flow steps first (by flow and step name), then scripts (by step name). */
-export const endpointUsageSchema = z.discriminatedUnion('kind', [endpointStepUsageSchema, endpointScriptUsageSchema]);
+/** An integration (SPEC §10) whose script names the endpoint literally. */
+export const endpointIntegrationUsageSchema = z.object({
+  kind: z.literal('integration'),
+  integrationId: z.string(),
+  integrationName: z.string(),
+  /** How many literals in the script name it. */
+  occurrences: z.number().int(),
+});
+export type EndpointIntegrationUsage = z.infer<typeof endpointIntegrationUsageSchema>;
+
+/** One place an endpoint is used: flow steps first (by flow and step name), then custom step scripts (by step name), then integrations (by name). */
+export const endpointUsageSchema = z.discriminatedUnion('kind', [endpointStepUsageSchema, endpointScriptUsageSchema, endpointIntegrationUsageSchema]);
 export type EndpointUsage = z.infer<typeof endpointUsageSchema>;
 
 /** A page of a Usage list (`endpoints.usage`): one cursor walks the kinds in order (steps, then scripts, …). */
@@ -93,6 +103,8 @@ export const endpointRenameImpactSchema = z.object({
   /** False when the new name is the same name (ignoring case): scripts keep working. */
   renamed: z.boolean(),
   scripts: z.array(endpointScriptUsageSchema),
+  /** Integrations whose scripts name it (rewritten with the custom step scripts). */
+  integrations: z.array(endpointIntegrationUsageSchema),
 });
 export type EndpointRenameImpact = z.infer<typeof endpointRenameImpactSchema>;
 

@@ -1,5 +1,6 @@
 import type { CustomStepDefinition } from '../custom-step/custom-step';
 import type { FlowGraph } from '../flow/flow-graph';
+import type { IntegrationBody } from '../integration/integration';
 import { builtinEndpointExportId, exportFormat, exportVersion, type ExportFile } from './export-file';
 import { remapFlowGraph } from './remap-graph';
 
@@ -13,6 +14,10 @@ export interface ExportSource {
   flows: readonly { name: string; graph: FlowGraph }[];
   constants: readonly { name: string; value: string }[];
   libraries: readonly { name: string; source: string }[];
+  /** Integrations as defined (no tokens: the definition holds none); `flows` names an outbound trigger's flow. */
+  integrations?: readonly IntegrationBody[];
+  /** Flow id → name, for outbound triggers of one flow. */
+  flowNames?: ReadonlyMap<string, string>;
 }
 
 const byName = <T>(name: (item: T) => string) => (a: T, b: T): number => name(a).localeCompare(name(b), 'en');
@@ -40,5 +45,10 @@ export function buildExportFile(source: ExportSource): ExportFile {
     flows: [...source.flows].sort(byName((f) => f.name)).map((flow) => ({ name: flow.name, graph: remapFlowGraph(structuredClone(flow.graph), ids) })),
     constants: [...source.constants].sort(byName((c) => c.name)).map((c) => ({ name: c.name, value: c.value })),
     libraries: [...source.libraries].sort(byName((l) => l.name)).map((l) => ({ name: l.name, source: l.source })),
+    integrations: [...(source.integrations ?? [])].sort(byName((i) => i.name)).map((body) => {
+      if (body.kind === 'inbound') return { integration: structuredClone(body), flowName: null };
+      const flowName = body.trigger.flowId === null ? null : (source.flowNames?.get(body.trigger.flowId) ?? null);
+      return { integration: { ...structuredClone(body), trigger: { ...body.trigger, flowId: null } }, flowName };
+    }),
   };
 }

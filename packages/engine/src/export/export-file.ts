@@ -4,6 +4,7 @@ import { baseUrlSchema } from '../endpoint/base-url';
 import { endpointNameSchema } from '../endpoint/endpoint-name';
 import { flowNameSchema } from '../flow/flow';
 import { flowGraphSchema } from '../flow/flow-graph';
+import { integrationBodySchema } from '../integration/integration';
 import { constantNameSchema } from '../workflow/constant';
 import { libraryNameSchema } from '../workflow/library';
 
@@ -62,7 +63,27 @@ export const exportedLibrarySchema = z.object({
   source: z.string({ error: 'Source must be text' }).max(500_000, 'Source must be at most 500000 characters'),
 });
 
-/** One workflow as a JSON file (SPEC §8): `{ format, version, exportedAt, workflow, endpoints, customSteps, flows, constants, libraries }`. */
+/**
+ * An integration as exported (SPEC §10): its script, trigger and authentication method, never a
+ * URL token or key. An outbound integration listening to one flow names it in `flowName` (ids
+ * are not exported; `trigger.flowId` is null in a file).
+ */
+export const exportedIntegrationSchema = z
+  .object({
+    integration: integrationBodySchema,
+    flowName: flowNameSchema.nullable().default(null),
+  })
+  .superRefine((exported, ctx) => {
+    if (exported.integration.kind === 'outbound' && exported.integration.trigger.flowId !== null) {
+      ctx.addIssue({ code: 'custom', path: ['integration', 'trigger', 'flowId'], message: 'A file names the flow in "flowName"; trigger.flowId must be null' });
+    }
+    if (exported.flowName !== null && exported.integration.kind !== 'outbound') {
+      ctx.addIssue({ code: 'custom', path: ['flowName'], message: 'Only an outbound integration names a flow' });
+    }
+  });
+export type ExportedIntegration = z.output<typeof exportedIntegrationSchema>;
+
+/** One workflow as a JSON file (SPEC §8): `{ format, version, exportedAt, workflow, endpoints, customSteps, flows, constants, libraries, integrations }`. */
 export const exportFileSchema = z.object({
   format: z.literal(exportFormat, { error: `This is not a Flowyard workflow export (format must be "${exportFormat}")` }),
   version: z.literal(exportVersion, { error: `This Flowyard reads export version ${exportVersion} only` }),
@@ -73,6 +94,7 @@ export const exportFileSchema = z.object({
   flows: z.array(exportedFlowSchema).max(1000, 'A file holds at most 1000 flows').default([]),
   constants: z.array(exportedConstantSchema).max(1000, 'A file holds at most 1000 constants').default([]),
   libraries: z.array(exportedLibrarySchema).max(200, 'A file holds at most 200 libraries').default([]),
+  integrations: z.array(exportedIntegrationSchema).max(1000, 'A file holds at most 1000 integrations').default([]),
 });
 export type ExportFile = z.output<typeof exportFileSchema>;
 export type ExportFileInput = z.input<typeof exportFileSchema>;

@@ -10,7 +10,7 @@ export type ImportBindings = z.infer<typeof importBindingsSchema>;
 
 /** A record that arrives under another name because its name was taken (the collision policy). */
 export const importRenameSchema = z.object({
-  kind: z.enum(['flow', 'customStep', 'endpoint']),
+  kind: z.enum(['flow', 'customStep', 'endpoint', 'integration']),
   /** Where it sits in the file. */
   path: z.string(),
   from: z.string(),
@@ -28,6 +28,7 @@ export const importSummarySchema = z.object({
   customSteps: z.number().int(),
   constants: z.number().int(),
   libraries: z.number().int(),
+  integrations: z.number().int(),
   endpointsCreated: z.number().int(),
   endpointsBound: z.number().int(),
   renamed: z.array(importRenameSchema),
@@ -58,6 +59,8 @@ export const importResultSchema = z.object({
   endpoints: z.array(z.object({ exportId: z.string(), id: z.string(), name: z.string(), created: z.boolean() })),
   flows: z.array(z.object({ id: z.string(), name: z.string() })),
   customSteps: z.array(z.object({ exportId: z.string(), id: z.string(), name: z.string() })),
+  /** Imported integrations; a URL-authenticated one gets a fresh token, answered here once (`tokenPath`: /inbound/<id>/<token>). */
+  integrations: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['inbound', 'outbound']), token: z.string().nullable(), tokenPath: z.string().nullable() })),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

@@ -57,14 +57,23 @@ export type LogLine = z.infer<typeof logLineSchema>;
 /** A run's attempt number: 1 for the first, one more per takeover (records stored before attempts existed read 1). */
 export const attemptSchema = z.number().int().min(1).default(1);
 
-/** How a run was started: the Run button (`manual`, any trigger) or a call to an HTTP trigger's URL (`http`). */
-export const runTriggerTypes = ['manual', 'http'] as const;
+/** How a run was started: the Run button (`manual`, any trigger), a call to an HTTP trigger's URL (`http`), or an integration script's flows.start (`integration`). */
+export const runTriggerTypes = ['manual', 'http', 'integration'] as const;
 export const runTriggerTypeSchema = z.enum(runTriggerTypes);
 export type RunTriggerType = z.infer<typeof runTriggerTypeSchema>;
 
 /** The user a run acts as (SPEC §9): who clicked Run, or whose API key called the trigger. */
 export const runUserSchema = z.object({ id: z.string(), name: z.string(), email: z.string() });
 export type RunUser = z.infer<typeof runUserSchema>;
+
+/** What a run started by an integration carries: the integration, and every integration up its chain (the outbound loop guard). */
+export const runOriginSchema = z.object({
+  integrationId: z.string(),
+  integrationName: z.string(),
+  /** Ids of the integrations whose calls led to this run, the nearest last. */
+  chain: z.array(z.string()).max(32),
+});
+export type RunOrigin = z.infer<typeof runOriginSchema>;
 
 export const runSummarySchema = z.object({
   id: z.string(),
@@ -86,6 +95,8 @@ export const runSummarySchema = z.object({
    * or from one step, the steps before it replayed from that run's records.
    */
   rerunOf: z.object({ runId: z.string(), fromNodeId: z.string().nullable() }).nullable().default(null),
+  /** Started by an integration script's flows.start: which integration, and the chain that led here. Absent otherwise, so other records need none. */
+  origin: runOriginSchema.optional(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 

@@ -5,7 +5,7 @@ import { FlowyardError } from '../errors/flowyard-error';
 import type { FlowEdge, FlowGraph, FlowNode } from '../flow/flow-graph';
 import type { ReferenceScope } from '../flow/references';
 import type { HttpClient } from '../http/http-types';
-import type { Json, RunEvent, RunSummary, RunTriggerType, RunUser, StepError, StepRecord } from '../run/run-record';
+import type { Json, RunEvent, RunOrigin, RunSummary, RunTriggerType, RunUser, StepError, StepRecord } from '../run/run-record';
 import { scrubRunEvent, scrubStepError } from '../redaction/scrub-records';
 import { createScrubber } from '../redaction/scrubber';
 import { compileFlow, type CompiledNode } from './compile-flow';
@@ -30,6 +30,8 @@ export interface RunFlowOptions {
   http: HttpClient;
   /** Custom step definitions, the sandbox, constants and libraries (default: noScripting). */
   scripting?: FlowScripting;
+  /** Started by an integration's flows.start: recorded on the run. */
+  origin?: RunOrigin | undefined;
   /** Receives every run and step record as it changes, scrubbed of the run's secrets; awaited, and called one event at a time in order. */
   sink: (event: RunEvent) => void | Promise<void>;
   now?: () => Date;
@@ -109,6 +111,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunSummary> {
     error: null,
     attempt: resume?.attempt ?? 1,
     rerunOf: options.rerun === undefined ? null : { runId: options.rerun.runId, fromNodeId: options.rerun.from?.nodeId ?? null },
+    ...(options.origin ? { origin: options.origin } : {}),
   };
   const runStarted = performance.now();
   if (resume !== undefined && attemptsRanOut(resume)) {

@@ -4,6 +4,7 @@ import { errorCodeSchema } from '../errors/error-code';
 import { createConsoleCap } from '../run/console-cap';
 import { jsonSchema, type LogLine } from '../run/run-record';
 import { findErrorLocation, type ErrorLocation } from './error-location';
+import { INTEGRATION_PRELUDE, integrationResponseMaxBytes, integrationResponseSchema, type IntegrationResponse } from './integration-globals';
 import { SANDBOX_PRELUDE } from './sandbox-prelude';
 import type { MemoryBudget, ScriptEngine } from './script-engine';
 import { SCRIPT_STACK_BYTES } from './script-limits';
@@ -42,6 +43,7 @@ const describedSchema = z.discriminatedUnion('kind', [
 ]);
 type Described = z.infer<typeof describedSchema>;
 const outputsSchema = z.record(z.string(), z.string());
+const startFlowSchema = z.object({ flowName: z.string(), payloadJson: z.string() });
 
 /** Runs one job in a fresh QuickJS runtime of `engine` and reports how it ended. */
 export async function executeScript(engine: Pick<ScriptEngine, 'module' | 'budget'>, job: ScriptJob, bridge: ScriptBridge): Promise<ExecutionResult> {
@@ -65,6 +67,8 @@ class ScriptExecution {
   /** Set while tearing down: our own clean-up must not be interrupted. */
   private stopping = false;
   private hooks: QuickJSHandle | undefined;
+  /** The integration globals' hooks, when the job is an integration script's. */
+  private integrationHooks: QuickJSHandle | undefined;
   private importAttempt: string | undefined;
   private readonly context: QuickJSAsyncContext;
   private readonly handles: QuickJSHandle[] = [];
@@ -116,8 +120,9 @@ class ScriptExecution {
 
   private dispose(): void {
     this.stopping = true;
-    if (this.hooks?.alive) {
-      const teardown = this.context.callFunction(this.own(this.context.getProp(this.hooks, 'teardown')), this.context.undefined);
+    for (const hooks of [this.hooks, this.integrationHooks]) {
+      if (!hooks?.alive) continue;
+      const teardown = this.context.callFunction(this.own(this.context.getProp(hooks, 'teardown')), this.context.undefined);
       this.own(teardown.error ?? teardown.value);
     }
     for (const handle of this.handles.reverse()) if (handle.alive) handle.dispose();
@@ -128,7 +133,9 @@ class ScriptExecution {
     const { context } = this;
     const hooks = this.installApi();
     const setPhase = (phase: 'main' | 'sync'): void => {
-      context.unwrapResult(context.callFunction(this.own(context.getProp(hooks, 'setPhase')), context.undefined, this.own(context.newString(phase)))).dispose();
+      for (const target of this.integrationHooks === undefined ? [hooks] : [hooks, this.integrationHooks]) {
+        context.unwrapResult(context.callFunction(this.own(context.getProp(target, 'setPhase')), context.undefined, this.own(context.newString(phase)))).dispose();
+      }
     };
 
     setPhase('main');
@@ -147,7 +154,26 @@ class ScriptExecution {
     if (outputs.error) return this.fail(hooks, this.own(outputs.error));
     const parsed = outputsSchema.safeParse(JSON.parse(context.getString(this.own(outputs.value))));
     if (!parsed.success) return failed({ kind: 'error', message: 'The script\'s outputs could not be read' });
-    return { ok: true, outputs: parsed.data };
+    if (this.integrationHooks === undefined) return { ok: true, outputs: parsed.data };
+    const response = this.readResponse(hooks, this.integrationHooks);
+    return 'kind' in response ? failed(response) : { ok: true, outputs: parsed.data, response };
+  }
+
+  /** The `response` an integration script set, or why it cannot be answered. */
+  private readResponse(hooks: QuickJSHandle, integrationHooks: QuickJSHandle): IntegrationResponse | ScriptFailure {
+    const { context } = this;
+    const result = context.callFunction(this.own(context.getProp(integrationHooks, 'response')), context.undefined);
+    if (result.error) {
+      const outcome = this.fail(hooks, this.own(result.error));
+      return outcome.ok ? { kind: 'error', message: 'The script\'s response could not be read' } : outcome.failure;
+    }
+    const text = context.getString(this.own(result.value));
+    const parsed = integrationResponseSchema.safeParse(safeJson(text));
+    if (!parsed.success) return { kind: 'error', message: 'The script\'s response could not be read' };
+    if (parsed.data.body !== null && Buffer.byteLength(parsed.data.body) > integrationResponseMaxBytes) {
+      return { kind: 'error', message: `response.body is larger than ${integrationResponseMaxBytes} bytes` };
+    }
+    return parsed.data;
   }
 
   /** Creates the host bridge, evaluates the prelude with it and returns the prelude's hooks. */
@@ -169,7 +195,24 @@ class ScriptExecution {
     const data = JSON.stringify({ input: job.input, constants: job.constants, endpointLabels: job.endpointLabels, libraryNames: this.libraryNames });
     const prelude = this.own(context.unwrapResult(context.evalCode(SANDBOX_PRELUDE, 'flowyard-prelude.js')));
     this.hooks = this.own(context.unwrapResult(context.callFunction(prelude, context.undefined, bridge, this.own(context.newString(data)))));
+    if (job.integration !== undefined) this.installIntegration(job.integration);
     return this.hooks;
+  }
+
+  /** The integration globals (request, response, callback, flows) with their own host bridge. */
+  private installIntegration(integration: NonNullable<ScriptJob['integration']>): void {
+    const { context } = this;
+    const bridge = this.own(context.newObject());
+    context.setProp(bridge, 'startFlow', this.own(this.hostCall('startFlow', (json) => this.toStartFlowCall(json))));
+    const prelude = this.own(context.unwrapResult(context.evalCode(INTEGRATION_PRELUDE, 'flowyard-integration.js')));
+    const data = this.own(context.newString(JSON.stringify(integration)));
+    this.integrationHooks = this.own(context.unwrapResult(context.callFunction(prelude, context.undefined, bridge, data)));
+  }
+
+  private toStartFlowCall(json: string): HostCall | HostCallResult {
+    const parsed = startFlowSchema.safeParse(safeJson(json));
+    if (parsed.success) return { kind: 'startFlow', flowName: parsed.data.flowName, payloadJson: parsed.data.payloadJson };
+    return { kind: 'error', error: { code: 'SCRIPT_ERROR', message: 'flows.start: the call could not be read', details: {} } };
   }
 
   private toRequestCall(json: string): HostCall | HostCallResult {
@@ -183,7 +226,7 @@ class ScriptExecution {
     const { context } = this;
     return context.newAsyncifiedFunction(name, async (argument) => {
       const call = toCall(context.getString(argument));
-      const reply = call.kind === 'request' || call.kind === 'authenticate' ? await this.bridge.call(call) : call;
+      const reply = call.kind === 'request' || call.kind === 'authenticate' || call.kind === 'startFlow' ? await this.bridge.call(call) : call;
       return context.newString(JSON.stringify(reply));
     });
   }

@@ -5,3 +5,4 @@ export * from './script-run-error';
 export * from './script-pool';
 export * from './run-script';
 export { defaultScriptWorkerUrl } from './spawn-script-worker';
+export * from './integration-globals';

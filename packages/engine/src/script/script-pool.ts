@@ -173,7 +173,7 @@ class WorkerScriptPool implements ScriptPool {
           ({ outcome, retire }) => {
             clearTimeout(killTimer);
             this.release(worker, retire);
-            settle(() => (outcome.ok ? resolve({ outputs: outcome.outputs, logs }) : reject(toRunError(outcome.failure, limits, logs))));
+            settle(() => (outcome.ok ? resolve({ outputs: outcome.outputs, logs, ...(outcome.response === undefined ? {} : { response: outcome.response }) }) : reject(toRunError(outcome.failure, limits, logs))));
           },
           (error: unknown) => {
             clearTimeout(killTimer);
@@ -345,6 +345,13 @@ class WorkerScriptPool implements ScriptPool {
   }
 }
 
+/** A flows.start payload as the script serialised it, within the JSON bounds every payload keeps. */
+function parseFlowPayload(text: string): Json {
+  const parsed = jsonSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new FlowyardError('VALIDATION_FAILED', `flows.start: the payload is not accepted (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  return parsed.data;
+}
+
 function toJob(options: RunScriptOptions, limits: ScriptLimits): ScriptJob {
   const input: Record<string, string> = {};
   for (const [label, value] of Object.entries(options.input)) if (value !== undefined && value !== '') input[label] = value;
@@ -355,6 +362,7 @@ function toJob(options: RunScriptOptions, limits: ScriptLimits): ScriptJob {
     libraries: { ...options.libraries },
     endpointLabels: { ...options.endpointLabels },
     ...limits,
+    ...(options.integration === undefined ? {} : { integration: options.integration }),
   };
 }
 
@@ -372,6 +380,10 @@ async function answer(call: HostCall, options: RunScriptOptions, signal: AbortSi
           body: response.body,
         },
       };
+    }
+    if (call.kind === 'startFlow') {
+      if (!options.startFlow) throw new FlowyardError('SCRIPT_ERROR', 'flows.start() is only available in integration scripts');
+      return { kind: 'started', runId: await options.startFlow(call.flowName, parseFlowPayload(call.payloadJson), signal) };
     }
     if (!options.authenticate) {
       throw new FlowyardError('SCRIPT_ERROR', `http.authenticate('${call.endpoint}') is not available: this server cannot hand out endpoint tokens yet`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { LogLine } from '../run/run-record';
+import type { Json, LogLine } from '../run/run-record';
+import type { IntegrationResponse, IntegrationScriptData } from './integration-globals';
 
 /** What a script's `http.request(options).write(body)` asks the host to send. */
 export const scriptHttpRequestSchema = z.object({
@@ -59,10 +60,16 @@ export interface RunScriptOptions {
    * the pool's `maxPerKey` workers at once. A run without one is not capped.
    */
   fairnessKey?: string;
+  /** An integration script's `request` and `callback` (SPEC §10); its result then carries `response`. */
+  integration?: IntegrationScriptData;
+  /** Backs an integration script's `flows.start(name, payload)`: admits the run and resolves with its id. */
+  startFlow?: (flowName: string, payload: Json, signal: AbortSignal) => Promise<string>;
 }
 
 /** A finished script: its outputs as text and its console lines in order. */
 export interface ScriptRunResult {
   outputs: Record<string, string>;
   logs: LogLine[];
+  /** An integration script's answer (only for jobs with `integration`). */
+  response?: IntegrationResponse;
 }

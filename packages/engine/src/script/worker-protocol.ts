@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { errorCodeSchema } from '../errors/error-code';
 import { jsonSchema, logLineSchema } from '../run/run-record';
+import { integrationResponseSchema, integrationScriptDataSchema } from './integration-globals';
 import { scriptHttpRequestSchema } from './script-types';
 
 /** One script run as the worker receives it (limits already resolved, empty inputs already dropped). */
@@ -14,6 +15,8 @@ export const scriptJobSchema = z.object({
   endpointLabels: z.record(z.string(), z.string()),
   timeoutMs: z.number().int().positive(),
   memoryLimitBytes: z.number().int().positive(),
+  /** An integration script's `request` and `callback` (integration-globals.ts); absent for custom steps. */
+  integration: integrationScriptDataSchema.optional(),
 });
 export type ScriptJob = z.infer<typeof scriptJobSchema>;
 
@@ -21,6 +24,8 @@ export type ScriptJob = z.infer<typeof scriptJobSchema>;
 export const hostCallSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('request'), request: scriptHttpRequestSchema }),
   z.object({ kind: z.literal('authenticate'), endpoint: z.string() }),
+  /** An integration script's flows.start(name, payload); the payload as JSON text. */
+  z.object({ kind: z.literal('startFlow'), flowName: z.string(), payloadJson: z.string() }),
 ]);
 export type HostCall = z.infer<typeof hostCallSchema>;
 
@@ -37,6 +42,7 @@ export const hostCallResultSchema = z.discriminatedUnion('kind', [
     response: z.object({ statusCode: z.number().int(), statusMessage: z.string(), headers: z.record(z.string(), z.string()), body: z.string() }),
   }),
   z.object({ kind: z.literal('token'), token: z.string() }),
+  z.object({ kind: z.literal('started'), runId: z.string() }),
   z.object({ kind: z.literal('error'), error: hostCallErrorSchema }),
 ]);
 export type HostCallResult = z.infer<typeof hostCallResultSchema>;
@@ -61,7 +67,7 @@ export const scriptFailureSchema = z.discriminatedUnion('kind', [
 export type ScriptFailure = z.infer<typeof scriptFailureSchema>;
 
 export const scriptOutcomeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), outputs: z.record(z.string(), z.string()) }),
+  z.object({ ok: z.literal(true), outputs: z.record(z.string(), z.string()), response: integrationResponseSchema.optional() }),
   z.object({ ok: z.literal(false), failure: scriptFailureSchema }),
 ]);
 export type ScriptOutcome = z.infer<typeof scriptOutcomeSchema>;

@@ -16,5 +16,5 @@ export const workflowsRouter = router({
    */
   importPreview: editProcedure.input(importPreviewInputSchema).mutation(({ ctx, input }) => ctx.services.imports.preview(input.workflowId, input.file)),
   /** Imports in one batch; VALIDATION_FAILED with `issues` at JSON paths and nothing written otherwise. */
-  import: editProcedure.input(importInputSchema).mutation(({ ctx, input }) => ctx.services.imports.import(input.workflowId, input.file, input.bindings)),
+  import: editProcedure.input(importInputSchema).mutation(({ ctx, input }) => ctx.services.imports.import(input.workflowId, input.file, input.bindings, ctx.user)),
 });

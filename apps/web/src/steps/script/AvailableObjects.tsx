@@ -3,9 +3,20 @@ import { cn } from '../../lib/cn';
 import { jsString } from './js-string';
 import { snippets } from './snippets';
 
+/** A group of script-specific objects (e.g. an integration's `request`), each inserting its snippet. */
+export interface ObjectGroup {
+  title: string;
+  items: ReadonlyArray<{ code: string; snippet: string; hint?: string }>;
+}
+
 export interface AvailableObjectsProps {
-  inputs: readonly string[];
-  outputs: readonly string[];
+  /** The step's input labels; without them (an integration script) there is no Inputs group. */
+  inputs?: readonly string[];
+  outputs?: readonly string[];
+  /** Groups shown first: the objects only this kind of script has. */
+  objects?: readonly ObjectGroup[];
+  /** Flow names for `flows.start('<name>', …)` (integration scripts); undefined shows no Flows group. */
+  flows?: readonly string[] | null;
   constants: readonly string[] | undefined;
   /** The workflow's shared library names (undefined while loading). */
   libraries: readonly string[] | undefined;
@@ -21,27 +32,49 @@ export interface AvailableObjectsProps {
  * The "available objects" sidebar of the script editor (SPEC §4 place 2): what a script can use,
  * each a button that inserts its snippet at the cursor.
  */
-export function AvailableObjects({ inputs, outputs, constants, libraries, endpoints, endpointLabel, onInsert, onEditEndpoints }: AvailableObjectsProps) {
+export function AvailableObjects({ inputs, outputs, objects = [], flows, constants, libraries, endpoints, endpointLabel, onInsert, onEditEndpoints }: AvailableObjectsProps) {
   return (
     <section aria-label="Available objects" className="flex min-h-0 flex-col gap-4 overflow-y-auto border-l border-zinc-200 bg-zinc-50/70 p-3 text-sm">
       <h3 className="text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">Available objects</h3>
       {endpointLabel ? (
         <Group title="Step endpoint" items={[<Item key="label" code={endpointLabel} hint="label" onClick={() => onInsert(snippets.endpoint(endpointLabel))} />]} />
       ) : null}
-      <Group
-        title="Inputs"
-        empty="No inputs yet"
-        items={inputs.map((label) => (
-          <Item key={label} code={snippets.input(label)} onClick={() => onInsert(snippets.input(label))} />
-        ))}
-      />
-      <Group
-        title="Outputs"
-        empty="No outputs yet"
-        items={outputs.map((label) => (
-          <Item key={label} code={`output[${jsString(label)}]`} onClick={() => onInsert(snippets.output(label))} />
-        ))}
-      />
+      {objects.map((group) => (
+        <Group
+          key={group.title}
+          title={group.title}
+          items={group.items.map((item) => (
+            <Item key={item.code} code={item.code} {...(item.hint ? { hint: item.hint } : {})} onClick={() => onInsert(item.snippet)} />
+          ))}
+        />
+      ))}
+      {inputs ? (
+        <Group
+          title="Inputs"
+          empty="No inputs yet"
+          items={inputs.map((label) => (
+            <Item key={label} code={snippets.input(label)} onClick={() => onInsert(snippets.input(label))} />
+          ))}
+        />
+      ) : null}
+      {outputs ? (
+        <Group
+          title="Outputs"
+          empty="No outputs yet"
+          items={outputs.map((label) => (
+            <Item key={label} code={`output[${jsString(label)}]`} onClick={() => onInsert(snippets.output(label))} />
+          ))}
+        />
+      ) : null}
+      {flows !== undefined ? (
+        <Group
+          title="Flows"
+          empty={flows === null ? 'Loading…' : 'No flows yet'}
+          items={(flows ?? []).map((name) => (
+            <Item key={name} code={snippets.startFlow(name)} onClick={() => onInsert(snippets.startFlow(name))} />
+          ))}
+        />
+      ) : null}
       <Group
         title="Constants"
         empty={constants === undefined ? 'Loading…' : 'No constants'}

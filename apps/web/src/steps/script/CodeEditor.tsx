@@ -63,7 +63,7 @@ export default function CodeEditor({ value, onChange, onBlur, names, handle, lab
           return {
             from: start + result.from,
             options: result.options,
-            validFor: result.eager ? /^[^'"\\\n]*$/ : /^[\w$]*$/,
+            validFor: result.eager && !result.word ? /^[^'"\\\n]*$/ : /^[\w$]*$/,
           };
         },
       }),

@@ -113,3 +113,33 @@ describe('snippets', () => {
     expect(snippets.endpoint('Slack')).toBe("http.request({ endpoint: 'Slack', method: 'GET', path: '/' })");
   });
 });
+
+describe('completeScript: integration scripts', () => {
+  const integration: ScriptNames = {
+    ...names,
+    flows: ['Order intake', "Bob's flow"],
+    members: { request: [{ name: 'method', detail: '' }, { name: 'body', detail: '' }], flows: [{ name: 'start', apply: 'start(', detail: '' }] },
+  };
+
+  it('offers flow names inside flows.start quotes, escaped for that quote', () => {
+    const before = "var id = flows.start('";
+    const result = completeScript(before, integration);
+    expect(result?.from).toBe(before.length);
+    expect(result?.options.map((o) => o.apply)).toEqual(['Order intake', "Bob\\'s flow"]);
+    expect(completeScript('flows.start("Or', integration)?.from).toBe('flows.start("'.length);
+  });
+
+  it('offers an object’s members after its dot, replacing the word typed so far', () => {
+    const result = completeScript('var m = request.me', integration);
+    expect(result?.from).toBe('var m = request.'.length);
+    expect(result?.word).toBe(true);
+    expect(result?.options.map((o) => o.label)).toEqual(['method', 'body']);
+    expect(completeScript('flows.', integration)?.options.map((o) => o.apply)).toEqual(['start(']);
+  });
+
+  it('offers nothing for unknown objects, member chains or custom steps without these names', () => {
+    expect(completeScript('other.', integration)).toBeNull();
+    expect(completeScript('x.request.', integration)).toBeNull();
+    expect(completeScript("flows.start('", names)).toBeNull();
+  });
+});

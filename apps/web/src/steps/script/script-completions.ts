@@ -11,6 +11,18 @@ export interface ScriptNames {
   constants: readonly string[];
   /** Shared library names of the workflow (`require('…')`). */
   libraries: readonly string[];
+  /** Flow names of the workflow, offered inside `flows.start('…')` (integration scripts). */
+  flows?: readonly string[];
+  /** Members offered after `<object>.` for the script's own objects, e.g. `request` of an integration script. */
+  members?: Readonly<Record<string, readonly ObjectMember[]>>;
+}
+
+/** A property or function of a script object, as completion offers it after `object.`. */
+export interface ObjectMember {
+  name: string;
+  detail: string;
+  /** What to insert; the name when absent (e.g. `start(` for a function). */
+  apply?: string;
 }
 
 export interface ScriptCompletionOption {
@@ -25,8 +37,10 @@ export interface ScriptCompletion {
   /** Where the replaced text starts (an offset into the text before the cursor). */
   from: number;
   options: ScriptCompletionOption[];
-  /** True in places where a list is useful before anything is typed (just inside a string). */
+  /** True in places where a list is useful before anything is typed (just inside a string, just after a dot). */
   eager: boolean;
+  /** The list stays valid while a word is typed (members after a dot), not the rest of a string. */
+  word?: boolean;
 }
 
 /** The options of `http.request(options)` (SPEC §5). */
@@ -114,6 +128,29 @@ export function completeScript(before: string, names: ScriptNames): ScriptComple
       from: before.length - typed.length,
       eager: true,
       options: list.map((label) => ({ label, apply: escapeForQuote(label, q), detail: object, type: 'property' })),
+    };
+  }
+
+  const started = /(?:^|[^\w$.])flows\s*\.\s*start\s*\(\s*(['"])((?:[^'"\\\n]|\\.)*)$/.exec(before);
+  if (started && names.flows) {
+    const [, quote, typed = ''] = started;
+    const q = quote === '"' ? '"' : "'";
+    return {
+      from: before.length - typed.length,
+      eager: true,
+      options: names.flows.map((name) => ({ label: name, apply: escapeForQuote(name, q), detail: 'flow', type: 'constant' })),
+    };
+  }
+
+  const member = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)?$/.exec(before);
+  const members = member?.[1] !== undefined ? names.members?.[member[1]] : undefined;
+  if (member && members) {
+    const typed = member[2] ?? '';
+    return {
+      from: before.length - typed.length,
+      eager: true,
+      word: true,
+      options: members.map((m) => ({ label: m.name, apply: m.apply ?? m.name, detail: m.detail, type: 'property' })),
     };
   }
 

@@ -9,4 +9,5 @@ export const snippets = {
   endpoint: (name: string) => `http.request({ endpoint: ${jsString(name)}, method: 'GET', path: '/' })`,
   authenticate: (name: string) => `http.authenticate(${jsString(name)})`,
   log: () => `console.log()`,
+  startFlow: (name: string) => `flows.start(${jsString(name)}, {})`,
 };

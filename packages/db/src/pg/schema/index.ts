@@ -15,3 +15,4 @@ export * from './script-refs';
 export * from './settings';
 export * from './shared-state';
 export * from './step-tests';
+export * from './integrations';

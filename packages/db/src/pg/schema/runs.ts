@@ -1,4 +1,4 @@
-import type { HttpExchange, Json, LogLine, RunStatus, RunTriggerType, StepError, StepStatus, StepTry } from '@flowyard/engine';
+import type { HttpExchange, Json, LogLine, RunOrigin, RunStatus, RunTriggerType, StepError, StepStatus, StepTry } from '@flowyard/engine';
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, doublePrecision, index, integer, json, pgTable, text } from 'drizzle-orm/pg-core';
 import { flows } from './flows';
@@ -30,6 +30,7 @@ export const runs = pgTable(
     attempt: integer('attempt').notNull().default(1),
     leaseOwner: text('lease_owner'),
     leaseUntil: bigint('lease_until', { mode: 'number' }),
+    origin: json('origin').$type<RunOrigin>(),
   },
   (t) => [
     // NULLS FIRST is PostgreSQL's default for DESC, so `ORDER BY started_at DESC, id DESC` (what

@@ -9,3 +9,4 @@ export * from './script-refs';
 export * from './settings';
 export * from './shared-state';
 export * from './step-tests';
+export * from './integrations';

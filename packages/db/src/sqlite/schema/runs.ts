@@ -1,4 +1,4 @@
-import type { HttpExchange, Json, LogLine, RunStatus, RunTriggerType, StepError, StepStatus, StepTry } from '@flowyard/engine';
+import type { HttpExchange, Json, LogLine, RunOrigin, RunStatus, RunTriggerType, StepError, StepStatus, StepTry } from '@flowyard/engine';
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
 import { flows } from './flows';
@@ -34,6 +34,8 @@ export const runs = sqliteTable(
     leaseOwner: text('lease_owner'),
     /** Epoch ms until which the lease holds; renewed by heartbeats, and once it lapses another worker takes the run over. */
     leaseUntil: integer('lease_until'),
+    /** Started by an integration's flows.start: the integration and the chain of integrations that led here (the outbound loop guard). */
+    origin: text('origin', { mode: 'json' }).$type<RunOrigin>(),
   },
   (t) => [
     // The Activity panel's keyset order (newest first, ties by id) and retention's per-flow pruning.

@@ -1,0 +1,83 @@
+import type { HttpExchange, IntegrationBody, IntegrationKind, IntegrationLogEntry, IntegrationOutcome, LogLine, OutboundEvent, RunUser } from '@flowyard/engine';
+import { boolean, doublePrecision, index, integer, json, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { workflows } from './workflows';
+
+/** PostgreSQL twin of `sqlite/schema/integrations.ts` (see the comments there). */
+export const integrations = pgTable(
+  'integrations',
+  {
+    id: text('id').primaryKey(),
+    workflowId: text('workflow_id')
+      .notNull()
+      .references(() => workflows.id, { onDelete: 'cascade' }),
+    /** Never changes after creation (also in `definition`, kept here for lookups by kind). */
+    kind: text('kind').$type<IntegrationKind>().notNull(),
+    name: text('name').notNull(),
+    /** Names are unique per workflow, case-insensitively, enforced by the index below. */
+    nameKey: text('name_key').notNull(),
+    definition: json('definition').$type<IntegrationBody>().notNull(),
+    /** URL authentication: the SHA-256 (hex) of the token in the URL; the token itself is never stored. */
+    tokenHash: text('token_hash'),
+    tokenCreatedAt: text('token_created_at'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('integrations_workflow_name_key_unique').on(t.workflowId, t.nameKey)],
+);
+
+/** Which integration's script names which endpoint literally: the integration half of the script usage index (see script_endpoint_refs). */
+export const integrationEndpointRefs = pgTable(
+  'integration_endpoint_refs',
+  {
+    integrationId: text('integration_id')
+      .notNull()
+      .references(() => integrations.id, { onDelete: 'cascade' }),
+    workflowId: text('workflow_id')
+      .notNull()
+      .references(() => workflows.id, { onDelete: 'cascade' }),
+    endpointNameKey: text('endpoint_name_key').notNull(),
+    endpointName: text('endpoint_name').notNull(),
+    occurrences: integer('occurrences').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.endpointNameKey] }),
+    index('integration_endpoint_refs_workflow_name_idx').on(t.workflowId, t.endpointNameKey),
+  ],
+);
+
+/** One call of an integration (an inbound request or an outbound event): what came, what the script said and did, how it ended. */
+export const integrationLog = pgTable(
+  'integration_log',
+  {
+    id: text('id').primaryKey(),
+    integrationId: text('integration_id')
+      .notNull()
+      .references(() => integrations.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    durationMs: doublePrecision('duration_ms'),
+    kind: text('kind').$type<IntegrationKind>().notNull(),
+    caller: json('caller').$type<RunUser>(),
+    method: text('method'),
+    event: text('event').$type<OutboundEvent>(),
+    sourceRunId: text('source_run_id'),
+    /** Capped at 64 KiB, credentials redacted. */
+    body: text('body').notNull(),
+    bodyTruncated: boolean('body_truncated').notNull(),
+    logs: json('logs').$type<LogLine[]>().notNull(),
+    exchanges: json('exchanges').$type<HttpExchange[]>().notNull(),
+    outcome: text('outcome').$type<IntegrationOutcome>().notNull(),
+    status: integer('status'),
+    error: json('error').$type<NonNullable<IntegrationLogEntry['error']>>(),
+    runIds: json('run_ids').$type<string[]>().notNull(),
+  },
+  (t) => [
+    // The log's keyset order (newest first, ties by id) and retention's per-integration pruning.
+    index('integration_log_integration_at_idx').on(t.integrationId, t.at.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // Retention by age across every integration.
+    index('integration_log_at_idx').on(t.at),
+  ],
+);
+
+export type IntegrationRow = typeof integrations.$inferSelect;
+export type IntegrationEndpointRefRow = typeof integrationEndpointRefs.$inferSelect;
+export type IntegrationLogRow = typeof integrationLog.$inferSelect;

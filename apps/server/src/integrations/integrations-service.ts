@@ -13,6 +13,7 @@ import {
   type IntegrationView,
   type Json,
   type RunUser,
+  redactHeaders,
 } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
 import type { FlowsService } from '../flows/flows-service';
@@ -43,6 +44,9 @@ export function integrationRefRows(integrationId: string, workflowId: string, bo
 export function integrationNotFound(id: string): FlowyardError {
   return new FlowyardError('NOT_FOUND', 'Integration not found', { details: { id } });
 }
+
+/** Header names as a real call's `request.headers` has them: lower-case. */
+const lowerCaseNames = (headers: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 
 const invalid = (path: string, message: string): FlowyardError => new FlowyardError('VALIDATION_FAILED', message, { issues: [{ path, message }] });
 
@@ -208,7 +212,7 @@ export function createIntegrationsService(deps: ServiceDeps, { workflows, users,
       const request =
         callback !== null
           ? { method: 'POST', headers: { 'content-type': 'application/json' }, parameters: {}, body: JSON.stringify(callback) }
-          : (input.request ?? { method: 'POST', headers: {}, parameters: {}, body: '' });
+          : { ...(input.request ?? { method: 'POST', headers: {}, parameters: {}, body: '' }), headers: redactHeaders(lowerCaseNames(input.request?.headers ?? {})) };
       const outcome = await runner.run({
         workflowId: input.workflowId,
         fairnessKey: `integration-test:${input.workflowId}`,

@@ -355,14 +355,14 @@ describe('integrations.test', { timeout: 60_000 }, () => {
     const before = (await runRows(targetFlowId)).length;
     const inboundResult = await app().caller.integrations.test({
       workflowId: app().workflowId,
-      integration: inbound({ script: "var id = flows.start('Target', { a: request.parameters.a }); console.log('started', id); response.body = 'ok ' + id;" }),
-      request: { method: 'POST', parameters: { a: '1' } },
+      integration: inbound({ script: "var id = flows.start('Target', { a: request.parameters.a }); console.log('started', id, request.headers.authorization, request.headers['x-thing']); response.body = 'ok ' + id;" }),
+      request: { method: 'POST', parameters: { a: '1' }, headers: { Authorization: 'Bearer sample-secret', 'X-Thing': 'x' } },
     });
     expect(inboundResult).toMatchObject({
       response: { status: 202, body: 'ok test-run-1' },
       flowStarts: [{ flowName: 'Target', payload: { a: '1' } }],
       error: null,
-      logs: [expect.objectContaining({ message: 'started test-run-1' })],
+      logs: [expect.objectContaining({ message: 'started test-run-1 [redacted] x' })],
     });
     const outboundResult = await app().caller.integrations.test({
       workflowId: app().workflowId,

@@ -47,5 +47,4 @@ ALTER TABLE "integration_log" ADD CONSTRAINT "integration_log_integration_id_int
 ALTER TABLE "integrations" ADD CONSTRAINT "integrations_workflow_id_workflows_id_fk" FOREIGN KEY ("workflow_id") REFERENCES "public"."workflows"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "integration_endpoint_refs_workflow_name_idx" ON "integration_endpoint_refs" USING btree ("workflow_id","endpoint_name_key");--> statement-breakpoint
 CREATE INDEX "integration_log_integration_at_idx" ON "integration_log" USING btree ("integration_id","at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
-CREATE INDEX "integration_log_at_idx" ON "integration_log" USING btree ("at");--> statement-breakpoint
 CREATE UNIQUE INDEX "integrations_workflow_name_key_unique" ON "integrations" USING btree ("workflow_id","name_key");

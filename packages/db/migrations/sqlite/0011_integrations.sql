@@ -32,7 +32,6 @@ CREATE TABLE `integration_log` (
 );
 --> statement-breakpoint
 CREATE INDEX `integration_log_integration_at_idx` ON `integration_log` (`integration_id`,"at" desc,"id" desc);--> statement-breakpoint
-CREATE INDEX `integration_log_at_idx` ON `integration_log` (`at`);--> statement-breakpoint
 CREATE TABLE `integrations` (
 	`id` text PRIMARY KEY NOT NULL,
 	`workflow_id` text NOT NULL,

@@ -71,10 +71,8 @@ export const integrationLog = pgTable(
     runIds: json('run_ids').$type<string[]>().notNull(),
   },
   (t) => [
-    // The log's keyset order (newest first, ties by id) and retention's per-integration pruning.
+    // The log's keyset order (newest first, ties by id) and retention's pruning (by age and by count, per integration).
     index('integration_log_integration_at_idx').on(t.integrationId, t.at.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    // Retention by age across every integration.
-    index('integration_log_at_idx').on(t.at),
   ],
 );
 

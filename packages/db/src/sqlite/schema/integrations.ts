@@ -72,10 +72,8 @@ export const integrationLog = sqliteTable(
     runIds: text('run_ids', { mode: 'json' }).$type<string[]>().notNull(),
   },
   (t) => [
-    // The log's keyset order (newest first, ties by id) and retention's per-integration pruning.
+    // The log's keyset order (newest first, ties by id) and retention's pruning (by age and by count, per integration).
     index('integration_log_integration_at_idx').on(t.integrationId, sql`${t.at} desc`, sql`${t.id} desc`),
-    // Retention by age across every integration.
-    index('integration_log_at_idx').on(t.at),
   ],
 );
 

@@ -4,6 +4,9 @@ import { errorCodeSchema } from '../errors/error-code';
 import { createConsoleCap } from '../run/console-cap';
 import { jsonSchema, type LogLine } from '../run/run-record';
 import { findErrorLocation, type ErrorLocation } from './error-location';
+import { installRuntime, runEventLoop } from './runtime/event-loop';
+import { executePendingJobsAsync } from './runtime/pending-jobs';
+import { scriptWrappers, type ScriptWrapper } from './runtime/script-wrapper';
 import { SANDBOX_PRELUDE } from './sandbox-prelude';
 import type { MemoryBudget, ScriptEngine } from './script-engine';
 import { SCRIPT_STACK_BYTES } from './script-limits';
@@ -25,7 +28,6 @@ export interface ExecutionResult {
 }
 
 const SCRIPT_FILE = 'script.js';
-const SCRIPT_PREFIX = '(function () {';
 const LIBRARY_PREFIX = '(function (exports, require, module) {';
 const libraryFile = (index: number): string => `library-${index}.js`;
 const isSourceFile = (file: string): boolean => file === SCRIPT_FILE || /^library-\d+\.js$/.test(file);
@@ -42,6 +44,7 @@ const describedSchema = z.discriminatedUnion('kind', [
 ]);
 type Described = z.infer<typeof describedSchema>;
 const outputsSchema = z.record(z.string(), z.string());
+type EvalResult = Awaited<ReturnType<QuickJSAsyncContext['evalCodeAsync']>>;
 
 /** Runs one job in a fresh QuickJS runtime of `engine` and reports how it ended. */
 export async function executeScript(engine: Pick<ScriptEngine, 'module' | 'budget'>, job: ScriptJob, bridge: ScriptBridge): Promise<ExecutionResult> {
@@ -65,11 +68,14 @@ class ScriptExecution {
   /** Set while tearing down: our own clean-up must not be interrupted. */
   private stopping = false;
   private hooks: QuickJSHandle | undefined;
+  private runtimeHooks: QuickJSHandle | undefined;
   private importAttempt: string | undefined;
   private readonly context: QuickJSAsyncContext;
   private readonly handles: QuickJSHandle[] = [];
   private readonly libraryNames: string[];
   private readonly logs: LogSink;
+  /** The wrapper the script's body was evaluated in (its first line shares the author's first line). */
+  private scriptPrefix = '';
 
   constructor(
     private readonly runtime: QuickJSAsyncRuntime,
@@ -116,8 +122,9 @@ class ScriptExecution {
 
   private dispose(): void {
     this.stopping = true;
-    if (this.hooks?.alive) {
-      const teardown = this.context.callFunction(this.own(this.context.getProp(this.hooks, 'teardown')), this.context.undefined);
+    for (const hooks of [this.hooks, this.runtimeHooks]) {
+      if (!hooks?.alive) continue;
+      const teardown = this.context.callFunction(this.own(this.context.getProp(hooks, 'teardown')), this.context.undefined);
       this.own(teardown.error ?? teardown.value);
     }
     for (const handle of this.handles.reverse()) if (handle.alive) handle.dispose();
@@ -131,16 +138,35 @@ class ScriptExecution {
       context.unwrapResult(context.callFunction(this.own(context.getProp(hooks, 'setPhase')), context.undefined, this.own(context.newString(phase)))).dispose();
     };
 
+    const runtimeHooks = this.installRuntime();
     setPhase('main');
-    const result = await context.evalCodeAsync(`${SCRIPT_PREFIX}${this.job.source}\n}).call(this)`, SCRIPT_FILE);
+    const result = await this.evaluateBody();
     setPhase('sync');
     if (result.error) return this.fail(hooks, this.own(result.error));
-    result.value.dispose();
     if (this.interrupted) return failed({ kind: 'timeout' });
 
-    const jobs = this.runtime.executePendingJobs();
-    if (jobs.error) return this.fail(hooks, this.own(jobs.error));
-    if (this.interrupted) return failed({ kind: 'timeout' });
+    const end = await runEventLoop(this.own(result.value), {
+      context,
+      own: (handle) => this.own(handle),
+      hooks: runtimeHooks,
+      runJobs: async () => {
+        // Promise jobs run asyncified, so code after an await may block on write().
+        setPhase('main');
+        try {
+          return await executePendingJobsAsync(context);
+        } finally {
+          setPhase('sync');
+        }
+      },
+      interrupted: () => this.interrupted,
+      cancelled: () => this.bridge.cancelled(),
+      deadline: () => this.deadline,
+    });
+    if (end.kind === 'timeout' || this.interrupted) return failed({ kind: 'timeout' });
+    if (end.kind === 'thrown') return this.fail(hooks, end.error);
+    if (end.kind === 'stalled') {
+      return failed({ kind: 'error', message: 'The script awaits a promise that never settles (nothing is left that could resolve it)' });
+    }
     if (this.importAttempt !== undefined) return failed({ kind: 'error', message: importMessage(this.importAttempt) });
 
     const outputs = context.callFunction(this.own(context.getProp(hooks, 'outputs')), context.undefined);
@@ -148,6 +174,35 @@ class ScriptExecution {
     const parsed = outputsSchema.safeParse(JSON.parse(context.getString(this.own(outputs.value))));
     if (!parsed.success) return failed({ kind: 'error', message: 'The script\'s outputs could not be read' });
     return { ok: true, outputs: parsed.data };
+  }
+
+  /**
+   * Evaluates the body as a function body: an async one when it uses `await`. An async wrapper
+   * fails only while compiling (its body's errors reject its promise), so a script that merely
+   * names something `await` is evaluated again as a plain function body.
+   */
+  private async evaluateBody(): Promise<EvalResult> {
+    const [primary, fallback] = scriptWrappers(this.job.source);
+    const result = await this.evaluate(primary);
+    if (!result.error || fallback === undefined || this.interrupted) return result;
+    const plain = await this.evaluate(fallback);
+    if (!plain.error) {
+      this.own(result.error);
+      return plain;
+    }
+    this.own(plain.error);
+    this.scriptPrefix = primary.prefix;
+    return result;
+  }
+
+  private evaluate(wrapper: ScriptWrapper): Promise<EvalResult> {
+    this.scriptPrefix = wrapper.prefix;
+    return this.context.evalCodeAsync(`${wrapper.prefix}${this.job.source}${wrapper.suffix}`, SCRIPT_FILE);
+  }
+
+  private installRuntime(): QuickJSHandle {
+    this.runtimeHooks = installRuntime({ context: this.context, own: (handle) => this.own(handle) });
+    return this.runtimeHooks;
   }
 
   /** Creates the host bridge, evaluates the prelude with it and returns the prelude's hooks. */
@@ -224,7 +279,7 @@ class ScriptExecution {
   /** Line and column in the author's own text (the wrapper shares its first line). */
   private locate(location: ErrorLocation): { line: number; column: number; library?: string } {
     const isScript = location.file === SCRIPT_FILE;
-    const prefix = isScript ? SCRIPT_PREFIX : LIBRARY_PREFIX;
+    const prefix = isScript ? this.scriptPrefix : LIBRARY_PREFIX;
     const column = location.line === 1 ? Math.max(1, location.column - prefix.length) : location.column;
     if (isScript) return { line: location.line, column };
     const library = this.libraryNames[Number(/\d+/.exec(location.file)?.[0])];

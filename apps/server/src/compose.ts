@@ -23,6 +23,7 @@ import { createRetentionSettings } from './retention/retention-settings';
 import { createRunPruner } from './retention/run-pruner';
 import { createRunEventBus, type RunEventBus } from './runs/run-event-bus';
 import { createRunsService } from './runs/runs-service';
+import { createScriptTestsService } from './scripting/script-tests-service';
 import { createStepTestsService } from './runs/step-tests-service';
 import { createPgRunNotices } from './notify/pg-run-notices';
 import { createGraphileRunQueue, graphileRunAdmission } from './queue/graphile-run-queue';
@@ -140,6 +141,7 @@ export function createAppServices(
     ...(options.lease === undefined ? {} : { lease: options.lease }),
   });
   const stepTests = createStepTestsService(deps, flows, { http: options.http, scripts: options.scripts, customSteps, constants, libraries, credentials: runCredentials });
+  const scriptTests = createScriptTestsService(deps, workflows, { http: options.http, scripts: options.scripts, constants, libraries, credentials: runCredentials });
   // Run retention: the admin's setting, else the environment's; pruned in the background once started (main).
   const retention = createRetentionSettings(deps, options.retention ?? keepForever);
   const runPruner = createRunPruner({ repos: deps.store.repos, policy: retention.policy, now: deps.now, locks: deps.store.locks });
@@ -156,6 +158,7 @@ export function createAppServices(
     libraries,
     runs,
     stepTests,
+    scriptTests,
     retention,
     runPruner,
     /** Prunes now (after the setting changed), in the background. */

@@ -8,6 +8,7 @@ import { flowsRouter } from './routers/flows';
 import { librariesRouter } from './routers/libraries';
 import { meRouter } from './routers/me';
 import { runsRouter } from './routers/runs';
+import { scriptsRouter } from './routers/scripts';
 import { settingsRouter } from './routers/settings';
 import { stepTestsRouter } from './routers/step-tests';
 import { usersRouter } from './routers/users';
@@ -27,6 +28,7 @@ export const appRouter = router({
   runs: runsRouter,
   settings: settingsRouter,
   stepTests: stepTestsRouter,
+  scripts: scriptsRouter,
 });
 
 /** The API's type; the web app imports it with `import type { AppRouter } from '@flowyard/server/router'`. */

@@ -4,7 +4,7 @@ import { errorCodeSchema } from '../errors/error-code';
 import { createConsoleCap } from '../run/console-cap';
 import { jsonSchema, type LogLine } from '../run/run-record';
 import { findErrorLocation, type ErrorLocation } from './error-location';
-import { installRuntime, runEventLoop } from './runtime/event-loop';
+import { installRuntime, runEventLoop, type InstalledRuntime } from './runtime/event-loop';
 import { executePendingJobsAsync } from './runtime/pending-jobs';
 import { scriptWrappers, type ScriptWrapper } from './runtime/script-wrapper';
 import { SANDBOX_PRELUDE } from './sandbox-prelude';
@@ -68,7 +68,7 @@ class ScriptExecution {
   /** Set while tearing down: our own clean-up must not be interrupted. */
   private stopping = false;
   private hooks: QuickJSHandle | undefined;
-  private runtimeHooks: QuickJSHandle | undefined;
+  private runtimeTeardown: QuickJSHandle | undefined;
   private importAttempt: string | undefined;
   private readonly context: QuickJSAsyncContext;
   private readonly handles: QuickJSHandle[] = [];
@@ -76,6 +76,7 @@ class ScriptExecution {
   private readonly logs: LogSink;
   /** The wrapper the script's body was evaluated in (its first line shares the author's first line). */
   private scriptPrefix = '';
+  private bodyIsAsync = false;
 
   constructor(
     private readonly runtime: QuickJSAsyncRuntime,
@@ -122,9 +123,12 @@ class ScriptExecution {
 
   private dispose(): void {
     this.stopping = true;
-    for (const hooks of [this.hooks, this.runtimeHooks]) {
-      if (!hooks?.alive) continue;
-      const teardown = this.context.callFunction(this.own(this.context.getProp(hooks, 'teardown')), this.context.undefined);
+    if (this.hooks?.alive) {
+      const teardown = this.context.callFunction(this.own(this.context.getProp(this.hooks, 'teardown')), this.context.undefined);
+      this.own(teardown.error ?? teardown.value);
+    }
+    if (this.runtimeTeardown?.alive) {
+      const teardown = this.context.callFunction(this.runtimeTeardown, this.context.undefined);
       this.own(teardown.error ?? teardown.value);
     }
     for (const handle of this.handles.reverse()) if (handle.alive) handle.dispose();
@@ -138,17 +142,20 @@ class ScriptExecution {
       context.unwrapResult(context.callFunction(this.own(context.getProp(hooks, 'setPhase')), context.undefined, this.own(context.newString(phase)))).dispose();
     };
 
-    const runtimeHooks = this.installRuntime();
+    const runtime = this.installRuntime();
     setPhase('main');
     const result = await this.evaluateBody();
     setPhase('sync');
     if (result.error) return this.fail(hooks, this.own(result.error));
+    const completion = this.own(result.value);
     if (this.interrupted) return failed({ kind: 'timeout' });
 
-    const end = await runEventLoop(this.own(result.value), {
+    // A plain body's return value means nothing (as before); an async body's promise is awaited.
+    const end = await runEventLoop(this.bodyIsAsync ? completion : undefined, {
       context,
       own: (handle) => this.own(handle),
-      hooks: runtimeHooks,
+      runtime,
+      hasJobs: () => this.runtime.hasPendingJob(),
       runJobs: async () => {
         // Promise jobs run asyncified, so code after an await may block on write().
         setPhase('main');
@@ -192,17 +199,20 @@ class ScriptExecution {
     }
     this.own(plain.error);
     this.scriptPrefix = primary.prefix;
+    this.bodyIsAsync = primary.async;
     return result;
   }
 
   private evaluate(wrapper: ScriptWrapper): Promise<EvalResult> {
     this.scriptPrefix = wrapper.prefix;
+    this.bodyIsAsync = wrapper.async;
     return this.context.evalCodeAsync(`${wrapper.prefix}${this.job.source}${wrapper.suffix}`, SCRIPT_FILE);
   }
 
-  private installRuntime(): QuickJSHandle {
-    this.runtimeHooks = installRuntime({ context: this.context, own: (handle) => this.own(handle) });
-    return this.runtimeHooks;
+  private installRuntime(): InstalledRuntime {
+    const installed = installRuntime({ context: this.context, own: (handle) => this.own(handle) });
+    this.runtimeTeardown = installed.teardown;
+    return installed;
   }
 
   /** Creates the host bridge, evaluates the prelude with it and returns the prelude's hooks. */

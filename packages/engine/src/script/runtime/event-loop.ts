@@ -7,11 +7,7 @@ import { RUNTIME_PRELUDE } from './runtime-prelude';
 // While waiting for a timer the loop wakes this often to notice a cancelled run.
 const CANCEL_POLL_MS = 50;
 
-const loopStateSchema = z.object({
-  body: z.enum(['pending', 'fulfilled', 'rejected']),
-  failed: z.boolean(),
-  nextDue: z.number().nullable(),
-});
+const timerStateSchema = z.object({ failed: z.boolean(), nextDue: z.number().nullable() });
 
 /** How the script's body and everything it scheduled ended. */
 export type LoopEnd =
@@ -27,24 +23,40 @@ export interface EventLoopHost {
   own<T extends QuickJSHandle>(handle: T): T;
 }
 
-/** Installs the runtime prelude (timers, URL, Intl, …) and returns its hooks. */
-export function installRuntime({ context, own }: EventLoopHost): QuickJSHandle {
+/** The installed runtime prelude. */
+export interface InstalledRuntime {
+  /** Drops the prelude's reference to the host functions; call before disposing. */
+  teardown: QuickJSHandle;
+  /** The timers group's hooks, once a script touched a timer; the loop needs none before. */
+  timers(): QuickJSHandle | undefined;
+}
+
+/** Installs the runtime prelude (timers, URL, Intl, … compiled on first use). */
+export function installRuntime({ context, own }: EventLoopHost): InstalledRuntime {
+  let timers: QuickJSHandle | undefined;
   const host = own(context.newObject());
   const intrinsic = context.newFunction('intrinsic', (op, args) => context.newString(callIntrinsic(context.getString(op), context.getString(args))));
   context.setProp(host, 'intrinsic', own(intrinsic));
-  // Compiles a module only when a script first touches one of its globals.
+  // Compiles a group only when a script first touches one of its globals.
   const load = context.newFunction('load', (nameHandle) => {
     const name = context.getString(nameHandle);
     if (!isRuntimeModuleName(name)) return context.newError(`Unknown runtime module ${name}`);
     return context.evalCode(RUNTIME_MODULES[name], `flowyard-runtime-${name}.js`);
   });
   context.setProp(host, 'load', own(load));
+  const loop = context.newFunction('loop', (hooks) => {
+    timers ??= own(hooks.dup());
+  });
+  context.setProp(host, 'loop', own(loop));
   const prelude = own(context.unwrapResult(context.evalCode(RUNTIME_PRELUDE, 'flowyard-runtime.js')));
-  return own(context.unwrapResult(context.callFunction(prelude, context.undefined, host)));
+  const teardown = own(context.unwrapResult(context.callFunction(prelude, context.undefined, host)));
+  return { teardown, timers: () => timers };
 }
 
 export interface EventLoopOptions extends EventLoopHost {
-  hooks: QuickJSHandle;
+  runtime: InstalledRuntime;
+  /** Whether promise jobs are waiting. */
+  hasJobs(): boolean;
   /** Runs every pending promise job (host calls allowed); resolves with what a job threw. */
   runJobs(): Promise<QuickJSHandle | undefined>;
   /** True once the interrupt handler stopped the script (time limit or cancellation). */
@@ -55,34 +67,56 @@ export interface EventLoopOptions extends EventLoopHost {
 
 /**
  * Drives the run after its body returned: promise jobs, then the earliest due timer, until the
- * body's completion has settled and nothing is scheduled (as Node ends a script), the body or
- * a timer callback threw, or the time limit passed.
+ * body's completion (an async body's promise; none for a plain body) has settled and nothing is
+ * scheduled (as Node ends a script), the body or a timer callback threw, or the time limit
+ * passed. A plain body that scheduled nothing ends at once.
  */
-export async function runEventLoop(completion: QuickJSHandle, options: EventLoopOptions): Promise<LoopEnd> {
-  const { context, hooks, own } = options;
-  const hook = (name: string): QuickJSHandle => own(context.getProp(hooks, name));
-  const [watch, stateOf, failure, fireNext] = [hook('watch'), hook('state'), hook('failure'), hook('fireNext')];
+export async function runEventLoop(completion: QuickJSHandle | undefined, options: EventLoopOptions): Promise<LoopEnd> {
+  const { context, own } = options;
   // The hooks run no script code of their own, but the time limit may still cut one short.
   const stopped = (error: QuickJSHandle): LoopEnd => (options.interrupted() ? { kind: 'timeout' } : { kind: 'thrown', error: own(error) });
-  const watched = context.callFunction(watch, context.undefined, completion);
-  if (watched.error) return stopped(watched.error);
-  watched.value.dispose();
-  for (;;) {
-    const thrown = await options.runJobs();
-    if (options.interrupted()) return { kind: 'timeout' };
-    if (thrown) return { kind: 'thrown', error: own(thrown) };
-    const stateResult = context.callFunction(stateOf, context.undefined);
-    if (stateResult.error) return stopped(stateResult.error);
-    const state = loopStateSchema.parse(JSON.parse(context.getString(stateResult.value)));
-    stateResult.value.dispose();
-    if (state.failed || state.body === 'rejected') {
-      const reason = context.callFunction(failure, context.undefined);
-      return reason.error ? stopped(reason.error) : { kind: 'thrown', error: own(reason.value) };
+  const call = (hooks: QuickJSHandle, name: string) => {
+    const hook = context.getProp(hooks, name);
+    try {
+      return context.callFunction(hook, context.undefined);
+    } finally {
+      hook.dispose();
     }
-    if (state.nextDue === null) return state.body === 'pending' ? { kind: 'stalled' } : { kind: 'settled' };
-    const woke = await sleepUntil(Math.min(state.nextDue, options.deadline()), options.cancelled);
-    if (!woke || Date.now() > options.deadline()) return { kind: 'timeout' };
-    const fired = context.callFunction(fireNext, context.undefined);
+  };
+  let bodyDone = completion === undefined;
+  for (;;) {
+    if (options.hasJobs()) {
+      const thrown = await options.runJobs();
+      if (options.interrupted()) return { kind: 'timeout' };
+      if (thrown) return { kind: 'thrown', error: own(thrown) };
+    }
+    if (!bodyDone && completion !== undefined) {
+      const state = context.getPromiseState(completion);
+      if (state.type === 'rejected') return { kind: 'thrown', error: own(state.error) };
+      if (state.type === 'fulfilled') {
+        state.value.dispose();
+        bodyDone = true;
+      }
+    }
+    const timers = options.runtime.timers();
+    let nextDue: number | null = null;
+    if (timers !== undefined) {
+      const result = call(timers, 'state');
+      if (result.error) return stopped(result.error);
+      const state = timerStateSchema.parse(JSON.parse(context.getString(result.value)));
+      result.value.dispose();
+      if (state.failed) {
+        const failure = call(timers, 'failure');
+        return failure.error ? stopped(failure.error) : { kind: 'thrown', error: own(failure.value) };
+      }
+      nextDue = state.nextDue;
+    }
+    if (options.hasJobs()) continue;
+    if (timers === undefined || nextDue === null) return bodyDone ? { kind: 'settled' } : { kind: 'stalled' };
+    // A timer due after the deadline cannot fire: the run times out there.
+    const woke = await sleepUntil(Math.min(nextDue, options.deadline()), options.cancelled);
+    if (!woke || nextDue > options.deadline() || Date.now() > options.deadline()) return { kind: 'timeout' };
+    const fired = call(timers, 'fireNext');
     if (fired.error) return stopped(fired.error);
     fired.value.dispose();
   }

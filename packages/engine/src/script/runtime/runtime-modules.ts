@@ -1,10 +1,69 @@
 /**
  * The lazily compiled parts of the runtime prelude: each is the source of a function of
- * `(intrinsic, load)` returning the globals it defines. `intrinsic(op, args)` asks the host
- * (host-intrinsics.ts); `load(name)` gives another module. Kept as source text so no
+ * `(load, intrinsic, register)` returning the globals it defines. `load(name)` gives another
+ * module; `intrinsic(op, args)` asks the host (host-intrinsics.ts); `register(hooks)` hands the
+ * event loop its hooks (timers only). Kept as source text so no
  * transpiler helper can leak into the sandbox.
  */
 export const RUNTIME_MODULES = {
+  timers: String.raw`(function (load, intrinsic, register) {
+  'use strict';
+  var MAX_TIMERS = 1000;
+  var MAX_DELAY = 2147483647;
+  var now = Date.now;
+  var stringify = JSON.stringify;
+  var timers = new Map();
+  var nextTimerId = 1;
+  var uncaught = [];
+  function addTimer(name, callback, delay, args, repeat) {
+    if (typeof callback !== 'function') throw new TypeError(name + ' needs a function (strings of code are not run)');
+    if (timers.size >= MAX_TIMERS) throw new RangeError(name + ': a script can have at most ' + MAX_TIMERS + ' timers pending');
+    delay = Number(delay);
+    // As Node: below 1 ms, or beyond a 32-bit signed integer, a delay is 1 ms.
+    if (!(delay >= 1 && delay <= MAX_DELAY)) delay = 1;
+    var id = nextTimerId++;
+    timers.set(id, { callback: callback, args: args, delay: delay, due: now() + delay, repeat: repeat });
+    return id;
+  }
+  function reportUncaught(error) { if (uncaught.length === 0) uncaught.push(error); }
+  function nextTimer() {
+    var next;
+    timers.forEach(function (timer, id) {
+      if (next === undefined || timer.due < next.timer.due) next = { id: id, timer: timer };
+    });
+    return next;
+  }
+  // The event loop's hooks (event-loop.ts).
+  register({
+    // JSON { failed, nextDue }: a callback threw; when the earliest timer is due (null: none).
+    state: function () {
+      var next = nextTimer();
+      return stringify({ failed: uncaught.length > 0, nextDue: next === undefined ? null : next.timer.due });
+    },
+    failure: function () { return uncaught[0]; },
+    // Queues the earliest due timer's callback as a promise job (the loop runs it next).
+    fireNext: function () {
+      var next = nextTimer();
+      if (next === undefined) return;
+      var timer = next.timer;
+      if (timer.repeat) timer.due = now() + timer.delay;
+      else timers.delete(next.id);
+      Promise.resolve().then(function () { timer.callback.apply(undefined, timer.args); }).then(undefined, reportUncaught);
+    },
+  });
+  function args(list) { return Array.prototype.slice.call(list, 2); }
+  return {
+    setTimeout: function setTimeout(callback, delay) { return addTimer('setTimeout', callback, delay, args(arguments), false); },
+    setInterval: function setInterval(callback, delay) { return addTimer('setInterval', callback, delay, args(arguments), true); },
+    clearTimeout: function clearTimeout(id) { timers.delete(Number(id)); },
+    clearInterval: function clearInterval(id) { timers.delete(Number(id)); },
+    queueMicrotask: function queueMicrotask(callback) {
+      if (typeof callback !== 'function') throw new TypeError('queueMicrotask needs a function');
+      Promise.resolve().then(function () { callback(); }).then(undefined, reportUncaught);
+    },
+  };
+})`,
+
   'dom-exception': String.raw`(function () {
   'use strict';
   var codes = { IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5, NotFoundError: 8,
@@ -23,7 +82,7 @@ export const RUNTIME_MODULES = {
   return { DOMException: DOMException };
 })`,
 
-  base64: String.raw`(function (intrinsic, load) {
+  base64: String.raw`(function (load, intrinsic) {
   'use strict';
   var DOMException = load('dom-exception').DOMException;
   var alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -63,7 +122,7 @@ export const RUNTIME_MODULES = {
   return { btoa: btoa, atob: atob };
 })`,
 
-  clone: String.raw`(function (intrinsic, load) {
+  clone: String.raw`(function (load, intrinsic) {
   'use strict';
   var DOMException = load('dom-exception').DOMException;
   var toString = Object.prototype.toString;
@@ -137,7 +196,7 @@ export const RUNTIME_MODULES = {
   return { structuredClone: structuredClone };
 })`,
 
-  url: String.raw`(function (intrinsic, load) {
+  url: String.raw`(function (load, intrinsic) {
   'use strict';
   var urls = new WeakMap();
   var paramsState = new WeakMap();
@@ -284,7 +343,7 @@ export const RUNTIME_MODULES = {
   return { URL: URL, URLSearchParams: URLSearchParams };
 })`,
 
-  text: String.raw`(function (intrinsic) {
+  text: String.raw`(function (load, intrinsic) {
   'use strict';
   var decoders = new WeakMap();
   function encode(text) {
@@ -361,7 +420,7 @@ export const RUNTIME_MODULES = {
   return { TextEncoder: TextEncoder, TextDecoder: TextDecoder };
 })`,
 
-  intl: String.raw`(function (intrinsic) {
+  intl: String.raw`(function (load, intrinsic) {
   'use strict';
   var OPTIONS = {
     collator: ['localeMatcher', 'usage', 'sensitivity', 'ignorePunctuation', 'numeric', 'caseFirst', 'collation'],
@@ -462,17 +521,27 @@ export const RUNTIME_MODULES = {
     toLocaleDateString: 'date',
     toLocaleTimeString: 'time',
   };
+  // The locale methods of String, Number and Date (runtime-prelude.ts defers to these).
+  function dateMethod(method) {
+    return function (self, args) {
+      var time = Date.prototype.getTime.call(self);
+      if (!isFinite(time)) return 'Invalid Date';
+      var state = spec('dateTime', args[0], args[1]);
+      return intrinsic('intl.dateToLocale', { locales: state.locales, options: state.options, defaults: DATE_DEFAULTS[method], time: time });
+    };
+  }
   return {
     Intl: Intl,
-    localeCompare: function (a, b, locales, options) { return compare(spec('collator', locales, options), a, b); },
-    numberToLocaleString: function (number, locales, options) {
-      return format(spec('number', locales, options), number, 'format');
+    'String.localeCompare': function (self, args) {
+      if (self === null || self === undefined) throw new TypeError('String.prototype.localeCompare called on null or undefined');
+      return compare(spec('collator', args[1], args[2]), String(self), String(args[0]));
     },
-    dateToLocaleString: function (method, time, locales, options) {
-      if (!isFinite(time)) return 'Invalid Date';
-      var state = spec('dateTime', locales, options);
-      return intrinsic('intl.dateToLocale', { locales: state.locales, options: state.options, defaults: DATE_DEFAULTS[method], time: time });
+    'Number.toLocaleString': function (self, args) {
+      return format(spec('number', args[0], args[1]), Number.prototype.valueOf.call(self), 'format');
     },
+    'Date.toLocaleString': dateMethod('toLocaleString'),
+    'Date.toLocaleDateString': dateMethod('toLocaleDateString'),
+    'Date.toLocaleTimeString': dateMethod('toLocaleTimeString'),
   };
 })`,
 } as const;

@@ -2,11 +2,13 @@
 export interface ScriptWrapper {
   prefix: string;
   suffix: string;
+  /** The body's completion value is its promise. */
+  async: boolean;
 }
 
-const PLAIN: ScriptWrapper = { prefix: '(function () {', suffix: '\n}).call(this)' };
+const PLAIN: ScriptWrapper = { prefix: '(function () {', suffix: '\n}).call(this)', async: false };
 // Sloppy mode still: an async function's body is only strict when it says so.
-const ASYNC: ScriptWrapper = { prefix: '(async function () {', suffix: '\n}).call(this)' };
+const ASYNC: ScriptWrapper = { prefix: '(async function () {', suffix: '\n}).call(this)', async: true };
 
 /**
  * The wrappers to try in order: a body that mentions `await` runs as an async function body

@@ -138,8 +138,13 @@ class ScriptExecution {
   private async execute(): Promise<ScriptOutcome> {
     const { context } = this;
     const hooks = this.installApi();
+    const setPhaseHook = this.own(context.getProp(hooks, 'setPhase'));
+    const phases = { main: this.own(context.newString('main')), sync: this.own(context.newString('sync')) };
+    // Called on every turn of the event loop, so it keeps no handles. Should the time limit cut
+    // it short, the run ends as a timeout before anything depends on the phase.
     const setPhase = (phase: 'main' | 'sync'): void => {
-      context.unwrapResult(context.callFunction(this.own(context.getProp(hooks, 'setPhase')), context.undefined, this.own(context.newString(phase)))).dispose();
+      const result = context.callFunction(setPhaseHook, context.undefined, phases[phase]);
+      (result.error ?? result.value).dispose();
     };
 
     const runtime = this.installRuntime();

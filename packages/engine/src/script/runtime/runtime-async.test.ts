@@ -13,6 +13,7 @@ let endpoints: Record<string, string>;
 
 beforeAll(async () => {
   server = await startLocalServer((req, res) => {
+    if (req.url === '/api/slow') return setTimeout(() => res.end('late'), 5_000);
     res.setHeader('Content-Type', 'application/json');
     res.end(JSON.stringify({ method: req.method, url: req.url, body: req.body, authorization: req.headers.authorization ?? null }));
   });
@@ -105,6 +106,24 @@ describe('async/await and promises', () => {
   test('the time limit cuts off a body awaiting a long timer', SLOW, async () => {
     const error = await failure(run(`await new Promise((resolve) => setTimeout(resolve, 60000));`, { timeoutMs: 300 }));
     expect(error.code).toBe('SCRIPT_TIMEOUT');
+  });
+
+  test('a slow request after an await is cut off at the time limit too', SLOW, async () => {
+    const error = await failure(run(`await null;\nhttp.request({ endpoint: 'Target', path: '/slow' }).write();`, { timeoutMs: 400 }));
+    expect(error.code).toBe('SCRIPT_TIMEOUT');
+    // The worker is fine afterwards.
+    expect((await run(`output.ok = await Promise.resolve('yes');`)).outputs).toEqual({ ok: 'yes' });
+  });
+
+  test('queueMicrotask runs before timers; a throwing microtask fails the step', SLOW, async () => {
+    const result = await run(`const seen = []; setTimeout(() => { output.seen = seen.join(','); }, 0); queueMicrotask(() => seen.push('micro')); seen.push('body');`);
+    expect(result.outputs).toEqual({ seen: 'body,micro' });
+    expect((await failure(run(`queueMicrotask(() => { throw new Error('in microtask'); });`))).message).toBe('in microtask');
+  });
+
+  test('a script that replaces JSON or Promise methods only affects itself', SLOW, async () => {
+    const result = await run(`JSON.parse = () => 'mine'; JSON.stringify = () => 'mine';\noutput.host = new URL('https://h.test/p?q=1').searchParams.get('q');\noutput.intl = (1.5).toLocaleString('en');`);
+    expect(result.outputs).toEqual({ host: '1', intl: '1.5' });
   });
 
   test('a CPU loop after an await is cut off too', SLOW, async () => {

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { FlaskConical } from 'lucide-react';
 import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
+import { useCan } from '../../auth/session-context';
 import { useEndpoints } from '../../endpoints/use-endpoints';
 import { useTRPC } from '../../lib/trpc';
 import { Button } from '../../ui/Button';
@@ -23,6 +24,7 @@ export function TestScriptButton({ form, workflowId }: TestScriptButtonProps) {
   const [open, setOpen] = useState(false);
   const [samples, setSamples] = useState<Record<string, string>>({});
   const [endpointId, setEndpointId] = useState('');
+  const canTest = useCan('flows.edit');
   // Read when the dialog opens: the step as it is in the editor now.
   const values = open ? form.getValues() : undefined;
   const inputs = (values?.inputs ?? [])
@@ -43,6 +45,8 @@ export function TestScriptButton({ form, workflowId }: TestScriptButtonProps) {
     return test.mutateAsync({ workflowId, step: parsed.data, inputs: sampleInputs, endpointId: endpointId === '' ? null : endpointId });
   };
 
+  // The API refuses anyone else (scripts.test needs flows.edit).
+  if (!canTest) return null;
   return (
     <>
       <Button size="sm" icon={<FlaskConical aria-hidden className="size-3.5" />} onClick={() => setOpen(true)}>

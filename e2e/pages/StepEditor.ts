@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { EndpointsListDialog } from './EndpointsListDialog';
+import { TestScriptDialog } from './TestScriptDialog';
 
 export interface StepInputSpec {
   label: string;
@@ -139,6 +140,14 @@ export class StepEditor {
   async editEndpoints(): Promise<EndpointsListDialog> {
     await this.availableObjects.getByRole('link', { name: 'Edit', exact: true }).click();
     const dialog = new EndpointsListDialog(this.page);
+    await expect(dialog.root).toBeVisible();
+    return dialog;
+  }
+
+  /** Test script (under the script editor): opens the dialog that runs the script as edited. */
+  async openTestScript(): Promise<TestScriptDialog> {
+    await this.scriptCard.getByRole('button', { name: 'Test script', exact: true }).click();
+    const dialog = new TestScriptDialog(this.page);
     await expect(dialog.root).toBeVisible();
     return dialog;
   }

@@ -28,6 +28,7 @@ import { createRetentionSettings } from './retention/retention-settings';
 import { createRunPruner } from './retention/run-pruner';
 import { createRunEventBus, type RunEventBus } from './runs/run-event-bus';
 import { createRunsService } from './runs/runs-service';
+import { createScriptTestsService } from './scripting/script-tests-service';
 import { createStepTestsService } from './runs/step-tests-service';
 import { createPgRunNotices } from './notify/pg-run-notices';
 import { createGraphileRunQueue, graphileRunAdmission } from './queue/graphile-run-queue';
@@ -152,6 +153,7 @@ export function createAppServices(
   const inboundCalls = createInboundCalls({ repos: deps.store.repos, now: deps.now }, { callers: { apiKeys, users, runCredentials }, runner: integrationRunner, startFlow });
   const outboundEvents = createOutboundEvents({ repos: deps.store.repos, generations: deps.store.generations, now: deps.now }, { users, runner: integrationRunner, startFlow });
   runs.onRunEnded(outboundEvents.onRunEnded);
+  const scriptTests = createScriptTestsService(deps, workflows, { http: options.http, scripts: options.scripts, constants, libraries, credentials: runCredentials });
   // Run retention: the admin's setting, else the environment's; pruned in the background once started (main).
   const retention = createRetentionSettings(deps, options.retention ?? keepForever);
   const runPruner = createRunPruner({ repos: deps.store.repos, policy: retention.policy, now: deps.now, locks: deps.store.locks });
@@ -171,6 +173,7 @@ export function createAppServices(
     integrations,
     inboundCalls,
     outboundEvents,
+    scriptTests,
     retention,
     runPruner,
     /** Prunes now (after the setting changed), in the background. */

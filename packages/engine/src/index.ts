@@ -22,6 +22,7 @@ export { noScripting, type FlowScripting } from './runner/flow-scripting';
 export { runFlow, type RunFlowOptions } from './runner/run-flow';
 export type { RunResume } from './runner/run-resume';
 export { testStep, type StepTestResult, type TestStepOptions } from './runner/test-step';
+export { testScript, type TestScriptOptions } from './runner/test-script';
 export { replayProblems, type RunRerun } from './runner/run-replay';
 export * from './script/index';
 export * from './usage/index';

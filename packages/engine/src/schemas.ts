@@ -28,6 +28,7 @@ export * from './steps/http-request/http-request-step';
 export * from './steps/manual-trigger/manual-trigger-config';
 export * from './steps/manual-trigger/manual-trigger-step';
 export * from './custom-step/custom-step';
+export * from './custom-step/script-test';
 export * from './steps/custom-step/custom-step-config';
 export * from './steps/switch/switch-config';
 export * from './flow/graph-order';

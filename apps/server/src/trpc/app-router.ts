@@ -9,6 +9,7 @@ import { integrationsRouter } from './routers/integrations';
 import { librariesRouter } from './routers/libraries';
 import { meRouter } from './routers/me';
 import { runsRouter } from './routers/runs';
+import { scriptsRouter } from './routers/scripts';
 import { settingsRouter } from './routers/settings';
 import { stepTestsRouter } from './routers/step-tests';
 import { usersRouter } from './routers/users';
@@ -29,6 +30,7 @@ export const appRouter = router({
   settings: settingsRouter,
   stepTests: stepTestsRouter,
   integrations: integrationsRouter,
+  scripts: scriptsRouter,
 });
 
 /** The API's type; the web app imports it with `import type { AppRouter } from '@flowyard/server/router'`. */

@@ -83,6 +83,7 @@ describe('the permission wiring of every procedure', () => {
       'runs.list': 'runs.view',
       'runs.get': 'runs.view',
       'runs.events': 'runs.view',
+      'scripts.test': 'flows.edit',
     };
     for (const [path, access] of Object.entries(expected)) expect({ path, access: accessOf(path) }).toEqual({ path, access });
   });

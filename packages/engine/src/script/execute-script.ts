@@ -5,6 +5,9 @@ import { createConsoleCap } from '../run/console-cap';
 import { jsonSchema, type LogLine } from '../run/run-record';
 import { findErrorLocation, type ErrorLocation } from './error-location';
 import { INTEGRATION_PRELUDE, integrationResponseMaxBytes, integrationResponseSchema, type IntegrationResponse } from './integration-globals';
+import { installRuntime, runEventLoop, type InstalledRuntime } from './runtime/event-loop';
+import { executePendingJobsAsync } from './runtime/pending-jobs';
+import { scriptWrappers, type ScriptWrapper } from './runtime/script-wrapper';
 import { SANDBOX_PRELUDE } from './sandbox-prelude';
 import type { MemoryBudget, ScriptEngine } from './script-engine';
 import { SCRIPT_STACK_BYTES } from './script-limits';
@@ -26,7 +29,6 @@ export interface ExecutionResult {
 }
 
 const SCRIPT_FILE = 'script.js';
-const SCRIPT_PREFIX = '(function () {';
 const LIBRARY_PREFIX = '(function (exports, require, module) {';
 const libraryFile = (index: number): string => `library-${index}.js`;
 const isSourceFile = (file: string): boolean => file === SCRIPT_FILE || /^library-\d+\.js$/.test(file);
@@ -44,6 +46,7 @@ const describedSchema = z.discriminatedUnion('kind', [
 type Described = z.infer<typeof describedSchema>;
 const outputsSchema = z.record(z.string(), z.string());
 const startFlowSchema = z.object({ flowName: z.string(), payloadJson: z.string() });
+type EvalResult = Awaited<ReturnType<QuickJSAsyncContext['evalCodeAsync']>>;
 
 /** Runs one job in a fresh QuickJS runtime of `engine` and reports how it ended. */
 export async function executeScript(engine: Pick<ScriptEngine, 'module' | 'budget'>, job: ScriptJob, bridge: ScriptBridge): Promise<ExecutionResult> {
@@ -69,11 +72,15 @@ class ScriptExecution {
   private hooks: QuickJSHandle | undefined;
   /** The integration globals' hooks, when the job is an integration script's. */
   private integrationHooks: QuickJSHandle | undefined;
+  private runtimeTeardown: QuickJSHandle | undefined;
   private importAttempt: string | undefined;
   private readonly context: QuickJSAsyncContext;
   private readonly handles: QuickJSHandle[] = [];
   private readonly libraryNames: string[];
   private readonly logs: LogSink;
+  /** The wrapper the script's body was evaluated in (its first line shares the author's first line). */
+  private scriptPrefix = '';
+  private bodyIsAsync = false;
 
   constructor(
     private readonly runtime: QuickJSAsyncRuntime,
@@ -125,6 +132,10 @@ class ScriptExecution {
       const teardown = this.context.callFunction(this.own(this.context.getProp(hooks, 'teardown')), this.context.undefined);
       this.own(teardown.error ?? teardown.value);
     }
+    if (this.runtimeTeardown?.alive) {
+      const teardown = this.context.callFunction(this.runtimeTeardown, this.context.undefined);
+      this.own(teardown.error ?? teardown.value);
+    }
     for (const handle of this.handles.reverse()) if (handle.alive) handle.dispose();
     this.context.dispose();
   }
@@ -132,22 +143,49 @@ class ScriptExecution {
   private async execute(): Promise<ScriptOutcome> {
     const { context } = this;
     const hooks = this.installApi();
+    const setPhaseHooks = (this.integrationHooks === undefined ? [hooks] : [hooks, this.integrationHooks]).map((target) => this.own(context.getProp(target, 'setPhase')));
+    const phases = { main: this.own(context.newString('main')), sync: this.own(context.newString('sync')) };
+    // Called on every turn of the event loop, so it keeps no handles. Should the time limit cut
+    // it short, the run ends as a timeout before anything depends on the phase.
     const setPhase = (phase: 'main' | 'sync'): void => {
-      for (const target of this.integrationHooks === undefined ? [hooks] : [hooks, this.integrationHooks]) {
-        context.unwrapResult(context.callFunction(this.own(context.getProp(target, 'setPhase')), context.undefined, this.own(context.newString(phase)))).dispose();
+      for (const hook of setPhaseHooks) {
+        const result = context.callFunction(hook, context.undefined, phases[phase]);
+        (result.error ?? result.value).dispose();
       }
     };
 
+    const runtime = this.installRuntime();
     setPhase('main');
-    const result = await context.evalCodeAsync(`${SCRIPT_PREFIX}${this.job.source}\n}).call(this)`, SCRIPT_FILE);
+    const result = await this.evaluateBody();
     setPhase('sync');
     if (result.error) return this.fail(hooks, this.own(result.error));
-    result.value.dispose();
+    const completion = this.own(result.value);
     if (this.interrupted) return failed({ kind: 'timeout' });
 
-    const jobs = this.runtime.executePendingJobs();
-    if (jobs.error) return this.fail(hooks, this.own(jobs.error));
-    if (this.interrupted) return failed({ kind: 'timeout' });
+    // A plain body's return value means nothing (as before); an async body's promise is awaited.
+    const end = await runEventLoop(this.bodyIsAsync ? completion : undefined, {
+      context,
+      own: (handle) => this.own(handle),
+      runtime,
+      hasJobs: () => this.runtime.hasPendingJob(),
+      runJobs: async () => {
+        // Promise jobs run asyncified, so code after an await may block on write().
+        setPhase('main');
+        try {
+          return await executePendingJobsAsync(context);
+        } finally {
+          setPhase('sync');
+        }
+      },
+      interrupted: () => this.interrupted,
+      cancelled: () => this.bridge.cancelled(),
+      deadline: () => this.deadline,
+    });
+    if (end.kind === 'timeout' || this.interrupted) return failed({ kind: 'timeout' });
+    if (end.kind === 'thrown') return this.fail(hooks, end.error);
+    if (end.kind === 'stalled') {
+      return failed({ kind: 'error', message: 'The script awaits a promise that never settles (nothing is left that could resolve it)' });
+    }
     if (this.importAttempt !== undefined) return failed({ kind: 'error', message: importMessage(this.importAttempt) });
 
     const outputs = context.callFunction(this.own(context.getProp(hooks, 'outputs')), context.undefined);
@@ -174,6 +212,38 @@ class ScriptExecution {
       return { kind: 'error', message: `response.body is larger than ${integrationResponseMaxBytes} bytes` };
     }
     return parsed.data;
+  }
+
+  /**
+   * Evaluates the body as a function body: an async one when it uses `await`. An async wrapper
+   * fails only while compiling (its body's errors reject its promise), so a script that merely
+   * names something `await` is evaluated again as a plain function body.
+   */
+  private async evaluateBody(): Promise<EvalResult> {
+    const [primary, fallback] = scriptWrappers(this.job.source);
+    const result = await this.evaluate(primary);
+    if (!result.error || fallback === undefined || this.interrupted) return result;
+    const plain = await this.evaluate(fallback);
+    if (!plain.error) {
+      this.own(result.error);
+      return plain;
+    }
+    this.own(plain.error);
+    this.scriptPrefix = primary.prefix;
+    this.bodyIsAsync = primary.async;
+    return result;
+  }
+
+  private evaluate(wrapper: ScriptWrapper): Promise<EvalResult> {
+    this.scriptPrefix = wrapper.prefix;
+    this.bodyIsAsync = wrapper.async;
+    return this.context.evalCodeAsync(`${wrapper.prefix}${this.job.source}${wrapper.suffix}`, SCRIPT_FILE);
+  }
+
+  private installRuntime(): InstalledRuntime {
+    const installed = installRuntime({ context: this.context, own: (handle) => this.own(handle) });
+    this.runtimeTeardown = installed.teardown;
+    return installed;
   }
 
   /** Creates the host bridge, evaluates the prelude with it and returns the prelude's hooks. */
@@ -267,7 +337,7 @@ class ScriptExecution {
   /** Line and column in the author's own text (the wrapper shares its first line). */
   private locate(location: ErrorLocation): { line: number; column: number; library?: string } {
     const isScript = location.file === SCRIPT_FILE;
-    const prefix = isScript ? SCRIPT_PREFIX : LIBRARY_PREFIX;
+    const prefix = isScript ? this.scriptPrefix : LIBRARY_PREFIX;
     const column = location.line === 1 ? Math.max(1, location.column - prefix.length) : location.column;
     if (isScript) return { line: location.line, column };
     const library = this.libraryNames[Number(/\d+/.exec(location.file)?.[0])];

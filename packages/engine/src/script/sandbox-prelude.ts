@@ -16,8 +16,8 @@ export const SANDBOX_PRELUDE = String.raw`(function (bridge, dataJson) {
   var data = parse(dataJson);
   var global = globalThis;
   var hasOwn = Object.prototype.hasOwnProperty;
-  // 'main' while the script body runs inside the asyncified evaluation; 'sync' otherwise
-  // (promise jobs, reading outputs), where suspending for a host call is impossible.
+  // 'main' while the script body or its promise jobs and timers run asyncified; 'sync' while
+  // the worker reads outputs or errors, where suspending for a host call is impossible.
   var phase = 'sync';
   var hostErrors = new WeakSet();
 
@@ -109,7 +109,7 @@ export const SANDBOX_PRELUDE = String.raw`(function (bridge, dataJson) {
   var misplacedCall;
   function requireMainPhase(what) {
     if (phase !== 'main') {
-      var error = new Error(what + ' can only be called while the script body runs, not from promise callbacks, async continuations or toJSON');
+      var error = new Error(what + ' cannot be called while the script\'s outputs or error are read (from toJSON or a getter)');
       misplacedCall = misplacedCall || error;
       throw error;
     }
@@ -202,12 +202,7 @@ export const SANDBOX_PRELUDE = String.raw`(function (bridge, dataJson) {
   define('require', requireLibrary);
 
   // ---- no host access: clear messages instead of silent absence ---------------------------
-  ['setTimeout', 'setInterval', 'setImmediate'].forEach(function (name) {
-    define(name, function () {
-      throw new Error(name + ' is not available in Flowyard scripts: a script runs to its end in one go, so a timer would outlive the step');
-    });
-  });
-  ['clearTimeout', 'clearInterval', 'clearImmediate'].forEach(function (name) { define(name, function () {}); });
+  // (timers, URL, Intl and the other web basics are the runtime prelude's: runtime/)
   define('fetch', function () {
     throw new Error('fetch is not available in Flowyard scripts: call an endpoint with http.request({ endpoint: \'Name\', path: \'/…\' }).write()');
   });

@@ -165,10 +165,15 @@ describe('write()', () => {
     expect(result.outputs).toEqual({ mapped: '/api/a,/api/b', replaced: '/api/x-/api/y' });
   });
 
-  test('from a promise callback it fails the step clearly instead of vanishing', SLOW, async () => {
-    const error = await failure(run(`Promise.resolve().then(() => http.request({ endpoint: 'Target', path: '/x' }).write());`));
+  test('works from a promise callback too (promise jobs run while the script waits)', SLOW, async () => {
+    const result = await run(`Promise.resolve().then(() => { output.url = JSON.parse(http.request({ endpoint: 'Target', path: '/x' }).write().body).url; });`);
+    expect(result.outputs).toEqual({ url: '/api/x' });
+  });
+
+  test('from toJSON while outputs are read it fails the step clearly instead of vanishing', SLOW, async () => {
+    const error = await failure(run(`output.x = { toJSON: () => http.request({ endpoint: 'Target', path: '/x' }).write().body };`));
     expect(error.code).toBe('SCRIPT_ERROR');
-    expect(error.message).toMatch(/can only be called while the script body runs/);
+    expect(error.message).toMatch(/cannot be called while the script's outputs or error are read/);
   });
 });
 

@@ -37,8 +37,6 @@ describe('no host access: each attempt fails only its step, with a clear message
     ['require of a Node module', `var fs = require('fs');\nfs.readFileSync('/etc/passwd');`, /^Cannot find module 'fs': scripts can only require the workflow's shared libraries/],
     ['the Function constructor', `var p = globalThis.constructor.constructor('return process')();\noutput.x = p.env;`, /^ReferenceError: 'process' is not defined$/],
     ['fetch', `fetch('http://127.0.0.1:1/');`, /^fetch is not available in Flowyard scripts/],
-    ['a timer that would outlive the step', `setTimeout(function () { output.late = 'yes'; }, 10);`, /^setTimeout is not available in Flowyard scripts/],
-    ['setInterval', `setInterval(function () {}, 10);`, /^setInterval is not available in Flowyard scripts/],
     ['dynamic import()', `import('fs').then(function (fs) { output.fs = typeof fs; });`, /^import\('fs'\) is not available in Flowyard scripts/],
     ['a static import', `import fs from 'fs';`, /^SyntaxError/],
   ];

@@ -7,6 +7,7 @@ import type { StepEditorValues } from '../step-editor-form';
 import { useConstantNames } from '../use-constants';
 import { AvailableObjects } from './AvailableObjects';
 import { ScriptEditor, type CodeEditorHandle } from './ScriptEditor';
+import { TestScriptButton } from './TestScriptButton';
 import { useLibraryNames } from './use-library-names';
 
 export interface ScriptEditorPanelProps {
@@ -74,10 +75,14 @@ export function ScriptEditorPanel({ form, workflowId, onSaveShortcut }: ScriptEd
           {error}
         </p>
       ) : null}
-      <p className="text-xs text-zinc-500">
-        The script runs as a function body in a sandbox: <code>input</code>, <code>output</code>, <code>http.request</code>, <code>console</code> and{' '}
-        <code>constants</code> and <code>require('…')</code> of the workflow's shared libraries are available. Press Ctrl+Space for suggestions.
-      </p>
+      <div className="flex items-start justify-between gap-3">
+        <p className="text-xs text-zinc-500">
+          The script runs as a function body in a sandbox (top-level <code>await</code> works): <code>input</code>, <code>output</code>,{' '}
+          <code>http.request</code>, <code>console</code>, <code>constants</code>, <code>require('…')</code> of the workflow's shared libraries, timers,{' '}
+          <code>URL</code>, <code>btoa</code>, <code>Intl</code> and more are available. Press Ctrl+Space for suggestions.
+        </p>
+        <TestScriptButton form={form} workflowId={workflowId} />
+      </div>
       <EndpointsListDialog open={endpointsOpen} onOpenChange={setEndpointsOpen} workflowId={workflowId} />
     </div>
   );

@@ -40,6 +40,26 @@ describe('integration scripts', () => {
     expect(result.logs.map((line) => line.message)).toEqual(['started run-1']);
   });
 
+  test('flows.start works after an await, and the response set after it is answered', SLOW, async () => {
+    const started: string[] = [];
+    const result = await pool.run(
+      scriptOptions(
+        `const payload = await new Promise((resolve) => setTimeout(() => resolve({ n: Number(request.parameters.a) }), 5));
+         const id = flows.start('Orders', payload);
+         response.body = { id, encoded: btoa(id) };`,
+        {
+          integration: inbound,
+          startFlow: async (name, payload) => {
+            started.push(`${name}:${JSON.stringify(payload)}`);
+            return 'run-2';
+          },
+        },
+      ),
+    );
+    expect(started).toEqual(['Orders:{"n":1}']);
+    expect(result.response?.body).toBe(JSON.stringify({ id: 'run-2', encoded: 'cnVuLTI=' }));
+  });
+
   test('answer 202 with no body when the script sets none; callback and request.body agree for outbound', SLOW, async () => {
     const callback = { event: 'run.failed', run: { id: 'r1' } };
     const result = await pool.run(

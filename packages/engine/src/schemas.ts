@@ -40,5 +40,6 @@ export * from './steps/find-user/find-user-step';
 export * from './steps/custom-step/custom-step-step';
 export * from './workflow/constant';
 export * from './workflow/library';
+export * from './workflow/script-object-usage';
 export * from './export/index';
 export * from './users/index';

@@ -23,7 +23,7 @@ import { readWorkflowState } from './workflow-state';
 /** Import of an export file (SPEC §8): checked whole, then written in one batch or not at all. */
 export function createImportService(deps: ServiceDeps, workflows: WorkflowsService) {
   const { store, now, newId } = deps;
-  const librarySyntax = (name: string, source: string): string | null => librarySyntaxIssue(name, source)?.message ?? null;
+  const librarySyntax = (_name: string, source: string): string | null => librarySyntaxIssue(source)?.issue.message ?? null;
 
   function invalid(problems: FieldIssue[]): FlowyardError {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;

@@ -6,6 +6,9 @@ import { SignInPage } from './auth/SignInPage';
 import { FlowEditorPage } from './canvas/FlowEditorPage';
 import { EndpointsPage } from './endpoints/EndpointsPage';
 import { FlowsPage } from './flows/FlowsPage';
+import { ConstantsPage } from './scripting/ConstantsPage';
+import { LibrariesPage } from './scripting/LibrariesPage';
+import { EditLibraryPage, NewLibraryPage } from './scripting/LibraryEditorPage';
 import { AppShell } from './shell/AppShell';
 import { IntegrationBuilderPage } from './shell/IntegrationBuilderPage';
 import { NotFoundPage } from './shell/NotFoundPage';
@@ -34,6 +37,10 @@ export function App() {
               <Route path="/activity" component={ActivityPage} />
               <Route path="/integration-builder" component={IntegrationBuilderPage} />
               <Route path="/integration-builder/endpoints" component={EndpointsPage} />
+              <Route path="/integration-builder/libraries" component={LibrariesPage} />
+              <Route path="/integration-builder/libraries/new" component={NewLibraryPage} />
+              <Route path="/integration-builder/libraries/:id" component={EditLibraryPage} />
+              <Route path="/integration-builder/constants" component={ConstantsPage} />
               <Route path="/steps" component={StepsPage} />
               <Route path="/steps/new" component={NewStepPage} />
               <Route path="/steps/:id" component={EditStepPage} />

@@ -1,7 +1,10 @@
-import { ArrowLeftRight, ArrowRight, Globe } from 'lucide-react';
+import { ArrowLeftRight, ArrowRight, Globe, Library, Variable } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { useEndpoints } from '../endpoints/use-endpoints';
 import { useDocumentTitle } from '../lib/use-document-title';
+import { constantsPath, librariesPath } from '../scripting/script-object-paths';
+import { useConstants, useLibraries } from '../scripting/use-script-objects';
 import { Button } from '../ui/Button';
 import { Page, PageHeader } from '../ui/Page';
 import { WorkflowTransferButtons } from '../workflow/WorkflowTransferButtons';
@@ -13,31 +16,53 @@ export function IntegrationBuilderPage() {
   const [, navigate] = useLocation();
   const { workflowId } = useCurrentWorkflow();
   const endpoints = useEndpoints(workflowId);
-  const count = endpoints.data?.length;
+  const libraries = useLibraries(workflowId);
+  const constants = useConstants(workflowId);
   return (
     <Page>
       <PageHeader title="Integration Builder" description="The building blocks your flows share: define them once, use them in every step." />
-      <section aria-labelledby="ib-endpoints" className="flex items-start gap-4 rounded-lg border border-zinc-200 bg-white p-5">
-        <div className="flex size-10 shrink-0 items-center justify-center rounded-md bg-indigo-50 text-indigo-600">
-          <Globe aria-hidden className="size-5" />
-        </div>
-        <div className="flex min-w-0 flex-1 flex-col gap-1">
-          <h2 id="ib-endpoints" className="text-base font-semibold text-zinc-900">
-            Endpoints
-          </h2>
-          <p className="text-sm text-zinc-500">
-            Base URLs and credentials for the systems your steps call. Editing an endpoint changes every step that uses it.
-          </p>
-          {count !== undefined ? (
-            <p className="text-xs text-zinc-400">
-              {count === 0 ? 'No endpoints yet' : `${count} ${count === 1 ? 'endpoint' : 'endpoints'}`}
-            </p>
-          ) : null}
-        </div>
-        <Button onClick={() => navigate('/integration-builder/endpoints')} icon={<ArrowRight aria-hidden className="size-4" />}>
-          Edit Endpoints
-        </Button>
-      </section>
+      <BuildingBlock
+        id="ib-endpoints"
+        icon={<Globe aria-hidden className="size-5" />}
+        title="Endpoints"
+        count={endpoints.data?.length}
+        counted={['endpoint', 'endpoints']}
+        action={
+          <Button onClick={() => navigate('/integration-builder/endpoints')} icon={<ArrowRight aria-hidden className="size-4" />}>
+            Edit Endpoints
+          </Button>
+        }
+      >
+        Base URLs and credentials for the systems your steps call. Editing an endpoint changes every step that uses it.
+      </BuildingBlock>
+      <BuildingBlock
+        id="ib-libraries"
+        icon={<Library aria-hidden className="size-5" />}
+        title="Shared libraries"
+        count={libraries.data?.length}
+        counted={['shared library', 'shared libraries']}
+        action={
+          <Button onClick={() => navigate(librariesPath)} icon={<ArrowRight aria-hidden className="size-4" />}>
+            Edit Shared libraries
+          </Button>
+        }
+      >
+        JavaScript your step scripts load with <code>require('…')</code>: helpers written once and shared by every script.
+      </BuildingBlock>
+      <BuildingBlock
+        id="ib-constants"
+        icon={<Variable aria-hidden className="size-5" />}
+        title="Constants"
+        count={constants.data?.length}
+        counted={['constant', 'constants']}
+        action={
+          <Button onClick={() => navigate(constantsPath)} icon={<ArrowRight aria-hidden className="size-4" />}>
+            Edit Constants
+          </Button>
+        }
+      >
+        Named values every script reads as <code>constants['Name']</code>, such as a region or an account id.
+      </BuildingBlock>
       <section aria-labelledby="ib-transfer" className="flex flex-wrap items-start gap-4 rounded-lg border border-zinc-200 bg-white p-5">
         <div className="flex size-10 shrink-0 items-center justify-center rounded-md bg-indigo-50 text-indigo-600">
           <ArrowLeftRight aria-hidden className="size-5" />
@@ -56,5 +81,35 @@ export function IntegrationBuilderPage() {
         </div>
       </section>
     </Page>
+  );
+}
+
+interface BuildingBlockProps {
+  id: string;
+  icon: ReactNode;
+  title: string;
+  /** How many the workflow has (undefined while loading). */
+  count: number | undefined;
+  counted: [one: string, many: string];
+  action: ReactNode;
+  children: ReactNode;
+}
+
+/** One kind of building block: what it is, how many there are, and the button to its page. */
+function BuildingBlock({ id, icon, title, count, counted, action, children }: BuildingBlockProps) {
+  return (
+    <section aria-labelledby={id} className="flex items-start gap-4 rounded-lg border border-zinc-200 bg-white p-5">
+      <div className="flex size-10 shrink-0 items-center justify-center rounded-md bg-indigo-50 text-indigo-600">{icon}</div>
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <h2 id={id} className="text-base font-semibold text-zinc-900">
+          {title}
+        </h2>
+        <p className="text-sm text-zinc-500">{children}</p>
+        {count !== undefined ? (
+          <p className="text-xs text-zinc-400">{count === 0 ? `No ${counted[1]} yet` : `${count} ${count === 1 ? counted[0] : counted[1]}`}</p>
+        ) : null}
+      </div>
+      {action}
+    </section>
   );
 }

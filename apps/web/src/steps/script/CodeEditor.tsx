@@ -1,7 +1,8 @@
 import type { CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
-import CodeMirror, { EditorView, keymap, placeholder, Prec, type ReactCodeMirrorRef } from '@uiw/react-codemirror';
-import { useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import CodeMirror, { EditorView, keymap, placeholder, Prec, type ReactCodeMirrorRef, type Text } from '@uiw/react-codemirror';
+import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import { completeScript, type ScriptNames } from './script-completions';
 
 /** What the sidebar can do with the editor. */
@@ -24,6 +25,29 @@ export interface CodeEditorProps {
   invalid?: boolean;
   onSaveShortcut?(): void;
   height?: string;
+  /**
+   * Problems to mark in the text (a parse error from the server): underlined at their place, with
+   * a marker in a gutter beside the line. Undefined: no gutter (the step script editor).
+   */
+  problems?: readonly CodeProblem[] | undefined;
+}
+
+/** A problem at a place in the text: line from 1, column from 0 (acorn's and CodeMirror's way). */
+export interface CodeProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** The problem as a CodeMirror diagnostic: one character from its place (clamped to the text as it is now). */
+function toDiagnostic(doc: Text, problem: CodeProblem): Diagnostic {
+  const line = doc.line(Math.min(Math.max(1, problem.line), doc.lines));
+  const from = Math.min(line.from + Math.max(0, problem.column), line.to);
+  return { from, to: Math.min(from + 1, line.to), severity: 'error', message: problem.message };
+}
+
+function showProblems(view: EditorView, problems: readonly CodeProblem[]): void {
+  view.dispatch(setDiagnostics(view.state, problems.map((problem) => toDiagnostic(view.state.doc, problem))));
 }
 
 /** How much of the script before the cursor completion reads (enough for any one call). */
@@ -33,10 +57,17 @@ const LOOK_BEHIND = 4000;
  * The script editor: CodeMirror with JavaScript highlighting and completion of endpoint names,
  * `http.request` options, input/output/constant labels and library names. Loaded lazily (it is big).
  */
-export default function CodeEditor({ value, onChange, onBlur, names, handle, label, describedBy, invalid = false, onSaveShortcut, height = '420px' }: CodeEditorProps) {
+export default function CodeEditor({ value, onChange, onBlur, names, handle, label, describedBy, invalid = false, onSaveShortcut, height = '420px', problems }: CodeEditorProps) {
   const editor = useRef<ReactCodeMirrorRef>(null);
-  const latest = useRef({ names, invalid, onSaveShortcut });
-  latest.current = { names, invalid, onSaveShortcut };
+  const latest = useRef({ names, invalid, onSaveShortcut, problems });
+  latest.current = { names, invalid, onSaveShortcut, problems };
+  const withProblems = problems !== undefined;
+
+  useEffect(() => {
+    const view = editor.current?.view;
+    // Before the view exists, onCreateEditor shows them.
+    if (view && problems !== undefined) showProblems(view, problems);
+  }, [problems]);
 
   useImperativeHandle(handle, () => ({
     insert(text) {
@@ -84,8 +115,9 @@ export default function CodeEditor({ value, onChange, onBlur, names, handle, lab
           },
         ]),
       ),
+      ...(withProblems ? [lintGutter()] : []),
     ],
-    [label, describedBy],
+    [label, describedBy, withProblems],
   );
 
   return (
@@ -94,6 +126,9 @@ export default function CodeEditor({ value, onChange, onBlur, names, handle, lab
       value={value}
       onChange={onChange}
       onBlur={onBlur}
+      onCreateEditor={(view) => {
+        if (latest.current.problems !== undefined) showProblems(view, latest.current.problems);
+      }}
       extensions={extensions}
       height={height}
       basicSetup={{ foldGutter: false, highlightActiveLine: true }}

@@ -22,6 +22,7 @@ import { builtinFirst, checkBuiltinDelete, checkBuiltinUpdate, checkCreatableAut
 import type { ServiceDeps } from '../deps';
 import { connectAvailability, createConnectService, type ConnectOutcome } from '../oauth/connect-service';
 import type { UserView } from '../users/user-view';
+import { builtinUsageSources, flowyardCustomStepIds, instanceCount } from '../usage/builtin-usage';
 import { endpointUsageSources, scriptUsage, type UsageKey } from '../usage/endpoint-usage';
 import { usagePage } from '../usage/usage-pages';
 import { scriptRefRows } from '../usage/script-refs';
@@ -61,11 +62,19 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
   }
 
   const usageKey = (row: EndpointRow): UsageKey => ({ id: row.id, workflowId: row.workflowId, nameKey: row.nameKey });
-  const usageCountOf = async (row: EndpointRow): Promise<number> => (await store.repos.usage.endpointCounts([usageKey(row)])).get(row.id) ?? 0;
+  /** Uses the usage index does not count under the endpoint's id: the built-in one's Flowyard-type custom step instances. */
+  const uncountedUses = async (row: EndpointRow): Promise<number> =>
+    isBuiltinRow(row) ? instanceCount(store.repos.usage, await flowyardCustomStepIds(store.repos, row.workflowId)) : 0;
+  const usageCountOf = async (row: EndpointRow): Promise<number> =>
+    ((await store.repos.usage.endpointCounts([usageKey(row)])).get(row.id) ?? 0) + (await uncountedUses(row));
 
   /** A page of the flow steps that use the endpoint, then the custom step scripts that name it (both from the usage index), with counts. */
   async function usage(input: { id: string; cursor?: string | null | undefined; limit: number }): Promise<EndpointUsagePage> {
-    return usagePage(endpointUsageSources(store.repos.usage, usageKey(await findRow(store.repos, input.id))), input.cursor, input.limit);
+    const row = await findRow(store.repos, input.id);
+    const sources = isBuiltinRow(row)
+      ? builtinUsageSources(store.repos.usage, usageKey(row), await flowyardCustomStepIds(store.repos, row.workflowId))
+      : endpointUsageSources(store.repos.usage, usageKey(row));
+    return usagePage(sources, input.cursor, input.limit);
   }
 
   /**
@@ -109,6 +118,8 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
     async list(workflowId: string): Promise<EndpointView[]> {
       const rows = await store.repos.endpoints.listByWorkflow(workflowId);
       const counts = await store.repos.usage.endpointCounts(rows.map(usageKey));
+      const builtin = rows.find(isBuiltinRow);
+      if (builtin !== undefined) counts.set(builtin.id, (counts.get(builtin.id) ?? 0) + (await uncountedUses(builtin)));
       return builtinFirst(rows).map((row) => toView(row, counts.get(row.id) ?? 0));
     },
 

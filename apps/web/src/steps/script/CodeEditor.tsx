@@ -1,9 +1,12 @@
 import type { CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
-import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import CodeMirror, { EditorView, keymap, placeholder, Prec, type ReactCodeMirrorRef, type Text } from '@uiw/react-codemirror';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import CodeMirror, { EditorView, keymap, placeholder, Prec, type ReactCodeMirrorRef } from '@uiw/react-codemirror';
 import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { toDiagnostic, type CodeProblem } from './code-problems';
 import { completeScript, type ScriptNames } from './script-completions';
+
+export type { CodeProblem };
 
 /** What the sidebar can do with the editor. */
 export interface CodeEditorHandle {
@@ -30,20 +33,6 @@ export interface CodeEditorProps {
    * a marker in a gutter beside the line. Undefined: no gutter (the step script editor).
    */
   problems?: readonly CodeProblem[] | undefined;
-}
-
-/** A problem at a place in the text: line from 1, column from 0 (acorn's and CodeMirror's way). */
-export interface CodeProblem {
-  line: number;
-  column: number;
-  message: string;
-}
-
-/** The problem as a CodeMirror diagnostic: one character from its place (clamped to the text as it is now). */
-function toDiagnostic(doc: Text, problem: CodeProblem): Diagnostic {
-  const line = doc.line(Math.min(Math.max(1, problem.line), doc.lines));
-  const from = Math.min(line.from + Math.max(0, problem.column), line.to);
-  return { from, to: Math.min(from + 1, line.to), severity: 'error', message: problem.message };
 }
 
 function showProblems(view: EditorView, problems: readonly CodeProblem[]): void {

@@ -2,7 +2,7 @@ import type { LibraryView } from '@flowyard/engine/schemas';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Save, Trash2 } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
 import { z } from 'zod';
@@ -53,6 +53,8 @@ export function LibraryEditorForm({ workflowId, stored, justSaved = false }: Lib
   const { errors } = formState;
   const source = useController({ control: form.control, name: 'source' });
   const [syntax, setSyntax] = useLibrarySyntax(source.field.value);
+  // One array per answer, so the editor re-marks only when the answer changes.
+  const problems = useMemo(() => (syntax ? [syntax] : []), [syntax]);
   const libraries = useLibraries(workflowId);
   const constants = useConstantNames(workflowId);
   useLeaveWarning(formState.isDirty, 'This library has unsaved changes. Leave without saving them?');
@@ -126,7 +128,7 @@ export function LibraryEditorForm({ workflowId, stored, justSaved = false }: Lib
               onBlur={source.field.onBlur}
               names={{ stepEndpoint: null, endpoints: [], inputs: [], outputs: [], constants: constants ?? [], libraries: otherNames }}
               onSaveShortcut={() => void onSubmit()}
-              problems={syntax ? [syntax] : []}
+              problems={problems}
             />
           </div>
           {sourceError ? (

@@ -1,7 +1,7 @@
 import type { ConstantRow } from '@flowyard/db';
 import { endpointNameKey, FlowyardError, type ConstantListItem, type ConstantView, type ScriptObjectUsage } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
-import { scriptObjectUsage } from '../usage/script-object-usage';
+import { createScriptObjectUsageCache, scriptObjectUsage } from '../usage/script-object-usage';
 import type { WorkflowsService } from '../workflows/workflows-service';
 import { scriptObjectInUse } from './script-object-errors';
 
@@ -21,11 +21,12 @@ function constantNotFound(id: string): FlowyardError {
 /** Workflow constants (SPEC §5 `constants['Name']`): names unique per workflow, case-insensitively. */
 export function createConstantsService(deps: ServiceDeps, workflows: WorkflowsService) {
   const { store, now, newId } = deps;
+  const usageIn = createScriptObjectUsageCache(store);
 
   return {
     /** The workflow's constants by name, each with how many scripts and libraries read it. */
     async list(workflowId: string): Promise<ConstantListItem[]> {
-      const [rows, usage] = await Promise.all([store.repos.constants.listByWorkflow(workflowId), scriptObjectUsage(store.repos, workflowId)]);
+      const [rows, usage] = await Promise.all([store.repos.constants.listByWorkflow(workflowId), usageIn(workflowId)]);
       return rows.map((row) => ({ ...toView(row), usageCount: usage.constant(row.name).length }));
     },
 
@@ -33,7 +34,7 @@ export function createConstantsService(deps: ServiceDeps, workflows: WorkflowsSe
     async usage(id: string): Promise<ScriptObjectUsage[]> {
       const row = await store.repos.constants.get(id);
       if (!row) throw constantNotFound(id);
-      return (await scriptObjectUsage(store.repos, row.workflowId)).constant(row.name);
+      return (await usageIn(row.workflowId)).constant(row.name);
     },
 
     /** The values scripts see, by name. */

@@ -2,7 +2,7 @@ import type { LibraryRow } from '@flowyard/db';
 import { endpointNameKey, FlowyardError, type LibraryListItem, type LibrarySummary, type LibraryView, type ScriptObjectUsage, type ScriptSyntaxProblem } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
 import type { WorkflowsService } from '../workflows/workflows-service';
-import { scriptObjectUsage } from '../usage/script-object-usage';
+import { createScriptObjectUsageCache, scriptObjectUsage } from '../usage/script-object-usage';
 import { librarySyntaxIssue } from './library-syntax';
 import { scriptObjectInUse } from './script-object-errors';
 
@@ -21,11 +21,12 @@ function libraryNotFound(id: string): FlowyardError {
 /** Shared libraries (SPEC §1): CommonJS sources scripts load with `require('<name>')`. */
 export function createLibrariesService(deps: ServiceDeps, workflows: WorkflowsService) {
   const { store, now, newId } = deps;
+  const usageIn = createScriptObjectUsageCache(store);
 
   return {
     /** The workflow's libraries by name, each with how many scripts and other libraries require it. */
     async list(workflowId: string): Promise<LibraryListItem[]> {
-      const [rows, usage] = await Promise.all([store.repos.libraries.summaries(workflowId), scriptObjectUsage(store.repos, workflowId)]);
+      const [rows, usage] = await Promise.all([store.repos.libraries.summaries(workflowId), usageIn(workflowId)]);
       return rows.map((row) => ({ ...toSummary(row), usageCount: usage.library(endpointNameKey(row.name), row.id).length }));
     },
 
@@ -33,7 +34,7 @@ export function createLibrariesService(deps: ServiceDeps, workflows: WorkflowsSe
     async usage(id: string): Promise<ScriptObjectUsage[]> {
       const row = await store.repos.libraries.get(id);
       if (!row) throw libraryNotFound(id);
-      return (await scriptObjectUsage(store.repos, row.workflowId)).library(row.nameKey, row.id);
+      return (await usageIn(row.workflowId)).library(row.nameKey, row.id);
     },
 
     /** Where a library's source first fails to parse (null when it parses), for the editor as one types. */

@@ -1,5 +1,6 @@
-import type { UnitRepos } from '@flowyard/db';
+import type { Store, UnitRepos } from '@flowyard/db';
 import { findScriptObjectRefs, type ScriptObjectRef, type ScriptObjectUsage } from '@flowyard/engine';
+import { createGenerationCache } from '../persistence/generation-cache';
 
 /** Who reads each shared library (by name key) and each constant (by name) of a workflow. */
 export interface ScriptObjectUsageIndex {
@@ -44,4 +45,13 @@ const kindOrder = { script: 0, library: 1 } satisfies Record<ScriptObjectUsage['
 
 function usageName(use: ScriptObjectUsage): string {
   return use.kind === 'script' ? use.customStepName : use.libraryName;
+}
+
+/**
+ * scriptObjectUsage outside a unit of work, parsed once per workflow until a custom step or a
+ * library is written (lists and Usage ask often; the scripts change seldom).
+ */
+export function createScriptObjectUsageCache(store: Pick<Store, 'repos' | 'generations'>): (workflowId: string) => Promise<ScriptObjectUsageIndex> {
+  const cache = createGenerationCache(store.generations, ['custom_steps', 'libraries'], (workflowId: string) => scriptObjectUsage(store.repos, workflowId), 100);
+  return (workflowId) => cache.get(workflowId);
 }

@@ -68,6 +68,18 @@ test('a constant: created on its page, read by a step script through Available o
   await expect(constants.item(name)).toContainText('eu-1');
   await expect(constants.item(name)).toContainText('Not used');
 
+  // Closing with unsaved edits asks first; Keep editing keeps them, Discard changes drops them.
+  await constants.open(name);
+  await constants.valueField.fill('eu-2');
+  await page.keyboard.press('Escape');
+  const discard = page.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
+  await discard.getByRole('button', { name: 'Keep editing', exact: true }).click();
+  await expect(constants.valueField).toHaveValue('eu-2');
+  await constants.dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await discard.getByRole('button', { name: 'Discard changes', exact: true }).click();
+  await expect(constants.dialog).toBeHidden();
+  await expect(constants.item(name)).toContainText('eu-1');
+
   const step = await api.createCustomStep({ name: uniqueName('Reads region'), script: '' });
   const steps = new StepsLibraryPage(page);
   await steps.goto();

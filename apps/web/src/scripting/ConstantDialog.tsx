@@ -1,6 +1,7 @@
 import type { ConstantListItem } from '@flowyard/engine/schemas';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useCan } from '../auth/session-context';
 import { useTRPC } from '../lib/trpc';
@@ -8,6 +9,7 @@ import { readApiError, splitIssues } from '../lib/trpc-error';
 import { Button } from '../ui/Button';
 import { Dialog, DialogBody, DialogFooter } from '../ui/Dialog';
 import { Field, FormError, TextArea, TextInput } from '../ui/Field';
+import { useConfirm } from '../ui/use-confirm';
 import { constantFields, constantFormSchema, type ConstantFormValues } from './constant-form';
 import { ScriptObjectUsageLinks } from './ScriptObjectUsageLinks';
 import { useInvalidateScriptObjects } from './use-script-objects';
@@ -19,25 +21,69 @@ export interface ConstantDialogProps {
   onClose(): void;
 }
 
-/** Create or edit a constant (name and value); an existing one shows the scripts that read it. */
+/**
+ * Create or edit a constant (name and value); an existing one shows the scripts that read it.
+ * Closing it (Close, Escape, a click outside) with unsaved edits asks first, as the endpoint dialog does.
+ */
 export function ConstantDialog({ workflowId, constant, onClose }: ConstantDialogProps) {
+  const dirty = useRef(false);
+  const onDirtyChange = useCallback((next: boolean) => {
+    dirty.current = next;
+  }, []);
+  const discard = useConfirm();
+  const requestClose = async () => {
+    if (dirty.current) {
+      const leave = await discard.ask({
+        title: 'Discard unsaved changes?',
+        body: <p>This constant has changes that are not saved. Close it and lose them?</p>,
+        confirmLabel: 'Discard changes',
+        cancelLabel: 'Keep editing',
+        confirmVariant: 'danger',
+      });
+      if (!leave) return;
+    }
+    dirty.current = false;
+    onClose();
+  };
+  const saved = () => {
+    dirty.current = false;
+    onClose();
+  };
   return (
     <Dialog
       open={constant !== null}
       onOpenChange={(open) => {
-        if (!open) onClose();
+        if (!open) void requestClose();
       }}
       title={constant === 'new' ? 'New Constant' : 'Edit Constant'}
       description="Scripts read it as constants['Name']; the same value in every flow of the workflow."
       size="lg"
     >
       {/* Keyed so each constant starts from its own values. */}
-      {constant !== null ? <ConstantForm key={constant === 'new' ? 'new' : constant.id} workflowId={workflowId} stored={constant === 'new' ? null : constant} onClose={onClose} /> : null}
+      {constant !== null ? (
+        <ConstantForm
+          key={constant === 'new' ? 'new' : constant.id}
+          workflowId={workflowId}
+          stored={constant === 'new' ? null : constant}
+          onSaved={saved}
+          onRequestClose={() => void requestClose()}
+          onDirtyChange={onDirtyChange}
+        />
+      ) : null}
+      {discard.dialog}
     </Dialog>
   );
 }
 
-function ConstantForm({ workflowId, stored, onClose }: { workflowId: string; stored: ConstantListItem | null; onClose(): void }) {
+interface ConstantFormProps {
+  workflowId: string;
+  stored: ConstantListItem | null;
+  onSaved(): void;
+  onRequestClose(): void;
+  onDirtyChange(dirty: boolean): void;
+}
+
+function ConstantForm({ workflowId, stored, onSaved, onRequestClose, onDirtyChange }: ConstantFormProps) {
   const trpc = useTRPC();
   const invalidate = useInvalidateScriptObjects();
   const canEdit = useCan('flows.edit');
@@ -46,13 +92,14 @@ function ConstantForm({ workflowId, stored, onClose }: { workflowId: string; sto
     resolver: zodResolver(constantFormSchema),
     defaultValues: stored ? { name: stored.name, value: stored.value } : { name: '', value: '' },
   });
-  const { errors } = form.formState;
+  const { errors, isDirty } = form.formState;
+  useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange]);
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       await set.mutateAsync({ workflowId, id: stored?.id ?? null, name: values.name, value: values.value });
       void invalidate();
-      onClose();
+      onSaved();
     } catch (error) {
       const apiError = readApiError(error);
       const { byField, other } = splitIssues(apiError.issues, constantFields);
@@ -79,7 +126,7 @@ function ConstantForm({ workflowId, stored, onClose }: { workflowId: string; sto
         ) : null}
       </DialogBody>
       <DialogFooter>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={onRequestClose}>Close</Button>
         {canEdit ? (
           <Button type="submit" variant="primary" disabled={form.formState.isSubmitting}>
             Save Changes

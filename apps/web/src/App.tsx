@@ -9,6 +9,9 @@ import { FlowsPage } from './flows/FlowsPage';
 import { EditIntegrationPage, NewIntegrationPage } from './integrations/IntegrationEditorPage';
 import { IntegrationLogPage } from './integrations/IntegrationLogPage';
 import { IntegrationsPage } from './integrations/IntegrationsPage';
+import { ConstantsPage } from './scripting/ConstantsPage';
+import { LibrariesPage } from './scripting/LibrariesPage';
+import { EditLibraryPage, NewLibraryPage } from './scripting/LibraryEditorPage';
 import { AppShell } from './shell/AppShell';
 import { IntegrationBuilderPage } from './shell/IntegrationBuilderPage';
 import { NotFoundPage } from './shell/NotFoundPage';
@@ -41,6 +44,10 @@ export function App() {
               <Route path="/integration-builder/integrations/new/:kind" component={NewIntegrationPage} />
               <Route path="/integration-builder/integrations/:id/log" component={IntegrationLogPage} />
               <Route path="/integration-builder/integrations/:id" component={EditIntegrationPage} />
+              <Route path="/integration-builder/libraries" component={LibrariesPage} />
+              <Route path="/integration-builder/libraries/new" component={NewLibraryPage} />
+              <Route path="/integration-builder/libraries/:id" component={EditLibraryPage} />
+              <Route path="/integration-builder/constants" component={ConstantsPage} />
               <Route path="/steps" component={StepsPage} />
               <Route path="/steps/new" component={NewStepPage} />
               <Route path="/steps/:id" component={EditStepPage} />

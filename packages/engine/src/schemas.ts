@@ -42,5 +42,6 @@ export * from './steps/custom-step/custom-step-step';
 export * from './workflow/constant';
 export * from './workflow/library';
 export * from './integration/integration';
+export * from './workflow/script-object-usage';
 export * from './export/index';
 export * from './users/index';

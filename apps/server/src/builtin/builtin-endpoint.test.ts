@@ -1,6 +1,9 @@
+import { testDialect } from '@flowyard/db/testing';
 import { endpointNameKey } from '@flowyard/engine';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bootstrap } from '../compose';
+import { customChainGraph } from '../testing/graphs';
 import { apiErrorOf, createTestApp, testAdminPassword, type TestApp } from '../testing/test-app';
 
 let app: TestApp;
@@ -53,6 +56,67 @@ describe('the built-in Flowyard endpoint', () => {
     const other = await app.caller.endpoints.create({ workflowId: app.workflowId, name: 'Other', baseUrl: 'https://x.example.com', auth: { type: 'none' } });
     const switched = await apiErrorOf(app.caller.endpoints.update({ id: other.id, name: 'Other', baseUrl: 'https://x.example.com', auth: { type: 'flowyard' } }));
     expect(switched).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'auth.type' }] });
+  });
+
+  it('lists as its usage the Find User steps and the instances of Flowyard-type custom steps, in one order, a page at a time', async () => {
+    const endpoint = await builtin();
+    expect(endpoint.usageCount).toBe(0);
+    const step = (name: string, endpointType: 'any' | 'flowyard') =>
+      app.caller.customSteps.create({
+        workflowId: app.workflowId,
+        step: { name, icon: 'user', inputs: [], outputs: [], includeEndpoint: true, endpointType, endpointLabel: 'Api', script: 'return 1;' },
+      });
+    const reader = await step('Read user', 'flowyard');
+    const other = await step('Any API', 'any');
+    const alpha = await app.caller.endpoints.create({ workflowId: app.workflowId, name: 'Alpha', baseUrl: 'https://alpha.example.com', auth: { type: 'none' } });
+    const flow = await app.caller.flows.create({ workflowId: app.workflowId, name: 'People' });
+    const graph = customChainGraph([
+      { id: 'read', name: 'B read', customStepId: reader.id },
+      { id: 'other', name: 'C other', customStepId: other.id, endpointId: alpha.id },
+    ]);
+    graph.nodes.push(
+      { id: 'find', type: 'find-user', position: { x: 0, y: 0 }, data: { name: 'A find', config: { search: 'lee' } } },
+      { id: 'find2', type: 'find-user', position: { x: 0, y: 0 }, data: { name: 'D find', config: { search: 'sam' } } },
+    );
+    await app.caller.flows.save({ id: flow.id, version: flow.version, graph });
+    const copy = await app.caller.flows.duplicate({ id: flow.id, name: 'Copy' });
+
+    const first = await app.caller.endpoints.usage({ id: endpoint.id, limit: 3 });
+    const rest = await app.caller.endpoints.usage({ id: endpoint.id, limit: 3, cursor: first.nextCursor });
+    const use = (flowId: string, flowName: string, nodeId: string, stepName: string) => ({ kind: 'step', flowId, flowName, nodeId, stepName });
+    expect([...first.items, ...rest.items]).toEqual([
+      use(copy.id, 'Copy', 'find', 'A find'),
+      use(copy.id, 'Copy', 'read', 'B read'),
+      use(copy.id, 'Copy', 'find2', 'D find'),
+      use(flow.id, 'People', 'find', 'A find'),
+      use(flow.id, 'People', 'read', 'B read'),
+      use(flow.id, 'People', 'find2', 'D find'),
+    ]);
+    expect(first).toMatchObject({ total: 6, counts: { step: 6, script: 0 } });
+    expect(rest.nextCursor).toBeNull();
+    expect((await builtin()).usageCount).toBe(6);
+    expect((await app.caller.endpoints.get({ id: endpoint.id })).usageCount).toBe(6);
+    // The other endpoint keeps its own usage; the built-in one stays undeletable.
+    expect((await app.caller.endpoints.usage({ id: alpha.id, limit: 10 })).items.map((item) => item.kind === 'step' && item.stepName)).toEqual(['C other', 'C other']);
+    expect((await apiErrorOf(app.caller.endpoints.delete({ id: endpoint.id }))).code).toBe('FORBIDDEN');
+
+    // A custom step whose type changes leaves (or joins) the built-in endpoint's usage at once.
+    await app.caller.customSteps.update({ id: reader.id, step: { ...reader.step, endpointType: 'any' } });
+    expect((await builtin()).usageCount).toBe(4);
+  });
+
+  it('finds the Find User steps saved before flow saves indexed them, by the migration that backfills them', async () => {
+    const flow = await app.caller.flows.create({ workflowId: app.workflowId, name: 'Older' });
+    const graph = customChainGraph([]);
+    graph.nodes.push({ id: 'find', type: 'find-user', position: { x: 0, y: 0 }, data: { name: 'Find', config: { search: 'lee' } } });
+    await app.caller.flows.save({ id: flow.id, version: flow.version, graph });
+    // As a database from before: the flow holds the step, the index does not.
+    await app.sql.query('DELETE FROM endpoint_refs');
+    expect((await builtin()).usageCount).toBe(0);
+
+    const migration = testDialect() === 'postgres' ? 'pg/0007_builtin_find_user_refs.sql' : 'sqlite/0012_builtin_find_user_refs.sql';
+    await app.sql.query(readFileSync(new URL(`../../../../packages/db/migrations/${migration}`, import.meta.url), 'utf8'));
+    expect((await app.caller.endpoints.usage({ id: (await builtin()).id, limit: 10 })).items).toEqual([{ kind: 'step', flowId: flow.id, flowName: 'Older', nodeId: 'find', stepName: 'Find' }]);
   });
 
   it('outside a run has no credential: Test request says so without sending anything', async () => {

@@ -1,9 +1,14 @@
-import type { EndpointRow } from '@flowyard/db';
+import type { EndpointRow, UnitRepos } from '@flowyard/db';
 import { builtinEndpointName, FlowyardError, type AuthInput, type FieldIssue } from '@flowyard/engine';
 
 /** True for a workflow's built-in Flowyard endpoint (the only one with `flowyard` auth). */
 export function isBuiltinRow(row: Pick<EndpointRow, 'authType'>): boolean {
   return row.authType === 'flowyard';
+}
+
+/** The id of the workflow's built-in endpoint, which Find User steps use (null before it exists). */
+export async function builtinEndpointId(repos: Pick<UnitRepos, 'endpoints'>, workflowId: string): Promise<string | null> {
+  return (await repos.endpoints.findByAuthType(workflowId, 'flowyard'))?.id ?? null;
 }
 
 /** Built-in first, the rest in the order given (by name). */

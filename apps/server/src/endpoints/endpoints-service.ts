@@ -22,6 +22,7 @@ import { builtinFirst, checkBuiltinDelete, checkBuiltinUpdate, checkCreatableAut
 import type { ServiceDeps } from '../deps';
 import { connectAvailability, createConnectService, type ConnectOutcome } from '../oauth/connect-service';
 import type { UserView } from '../users/user-view';
+import { builtinUsageSources, flowyardCustomStepIds, instanceCount } from '../usage/builtin-usage';
 import { endpointUsageSources, integrationUsage, scriptUsage, type UsageKey } from '../usage/endpoint-usage';
 import { integrationRefRows } from '../integrations/integrations-service';
 import { usagePage } from '../usage/usage-pages';
@@ -62,7 +63,11 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
   }
 
   const usageKey = (row: EndpointRow): UsageKey => ({ id: row.id, workflowId: row.workflowId, nameKey: row.nameKey });
-  /** Uses by endpoint id: flow steps and custom step scripts (usage index), plus integration scripts. */
+  /** Uses the usage index does not count under the endpoint's id: the built-in one's Flowyard-type custom step instances. */
+  const uncountedUses = async (row: EndpointRow): Promise<number> =>
+    isBuiltinRow(row) ? instanceCount(store.repos.usage, await flowyardCustomStepIds(store.repos, row.workflowId)) : 0;
+
+  /** Uses by endpoint id: flow steps and custom step scripts (usage index), integration scripts, and the built-in one's typed custom steps. */
   async function usageCounts(rows: readonly EndpointRow[]): Promise<Map<string, number>> {
     const counts = await store.repos.usage.endpointCounts(rows.map(usageKey));
     for (const workflowId of new Set(rows.map((row) => row.workflowId))) {
@@ -70,13 +75,19 @@ export function createEndpointsService(deps: ServiceDeps, workflows: WorkflowsSe
       const named = await store.repos.integrations.endpointScriptCounts(workflowId, inWorkflow.map((row) => row.nameKey));
       for (const row of inWorkflow) counts.set(row.id, (counts.get(row.id) ?? 0) + (named.get(row.nameKey) ?? 0));
     }
+    const builtin = rows.find(isBuiltinRow);
+    if (builtin !== undefined) counts.set(builtin.id, (counts.get(builtin.id) ?? 0) + (await uncountedUses(builtin)));
     return counts;
   }
   const usageCountOf = async (row: EndpointRow): Promise<number> => (await usageCounts([row])).get(row.id) ?? 0;
 
-  /** A page of the flow steps that use the endpoint, then the custom step scripts that name it (both from the usage index), with counts. */
+  /** A page of the flow steps that use the endpoint, then the custom step scripts and integrations that name it, with counts. */
   async function usage(input: { id: string; cursor?: string | null | undefined; limit: number }): Promise<EndpointUsagePage> {
-    return usagePage(endpointUsageSources(store.repos, usageKey(await findRow(store.repos, input.id))), input.cursor, input.limit);
+    const row = await findRow(store.repos, input.id);
+    const sources = isBuiltinRow(row)
+      ? builtinUsageSources(store.repos, usageKey(row), await flowyardCustomStepIds(store.repos, row.workflowId))
+      : endpointUsageSources(store.repos, usageKey(row));
+    return usagePage(sources, input.cursor, input.limit);
   }
 
   /**

@@ -22,10 +22,21 @@ function endpointFieldPath(node: FlowNode, index: number): string {
   }
 }
 
-/** Every (step, endpoint) reference in a graph: the rows of the usage index. */
-export function graphEndpointRefs(graph: FlowGraph): GraphEndpointRef[] {
+/** The endpoints a node uses: those its settings hold, and for Find User the workflow's built-in one. */
+function nodeEndpointIds(node: FlowNode, builtinEndpointId: string | null): string[] {
+  const ids = [...stepEndpointIds(node)];
+  // Find User calls this server's API through the built-in endpoint without naming it in its settings.
+  if (node.type === 'find-user' && builtinEndpointId !== null) ids.push(builtinEndpointId);
+  return [...new Set(ids)];
+}
+
+/**
+ * Every (step, endpoint) reference in a graph: the rows of the usage index. `builtinEndpointId`
+ * is the flow's workflow's built-in Flowyard endpoint (null if it has none).
+ */
+export function graphEndpointRefs(graph: FlowGraph, builtinEndpointId: string | null): GraphEndpointRef[] {
   return graph.nodes.flatMap((node, index) =>
-    [...new Set(stepEndpointIds(node))].map((endpointId) => ({
+    nodeEndpointIds(node, builtinEndpointId).map((endpointId) => ({
       endpointId,
       nodeId: node.id,
       stepName: node.data.name,

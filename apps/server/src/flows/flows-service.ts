@@ -11,6 +11,7 @@ import {
   type FlowVersionSummary,
   type UserView,
 } from '@flowyard/engine';
+import { builtinEndpointId } from '../builtin/builtin-rules';
 import type { ServiceDeps } from '../deps';
 import { createGenerationCache } from '../persistence/generation-cache';
 import type { WorkflowsService } from '../workflows/workflows-service';
@@ -70,7 +71,7 @@ export function createFlowsService(deps: ServiceDeps, workflows: WorkflowsServic
           details: { currentVersion: row.version, yourVersion: input.version },
         });
       }
-      const refs = graphEndpointRefs(input.graph);
+      const refs = graphEndpointRefs(input.graph, await builtinEndpointId(tx.repos, row.workflowId));
       const stepRefs = graphCustomStepRefs(input.graph);
       const found = await tx.repos.endpoints.existingIds(row.workflowId, [...new Set(refs.map((r) => r.endpointId))]);
       const foundSteps = await tx.repos.customSteps.existingIds(row.workflowId, [...new Set(stepRefs.map((r) => r.customStepId))]);
@@ -138,7 +139,7 @@ export function createFlowsService(deps: ServiceDeps, workflows: WorkflowsServic
         const row: FlowRow = { id: newId(), workflowId: source.workflowId, name, graph: source.graph, version: 1, enabled: true, createdAt: at, updatedAt: at };
         await tx.repos.flows.insertMany(
           [row],
-          graphEndpointRefs(row.graph).map((r) => ({ endpointId: r.endpointId, flowId: row.id, nodeId: r.nodeId, stepName: r.stepName })),
+          graphEndpointRefs(row.graph, await builtinEndpointId(tx.repos, row.workflowId)).map((r) => ({ endpointId: r.endpointId, flowId: row.id, nodeId: r.nodeId, stepName: r.stepName })),
           graphCustomStepRefs(row.graph).map((r) => ({ customStepId: r.customStepId, flowId: row.id, nodeId: r.nodeId, stepName: r.stepName })),
           [versionRow(row.id, 1, row.graph, at, by, `Copied from "${source.name}"`)],
         );

@@ -14,6 +14,7 @@ import {
 import type { ServiceDeps } from '../deps';
 import { storeAuth } from '../endpoints/stored-auth';
 import { graphCustomStepRefs } from '../flows/custom-step-refs';
+import { builtinEndpointId } from '../builtin/builtin-rules';
 import { graphEndpointRefs } from '../flows/endpoint-refs';
 import { librarySyntaxIssue } from '../scripting/library-syntax';
 import { scriptRefRows } from '../usage/script-refs';
@@ -26,7 +27,7 @@ import { readWorkflowState } from './workflow-state';
 /** Import of an export file (SPEC §8): checked whole, then written in one batch or not at all. */
 export function createImportService(deps: ServiceDeps, workflows: WorkflowsService) {
   const { store, now, newId } = deps;
-  const librarySyntax = (name: string, source: string): string | null => librarySyntaxIssue(name, source)?.message ?? null;
+  const librarySyntax = (_name: string, source: string): string | null => librarySyntaxIssue(source)?.issue.message ?? null;
 
   function invalid(problems: FieldIssue[]): FlowyardError {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
@@ -67,8 +68,9 @@ export function createImportService(deps: ServiceDeps, workflows: WorkflowsServi
     }));
     const scriptRefs = plan.customSteps.flatMap((step) => scriptRefRows(step.id, workflowId, step.step));
     const flowRows = plan.flows.map((flow) => ({ id: flow.id, workflowId, name: flow.name, graph: flow.graph, version: 1, enabled: true, createdAt: at, updatedAt: at }));
+    const builtinId = await builtinEndpointId(repos, workflowId);
     const refRows = plan.flows.flatMap((flow) =>
-      graphEndpointRefs(flow.graph).map((ref) => ({ endpointId: ref.endpointId, flowId: flow.id, nodeId: ref.nodeId, stepName: ref.stepName })),
+      graphEndpointRefs(flow.graph, builtinId).map((ref) => ({ endpointId: ref.endpointId, flowId: flow.id, nodeId: ref.nodeId, stepName: ref.stepName })),
     );
     const stepRefRows = plan.flows.flatMap((flow) =>
       graphCustomStepRefs(flow.graph).map((ref) => ({ customStepId: ref.customStepId, flowId: flow.id, nodeId: ref.nodeId, stepName: ref.stepName })),

@@ -1,7 +1,9 @@
 import type { ConstantRow } from '@flowyard/db';
-import { endpointNameKey, FlowyardError, type ConstantView } from '@flowyard/engine';
+import { endpointNameKey, FlowyardError, type ConstantListItem, type ConstantView, type ScriptObjectUsage } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
+import { createScriptObjectUsageCache, scriptObjectUsage } from '../usage/script-object-usage';
 import type { WorkflowsService } from '../workflows/workflows-service';
+import { scriptObjectInUse } from './script-object-errors';
 
 const toView = (row: ConstantRow): ConstantView => ({
   id: row.id,
@@ -12,13 +14,27 @@ const toView = (row: ConstantRow): ConstantView => ({
   updatedAt: row.updatedAt,
 });
 
+function constantNotFound(id: string): FlowyardError {
+  return new FlowyardError('NOT_FOUND', 'Constant not found', { details: { id } });
+}
+
 /** Workflow constants (SPEC §5 `constants['Name']`): names unique per workflow, case-insensitively. */
 export function createConstantsService(deps: ServiceDeps, workflows: WorkflowsService) {
   const { store, now, newId } = deps;
+  const usageIn = createScriptObjectUsageCache(store);
 
   return {
-    async list(workflowId: string): Promise<ConstantView[]> {
-      return (await store.repos.constants.listByWorkflow(workflowId)).map(toView);
+    /** The workflow's constants by name, each with how many scripts and libraries read it. */
+    async list(workflowId: string): Promise<ConstantListItem[]> {
+      const [rows, usage] = await Promise.all([store.repos.constants.listByWorkflow(workflowId), usageIn(workflowId)]);
+      return rows.map((row) => ({ ...toView(row), usageCount: usage.constant(row.name).length }));
+    },
+
+    /** The custom step scripts, then the shared libraries, that read it by its name. */
+    async usage(id: string): Promise<ScriptObjectUsage[]> {
+      const row = await store.repos.constants.get(id);
+      if (!row) throw constantNotFound(id);
+      return (await usageIn(row.workflowId)).constant(row.name);
     },
 
     /** The values scripts see, by name. */
@@ -44,16 +60,20 @@ export function createConstantsService(deps: ServiceDeps, workflows: WorkflowsSe
           return toView(row);
         }
         const current = await tx.repos.constants.getInWorkflow(input.workflowId, input.id);
-        if (!current) throw new FlowyardError('NOT_FOUND', 'Constant not found', { details: { id: input.id } });
+        if (!current) throw constantNotFound(input.id);
         const row: ConstantRow = { ...current, name: input.name, nameKey, value: input.value, updatedAt: at };
         await tx.repos.constants.update(row);
         return toView(row);
       });
     },
 
+    /** Refused with CONFLICT (details.usage lists the scripts and libraries) while anything reads it. */
     async delete(id: string): Promise<{ id: string }> {
       return store.unitOfWork(async (tx) => {
-        if (!(await tx.repos.constants.get(id))) throw new FlowyardError('NOT_FOUND', 'Constant not found', { details: { id } });
+        const row = await tx.repos.constants.get(id);
+        if (!row) throw constantNotFound(id);
+        const uses = (await scriptObjectUsage(tx.repos, row.workflowId)).constant(row.name);
+        if (uses.length > 0) throw scriptObjectInUse('Constant', row.name, uses);
         await tx.repos.constants.delete(id);
         return { id };
       });

@@ -1,8 +1,10 @@
 import type { LibraryRow } from '@flowyard/db';
-import { endpointNameKey, FlowyardError, type LibrarySummary, type LibraryView } from '@flowyard/engine';
+import { endpointNameKey, FlowyardError, type LibraryListItem, type LibrarySummary, type LibraryView, type ScriptObjectUsage, type ScriptSyntaxProblem } from '@flowyard/engine';
 import type { ServiceDeps } from '../deps';
 import type { WorkflowsService } from '../workflows/workflows-service';
+import { createScriptObjectUsageCache, scriptObjectUsage } from '../usage/script-object-usage';
 import { librarySyntaxIssue } from './library-syntax';
+import { scriptObjectInUse } from './script-object-errors';
 
 const toSummary = (row: Pick<LibraryRow, 'id' | 'workflowId' | 'name' | 'updatedAt'>): LibrarySummary => ({
   id: row.id,
@@ -19,10 +21,25 @@ function libraryNotFound(id: string): FlowyardError {
 /** Shared libraries (SPEC §1): CommonJS sources scripts load with `require('<name>')`. */
 export function createLibrariesService(deps: ServiceDeps, workflows: WorkflowsService) {
   const { store, now, newId } = deps;
+  const usageIn = createScriptObjectUsageCache(store);
 
   return {
-    async list(workflowId: string): Promise<LibrarySummary[]> {
-      return (await store.repos.libraries.summaries(workflowId)).map(toSummary);
+    /** The workflow's libraries by name, each with how many scripts and other libraries require it. */
+    async list(workflowId: string): Promise<LibraryListItem[]> {
+      const [rows, usage] = await Promise.all([store.repos.libraries.summaries(workflowId), usageIn(workflowId)]);
+      return rows.map((row) => ({ ...toSummary(row), usageCount: usage.library(endpointNameKey(row.name), row.id).length }));
+    },
+
+    /** The custom step scripts, then the other libraries, that require it by a literal name. */
+    async usage(id: string): Promise<ScriptObjectUsage[]> {
+      const row = await store.repos.libraries.get(id);
+      if (!row) throw libraryNotFound(id);
+      return (await usageIn(row.workflowId)).library(row.nameKey, row.id);
+    },
+
+    /** Where a library's source first fails to parse (null when it parses), for the editor as one types. */
+    checkSyntax(source: string): { syntax: ScriptSyntaxProblem | null } {
+      return { syntax: librarySyntaxIssue(source)?.syntax ?? null };
     },
 
     async get(id: string): Promise<LibraryView> {
@@ -47,9 +64,13 @@ export function createLibrariesService(deps: ServiceDeps, workflows: WorkflowsSe
         if (clash && clash.id !== input.id) {
           issues.push({ path: 'name', message: `A library named "${clash.name}" already exists in this workflow (names are not case-sensitive)` });
         }
-        const syntax = librarySyntaxIssue(input.name, input.source);
-        if (syntax !== null) issues.push(syntax);
-        if (issues.length > 0) throw new FlowyardError('VALIDATION_FAILED', issues.map((i) => i.message).join('; '), { issues });
+        const syntax = librarySyntaxIssue(input.source);
+        if (syntax !== null) issues.push(syntax.issue);
+        if (issues.length > 0) {
+          // details.syntax places the error in the editor (line from 1, column from 0).
+          const details = syntax === null ? undefined : { syntax: syntax.syntax };
+          throw new FlowyardError('VALIDATION_FAILED', issues.map((i) => i.message).join('; '), { issues, ...(details ? { details } : {}) });
+        }
 
         const at = now().toISOString();
         if (input.id === null) {
@@ -65,9 +86,13 @@ export function createLibrariesService(deps: ServiceDeps, workflows: WorkflowsSe
       });
     },
 
+    /** Refused with CONFLICT (details.usage lists the scripts and libraries) while anything requires it. */
     async delete(id: string): Promise<{ id: string }> {
       return store.unitOfWork(async (tx) => {
-        if (!(await tx.repos.libraries.get(id))) throw libraryNotFound(id);
+        const row = await tx.repos.libraries.get(id);
+        if (!row) throw libraryNotFound(id);
+        const uses = (await scriptObjectUsage(tx.repos, row.workflowId)).library(row.nameKey, row.id);
+        if (uses.length > 0) throw scriptObjectInUse('Library', row.name, uses);
         await tx.repos.libraries.delete(id);
         return { id };
       });

@@ -5,7 +5,7 @@ import type { UsageSource } from './usage-pages';
 export type { UsageKey };
 
 /** The repositories Usage reads (inside a unit of work too). */
-type UsageRepos = { usage: Repos['usage']; integrations: Pick<Repos['integrations'], 'endpointScripts' | 'endpointScriptCounts'> };
+export type UsageRepos = { usage: Repos['usage']; integrations: Pick<Repos['integrations'], 'endpointScripts' | 'endpointScriptCounts'> };
 
 /** Custom steps of the workflow whose scripts name `nameKey` literally, by step name. */
 export async function scriptUsage(usage: Repos['usage'], workflowId: string, nameKey: string): Promise<EndpointScriptUsage[]> {

@@ -2,8 +2,8 @@ import type { CustomStepBody, CustomStepView } from '@flowyard/engine/schemas';
 import { customStepEndpointTypes } from '@flowyard/engine/schemas';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Check, CircleDot, Save, Trash2 } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { Save, Trash2 } from 'lucide-react';
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
 import { useCan } from '../auth/session-context';
@@ -11,8 +11,10 @@ import { useTRPC } from '../lib/trpc';
 import { readApiError } from '../lib/trpc-error';
 import { useLeaveWarning } from '../lib/use-leave-warning';
 import { Button } from '../ui/Button';
+import { Card } from '../ui/Card';
 import { CheckboxField, Field, FormError, Select, TextArea, TextInput } from '../ui/Field';
 import { PageHeader } from '../ui/Page';
+import { SaveState } from '../ui/SaveState';
 import { DeleteStepDialog } from './DeleteStepDialog';
 import { IconPicker } from './IconPicker';
 import { InputsEditor } from './InputsEditor';
@@ -184,35 +186,5 @@ export function StepEditorForm({ workflowId, stored, justSaved = false }: StepEd
 
       {stored ? <DeleteStepDialog step={deleting ? stored : null} onClose={() => setDeleting(false)} onDeleted={() => navigate('/steps')} /> : null}
     </form>
-  );
-}
-
-function Card({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <section aria-label={title} className="flex flex-col gap-4 rounded-lg border border-zinc-200 bg-white p-5">
-      <div className="flex flex-col gap-0.5">
-        <h2 className="text-base font-semibold text-zinc-900">{title}</h2>
-        {description ? <p className="text-sm text-zinc-500">{description}</p> : null}
-      </div>
-      {children}
-    </section>
-  );
-}
-
-function SaveState({ dirty, saved }: { dirty: boolean; saved: boolean }) {
-  if (dirty) {
-    return (
-      <span role="status" className="inline-flex items-center gap-1.5 text-xs font-medium text-amber-700">
-        <CircleDot aria-hidden className="size-3.5" />
-        Unsaved changes
-      </span>
-    );
-  }
-  if (!saved) return <span role="status" />;
-  return (
-    <span role="status" className="inline-flex items-center gap-1.5 text-xs text-emerald-700">
-      <Check aria-hidden className="size-3.5" />
-      Saved
-    </span>
   );
 }

@@ -57,6 +57,34 @@ export function usageRepo({ orm, t }: QueryContext) {
       return page ? query.limit(page.limit) : query;
     },
 
+    /**
+     * Flow steps that use the built-in endpoint: those the index holds under its id (Find User),
+     * and the instances of `customStepIds` (custom steps bound to it by their type, which their
+     * instances do not store). One order, as endpointSteps; a page of `limit` after `after` when given.
+     */
+    builtinSteps: async (endpointId: string, customStepIds: readonly string[], page?: { limit: number; after?: StepUsePosition | undefined }): Promise<StepUse[]> => {
+      const after = page?.after;
+      const keyset = (flowId: unknown, stepName: unknown, nodeId: unknown) =>
+        after && sql`(${flows.name}, ${flowId}, ${stepName}, ${nodeId}) > (${after.flowName}, ${after.flowId}, ${after.stepName}, ${after.nodeId})`;
+      const refs = orm
+        .select({ flowId: endpointRefs.flowId, flowName: flows.name, nodeId: endpointRefs.nodeId, stepName: endpointRefs.stepName })
+        .from(endpointRefs)
+        .innerJoin(flows, eq(flows.id, endpointRefs.flowId))
+        .where(and(eq(endpointRefs.endpointId, endpointId), keyset(endpointRefs.flowId, endpointRefs.stepName, endpointRefs.nodeId)));
+      if (customStepIds.length === 0) {
+        const query = refs.orderBy(asc(flows.name), asc(endpointRefs.flowId), asc(endpointRefs.stepName), asc(endpointRefs.nodeId));
+        return page ? query.limit(page.limit) : query;
+      }
+      const instances = orm
+        .select({ flowId: customStepRefs.flowId, flowName: flows.name, nodeId: customStepRefs.nodeId, stepName: customStepRefs.stepName })
+        .from(customStepRefs)
+        .innerJoin(flows, eq(flows.id, customStepRefs.flowId))
+        .where(and(inArray(customStepRefs.customStepId, [...customStepIds]), keyset(customStepRefs.flowId, customStepRefs.stepName, customStepRefs.nodeId)));
+      // By output position (flow name, flow, step name, node): both selects list them alike.
+      const query = refs.unionAll(instances).orderBy(sql.raw('2'), sql.raw('1'), sql.raw('4'), sql.raw('3'));
+      return page ? query.limit(page.limit) : query;
+    },
+
     /** Custom steps of the workflow whose scripts name `nameKey` literally, by step name; a page of `limit` after `after` when given. */
     endpointScripts: async (
       workflowId: string,

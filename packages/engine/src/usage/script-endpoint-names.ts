@@ -1,4 +1,5 @@
-import { parse, type AnyNode, type CallExpression, type Expression, type SpreadElement, type Super } from 'acorn';
+import { type AnyNode, type CallExpression, type Expression, type SpreadElement, type Super } from 'acorn';
+import { parseScript, staticString, walk } from './script-ast';
 
 /** How a literal was written, so a rewrite can keep its style. */
 export type LiteralQuote = "'" | '"' | '`';
@@ -21,12 +22,9 @@ export type ScriptEndpointNames = { parsed: true; literals: EndpointNameLiteral[
  * (`endpoint: name`, template literals with `${…}`) are not listed: only a run knows them.
  */
 export function findScriptEndpointNames(script: string): ScriptEndpointNames {
-  let program: AnyNode;
-  try {
-    program = parse(script, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true });
-  } catch (error) {
-    return { parsed: false, problem: error instanceof Error ? error.message : String(error) };
-  }
+  const parsed = parseScript(script);
+  if (!parsed.parsed) return { parsed: false, problem: parsed.problem.message };
+  const program = parsed.program;
   const literals: EndpointNameLiteral[] = [];
   walk(program, (node) => {
     if (node.type !== 'CallExpression') return;
@@ -74,31 +72,4 @@ function stringLiteral(node: Expression | SpreadElement | Super): Omit<EndpointN
     return { name: cooked, start: node.start, end: node.end, quote: '`' };
   }
   return null;
-}
-
-function staticString(node: AnyNode): string | null {
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
-  return null;
-}
-
-// A generic walk over every child node: acorn's nodes are plain objects whose children carry a `type`.
-function walk(root: AnyNode, visit: (node: AnyNode) => void): void {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
-      continue;
-    }
-    if (!isNode(value)) continue;
-    visit(value);
-    for (const child of Object.values(value)) {
-      if (typeof child === 'object' && child !== null) stack.push(child);
-    }
-  }
-}
-
-function isNode(value: unknown): value is AnyNode {
-  return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string' && 'start' in value;
 }

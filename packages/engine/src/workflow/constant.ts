@@ -25,3 +25,7 @@ export const constantViewSchema = z.object({
   updatedAt: z.string(),
 });
 export type ConstantView = z.infer<typeof constantViewSchema>;
+
+/** A constant in lists: with how many scripts and libraries read it. */
+export const constantListItemSchema = constantViewSchema.extend({ usageCount: z.number().int() });
+export type ConstantListItem = z.infer<typeof constantListItemSchema>;

@@ -26,5 +26,9 @@ export const librarySummarySchema = z.object({
 });
 export type LibrarySummary = z.infer<typeof librarySummarySchema>;
 
+/** A library in lists: with how many scripts and other libraries require it. */
+export const libraryListItemSchema = librarySummarySchema.extend({ usageCount: z.number().int() });
+export type LibraryListItem = z.infer<typeof libraryListItemSchema>;
+
 export const libraryViewSchema = librarySummarySchema.extend({ source: z.string(), createdAt: z.string() });
 export type LibraryView = z.infer<typeof libraryViewSchema>;

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { Link } from 'wouter';
 import { cn } from '../../lib/cn';
+import { constantsPath, librariesPath } from '../../scripting/script-object-paths';
 import { jsString } from './js-string';
 import { snippets } from './snippets';
 
@@ -78,6 +80,7 @@ export function AvailableObjects({ inputs, outputs, objects = [], flows, constan
       <Group
         title="Constants"
         empty={constants === undefined ? 'Loading…' : 'No constants'}
+        action={<PageLink href={constantsPath} label="Edit constants" />}
         items={(constants ?? []).map((name) => (
           <Item key={name} code={snippets.constant(name)} onClick={() => onInsert(snippets.constant(name))} />
         ))}
@@ -85,6 +88,7 @@ export function AvailableObjects({ inputs, outputs, objects = [], flows, constan
       <Group
         title="Libraries"
         empty={libraries === undefined ? 'Loading…' : 'No shared libraries'}
+        action={<PageLink href={librariesPath} label="Edit shared libraries" />}
         items={(libraries ?? []).map((name) => (
           <Item key={name} code={snippets.library(name)} onClick={() => onInsert(snippets.library(name))} />
         ))}
@@ -137,6 +141,15 @@ function Group({ title, empty, action, items }: { title: string; empty?: string;
         </ul>
       )}
     </div>
+  );
+}
+
+/** A link to the Integration Builder page where the group's objects are edited (leaving asks first if the step is unsaved). */
+function PageLink({ href, label }: { href: string; label: string }) {
+  return (
+    <Link href={href} aria-label={label} title={label} className="text-xs font-medium text-indigo-700 hover:underline">
+      Edit
+    </Link>
   );
 }
 

@@ -1,8 +1,12 @@
 import type { CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import CodeMirror, { EditorView, keymap, placeholder, Prec, type ReactCodeMirrorRef } from '@uiw/react-codemirror';
-import { useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { toDiagnostic, type CodeProblem } from './code-problems';
 import { completeScript, type ScriptNames } from './script-completions';
+
+export type { CodeProblem };
 
 /** What the sidebar can do with the editor. */
 export interface CodeEditorHandle {
@@ -24,6 +28,15 @@ export interface CodeEditorProps {
   invalid?: boolean;
   onSaveShortcut?(): void;
   height?: string;
+  /**
+   * Problems to mark in the text (a parse error from the server): underlined at their place, with
+   * a marker in a gutter beside the line. Undefined: no gutter (the step script editor).
+   */
+  problems?: readonly CodeProblem[] | undefined;
+}
+
+function showProblems(view: EditorView, problems: readonly CodeProblem[]): void {
+  view.dispatch(setDiagnostics(view.state, problems.map((problem) => toDiagnostic(view.state.doc, problem))));
 }
 
 /** How much of the script before the cursor completion reads (enough for any one call). */
@@ -33,10 +46,17 @@ const LOOK_BEHIND = 4000;
  * The script editor: CodeMirror with JavaScript highlighting and completion of endpoint names,
  * `http.request` options, input/output/constant labels and library names. Loaded lazily (it is big).
  */
-export default function CodeEditor({ value, onChange, onBlur, names, handle, label, describedBy, invalid = false, onSaveShortcut, height = '420px' }: CodeEditorProps) {
+export default function CodeEditor({ value, onChange, onBlur, names, handle, label, describedBy, invalid = false, onSaveShortcut, height = '420px', problems }: CodeEditorProps) {
   const editor = useRef<ReactCodeMirrorRef>(null);
-  const latest = useRef({ names, invalid, onSaveShortcut });
-  latest.current = { names, invalid, onSaveShortcut };
+  const latest = useRef({ names, invalid, onSaveShortcut, problems });
+  latest.current = { names, invalid, onSaveShortcut, problems };
+  const withProblems = problems !== undefined;
+
+  useEffect(() => {
+    const view = editor.current?.view;
+    // Before the view exists, onCreateEditor shows them.
+    if (view && problems !== undefined) showProblems(view, problems);
+  }, [problems]);
 
   useImperativeHandle(handle, () => ({
     insert(text) {
@@ -84,8 +104,9 @@ export default function CodeEditor({ value, onChange, onBlur, names, handle, lab
           },
         ]),
       ),
+      ...(withProblems ? [lintGutter()] : []),
     ],
-    [label, describedBy],
+    [label, describedBy, withProblems],
   );
 
   return (
@@ -94,6 +115,9 @@ export default function CodeEditor({ value, onChange, onBlur, names, handle, lab
       value={value}
       onChange={onChange}
       onBlur={onBlur}
+      onCreateEditor={(view) => {
+        if (latest.current.problems !== undefined) showProblems(view, latest.current.problems);
+      }}
       extensions={extensions}
       height={height}
       basicSetup={{ foldGutter: false, highlightActiveLine: true }}

@@ -1,0 +1,8 @@
+-- Find User steps use their workflow's built-in Flowyard endpoint: index the ones saved before
+-- flow saves did (the flows service writes these rows since), so the endpoint's Usage lists them.
+INSERT OR IGNORE INTO `endpoint_refs` (`endpoint_id`, `flow_id`, `node_id`, `step_name`)
+SELECT `endpoints`.`id`, `flows`.`id`, json_extract(`node`.`value`, '$.id'), json_extract(`node`.`value`, '$.data.name')
+FROM `flows`
+JOIN `endpoints` ON `endpoints`.`workflow_id` = `flows`.`workflow_id` AND `endpoints`.`auth_type` = 'flowyard'
+JOIN json_each(`flows`.`graph`, '$.nodes') AS `node`
+WHERE json_extract(`node`.`value`, '$.type') = 'find-user';

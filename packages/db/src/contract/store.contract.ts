@@ -464,6 +464,18 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       ]);
       expect(Object.fromEntries(await usage.customStepCounts(['s1', 's2']))).toEqual({ s1: 2 });
       expect((await usage.customStepCounts([])).size).toBe(0);
+      // The built-in endpoint's steps: its own index rows and the instances of the given custom steps, in one order, paged.
+      expect(await usage.builtinSteps('e1', [])).toEqual(await usage.endpointSteps('e1'));
+      expect(await usage.builtinSteps('e1', ['s1'])).toEqual([
+        { flowId: 'f2', flowName: 'Abe', nodeId: 'n2', stepName: 'Call' },
+        { flowId: 'f2', flowName: 'Abe', nodeId: 'n5', stepName: 'Mine too' },
+        { flowId: 'f1', flowName: 'Zed', nodeId: 'n1', stepName: 'Call' },
+        { flowId: 'f1', flowName: 'Zed', nodeId: 'n4', stepName: 'Mine' },
+      ]);
+      expect(await usage.builtinSteps('e1', ['s1'], { limit: 2, after: { flowId: 'f2', flowName: 'Abe', nodeId: 'n5', stepName: 'Mine too' } })).toEqual([
+        { flowId: 'f1', flowName: 'Zed', nodeId: 'n1', stepName: 'Call' },
+        { flowId: 'f1', flowName: 'Zed', nodeId: 'n4', stepName: 'Mine' },
+      ]);
       // A custom step in use cannot go (custom_step_refs restricts it); an endpoint in use neither.
       await expect(customSteps.delete('s1')).rejects.toThrow();
       await expect(endpoints.delete('e1')).rejects.toThrow();

@@ -25,6 +25,7 @@ import { useFlowStore, useFlowStoreApi } from './flow-store-context';
 import { connectionProblem } from './graph-rules';
 import { canvasNodeTypes } from './nodes/node-types';
 import type { NoteViewNode } from './nodes/NoteNode';
+import { CanvasReadOnlyContext } from './canvas-read-only-context';
 import { RunStatusContext } from './run-status-context';
 import type { CanvasCommands } from './use-canvas-commands';
 
@@ -245,27 +246,29 @@ export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
   );
 
   return (
-    <RunStatusContext.Provider value={statuses}>
-      {readOnly ? (
-        canvas
-      ) : (
-        <CanvasContextMenu
-          target={menuTarget}
-          onOpen={onMenuOpen}
-          actions={{
-            copy: () => void commands.copyToClipboard(false),
-            cut: () => void commands.copyToClipboard(true),
-            paste: () => void commands.pasteFromClipboard(menuPoint.current),
-            duplicate: commands.duplicate,
-            remove: commands.remove,
-            selectAll: commands.selectAll,
-            tidyUp: commands.tidyUp,
-            addNote: () => commands.addNote(menuPoint.current),
-          }}
-        >
-          {canvas}
-        </CanvasContextMenu>
-      )}
-    </RunStatusContext.Provider>
+    <CanvasReadOnlyContext.Provider value={readOnly}>
+      <RunStatusContext.Provider value={statuses}>
+        {readOnly ? (
+          canvas
+        ) : (
+          <CanvasContextMenu
+            target={menuTarget}
+            onOpen={onMenuOpen}
+            actions={{
+              copy: () => void commands.copyToClipboard(false),
+              cut: () => void commands.copyToClipboard(true),
+              paste: () => void commands.pasteFromClipboard(menuPoint.current),
+              duplicate: commands.duplicate,
+              remove: commands.remove,
+              selectAll: commands.selectAll,
+              tidyUp: commands.tidyUp,
+              addNote: () => commands.addNote(menuPoint.current),
+            }}
+          >
+            {canvas}
+          </CanvasContextMenu>
+        )}
+      </RunStatusContext.Provider>
+    </CanvasReadOnlyContext.Provider>
   );
 }

@@ -21,6 +21,10 @@ const { values: args } = parseArgs({
     moves: { type: 'string', default: '60' },
     gesture: { type: 'string', default: 'drag' },
     top: { type: 'string', default: '30' },
+    // Also a Chromium trace of the gesture: main-thread time per event (style, layout, paint, layerize…).
+    trace: { type: 'boolean', default: false },
+    // Without the CPU profiler (its sampling slows the page): the trace and render counts only.
+    'no-profile': { type: 'boolean', default: false },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
   },
 });
@@ -98,6 +102,45 @@ function installRenderCounter() {
   window.__renderCounter = state;
 }
 
+/** Main-thread time by trace event (complete events on the renderer's main thread; nested ones counted in their own line too). */
+function printTrace(trace) {
+  const events = trace.traceEvents ?? trace;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return;
+  const byName = new Map();
+  let tasks = 0;
+  let longest = 0;
+  const taskDurations = [];
+  for (const e of events) {
+    if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || typeof e.dur !== 'number') continue;
+    const entry = byName.get(e.name) ?? { ms: 0, count: 0, max: 0 };
+    entry.ms += e.dur / 1000;
+    entry.count++;
+    entry.max = Math.max(entry.max, e.dur / 1000);
+    byName.set(e.name, entry);
+    if (e.name === 'RunTask') {
+      tasks++;
+      longest = Math.max(longest, e.dur / 1000);
+      taskDurations.push(e.dur / 1000);
+    }
+  }
+  const over16 = taskDurations.filter((d) => d > 16).length;
+  // What the tasks over 16 ms spent their time on (direct work, nested events included in their parents).
+  const long = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask' && e.dur > 16_000);
+  const inLong = new Map();
+  for (const e of events) {
+    if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || e.name === 'RunTask' || typeof e.dur !== 'number') continue;
+    if (!['Layerize', 'FunctionCall', 'EventDispatch', 'Commit', 'Paint', 'Layout', 'PrePaint', 'UpdateLayoutTree', 'FireAnimationFrame', 'MinorGC', 'MajorGC', 'HitTest'].includes(e.name)) continue;
+    if (long.some((t) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur)) inLong.set(e.name, (inLong.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  console.log(`\nTrace, renderer main thread: ${tasks} tasks, ${over16} over 16 ms, longest ${longest.toFixed(1)} ms`);
+  console.log(`  in those: ${[...inLong].sort((a, b) => b[1] - a[1]).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}`);
+  console.log('  total ms   count   max ms  event');
+  for (const [name, { ms, count, max }] of [...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, TOP)) {
+    console.log(`  ${ms.toFixed(1).padStart(8)} ${String(count).padStart(7)} ${max.toFixed(1).padStart(8)}  ${name}`);
+  }
+}
+
 async function main() {
   const server = await startBenchServer({ serverMain: join(repoRoot, 'apps/server/dist/main.js'), repoRoot });
   const browser = await chromium.launch({ executablePath: args.chromium, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
@@ -147,14 +190,16 @@ async function main() {
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.evaluate(() => (window.__renderCounter.counting = true));
-    await cdp.send('Profiler.start');
+    if (args.trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    if (!args['no-profile']) await cdp.send('Profiler.start');
     for (let i = 1; i <= MOVES; i++) {
       await page.mouse.move(from.x + (delta.x * i) / MOVES, from.y + (delta.y * i) / MOVES);
       await sleep(16);
     }
     await page.mouse.up();
     await sleep(200);
-    const { profile } = await cdp.send('Profiler.stop');
+    const { profile } = args['no-profile'] ? { profile: { nodes: [], samples: [], timeDeltas: [] } } : await cdp.send('Profiler.stop');
+    const trace = args.trace ? JSON.parse((await browser.stopTracing()).toString('utf8')) : null;
     const renders = await page.evaluate(() => {
       const state = window.__renderCounter;
       state.counting = false;
@@ -180,6 +225,7 @@ async function main() {
     for (const [name, count] of renders.counts.slice(0, TOP)) console.log(`  ${String(count).padStart(6)}  ${name}`);
     console.log('\nSelf time (ms):');
     for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${key}`);
+    if (trace) printTrace(trace);
     await context.close();
   } finally {
     await browser.close();

@@ -65,3 +65,20 @@ test('dragging one step of a 300-step flow re-renders that step alone, on the ca
   expect(counts.stepCards[id] ?? 0).toBeLessThanOrEqual(4 * (MOVES + 2));
   expect(counts.commits).toBeGreaterThan(0);
 });
+
+test('renaming one step of a 300-step flow re-renders that step alone, though every step’s references are checked again', async ({ page, api, flowEditor }) => {
+  const flow = await api.createFlowWithGraph(uniqueName('Three hundred named'), bigGraph(300));
+  const counter = await RenderCounter.install(page);
+  await flowEditor.goto(flow.id, 's5');
+  await expect(flowEditor.nodes).toHaveCount(300);
+  await expect(flowEditor.stepNameField).toHaveValue('Find 5');
+
+  await counter.start();
+  await flowEditor.stepNameField.fill('Renamed five');
+  await expect(flowEditor.node('s5')).toContainText('Renamed five');
+  await flowEditor.expectAutosaved();
+  const counts = await counter.stop();
+
+  expect(Object.keys(counts.stepCards)).toEqual(['s5']);
+  expect(Object.keys(counts.mapNodes).filter((id) => id !== 's5')).toEqual([]);
+});

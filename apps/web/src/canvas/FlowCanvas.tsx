@@ -16,13 +16,14 @@ import {
 } from '@xyflow/react';
 import { Map as MapIcon } from 'lucide-react';
 import type { StepStatus } from '@flowyard/engine/schemas';
-import { memo, useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useRunStepStatuses } from '../activity/use-run-detail';
 import { useTheme } from '../lib/theme';
 import { useLocalPreference } from '../lib/use-local-preference';
 import { CanvasContextMenu, type CanvasMenuTarget } from './CanvasContextMenu';
 import { CanvasReadOnlyContext } from './canvas-read-only-context';
 import { droppedStep, STEP_DRAG_TYPE } from './drag-data';
+import { useKeyedSourceOf } from './keyed-source';
 import type { CanvasChange, CanvasEdge, CanvasNode, CanvasNote, FlowStore } from './flow-store';
 import { useFlowStore, useFlowStoreApi } from './flow-store-context';
 import { connectionProblem } from './graph-rules';
@@ -127,6 +128,8 @@ export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
   const empty = useFlowStore((s) => s.nodes.length === 0 && s.notes.length === 0);
   const selectedRunId = useFlowStore((s) => s.selectedRunId);
   const statuses = useRunStepStatuses(selectedRunId);
+  // Each step reads its own status: a run's progress re-renders the steps whose status changed.
+  const statusSource = useKeyedSourceOf(statuses);
   const { screenToFlowPosition } = useReactFlow();
   const flowStore = useFlowStoreApi();
   const [menuTarget, setMenuTarget] = useState<CanvasMenuTarget>('canvas');
@@ -197,7 +200,7 @@ export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
 
   return (
     <CanvasReadOnlyContext.Provider value={readOnly}>
-      <RunStatusContext.Provider value={statuses}>
+      <RunStatusContext.Provider value={statusSource}>
         {readOnly ? (
           canvas
         ) : (
@@ -297,8 +300,14 @@ interface CanvasChromeProps {
 
 /** Background, controls and overview map: none of them changes while a step is dragged. */
 const CanvasChrome = memo(function CanvasChrome({ statuses, map, onMapChange, fitViewOptions }: CanvasChromeProps) {
-  // One function per run shown: a new one would re-render the map's every step on every frame.
-  const nodeColor = useCallback((node: Node) => (node.type === 'note' ? '#fde68a' : minimapColors[statuses.get(node.id) ?? 'none']), [statuses]);
+  // One function for good: a new one re-renders the map's every step (on every drag frame, or on
+  // every step of a run). A step whose status changes is a new view node, so the map draws it again
+  // and asks its colour; the latest statuses are in place by then (a layout effect runs first).
+  const latestStatuses = useRef(statuses);
+  useLayoutEffect(() => {
+    latestStatuses.current = statuses;
+  }, [statuses]);
+  const nodeColor = useCallback((node: Node) => (node.type === 'note' ? '#fde68a' : minimapColors[latestStatuses.current.get(node.id) ?? 'none']), []);
   return (
     <>
       <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} className="!text-zinc-300" color="currentColor" />

@@ -4,7 +4,8 @@ import { lookupOf, useCustomSteps } from '../steps/use-custom-steps';
 import { CustomStepsContext, useCustomStepCatalog, type CustomStepCatalog } from './custom-steps-context';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlowStore, useFlowStoreApi } from './flow-store-context';
-import { problemsByNode, ReferenceProblemsContext } from './reference-problems-context';
+import { useKeyedSourceOf } from './keyed-source';
+import { problemsByNode, ReferenceProblemsContext, sameProblems } from './reference-problems-context';
 
 /**
  * What every part of the flow editor looks up: the workflow's custom step definitions, and the
@@ -35,5 +36,7 @@ function ReferenceProblemsProvider({ children }: { children: ReactNode }) {
     // Until definitions load, custom steps are judged without them (any output name passes).
     return problemsByNode(referenceProblems({ nodes, edges }, loading ? undefined : lookup));
   }, [flowStore, data, ids, edges, lookup, loading]);
-  return <ReferenceProblemsContext.Provider value={problems}>{children}</ReferenceProblemsContext.Provider>;
+  // Steps read their own problems from the source: an edit re-renders the steps whose problems changed.
+  const source = useKeyedSourceOf(problems, sameProblems);
+  return <ReferenceProblemsContext.Provider value={source}>{children}</ReferenceProblemsContext.Provider>;
 }

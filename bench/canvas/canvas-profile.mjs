@@ -135,6 +135,21 @@ function printTrace(trace) {
   }
   console.log(`\nTrace, renderer main thread: ${tasks} tasks, ${over16} over 16 ms, longest ${longest.toFixed(1)} ms`);
   console.log(`  in those: ${[...inLong].sort((a, b) => b[1] - a[1]).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}`);
+  const gestureStart = Math.min(...long.map((t) => t.ts), Infinity);
+  for (const task of [...long].sort((a, b) => b.dur - a.dur).slice(0, 5)) {
+    const parts = new Map();
+    for (const e of events) {
+      if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || e.name === 'RunTask' || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur) continue;
+      if (['Layerize', 'FunctionCall', 'EventDispatch', 'Commit', 'Paint', 'Layout', 'UpdateLayoutTree', 'MinorGC', 'MajorGC'].includes(e.name)) parts.set(e.name, (parts.get(e.name) ?? 0) + e.dur / 1000);
+    }
+    const type = events.find((e) => e.name === 'EventDispatch' && e.ts >= task.ts && e.ts <= task.ts + task.dur)?.args?.data?.type ?? '';
+    console.log(`  task of ${(task.dur / 1000).toFixed(1)} ms at +${((task.ts - gestureStart) / 1000).toFixed(0)} ms ${type}: ${[...parts].map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ')}`);
+  }
+  const dispatched = new Map();
+  for (const e of events) {
+    if (e.pid === main.pid && e.tid === main.tid && e.name === 'EventDispatch') dispatched.set(e.args?.data?.type, (dispatched.get(e.args?.data?.type) ?? 0) + 1);
+  }
+  console.log(`  events dispatched: ${[...dispatched].sort((a, b) => b[1] - a[1]).map(([type, n]) => `${type} ${n}`).join(', ')}`);
   console.log('  total ms   count   max ms  event');
   for (const [name, { ms, count, max }] of [...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, TOP)) {
     console.log(`  ${ms.toFixed(1).padStart(8)} ${String(count).padStart(7)} ${max.toFixed(1).padStart(8)}  ${name}`);

@@ -1,4 +1,4 @@
-import { ArrowLeft, Check, CircleDot, Keyboard, Loader2, Network, Play, Redo2, Save, StickyNote, Trash2, Undo2 } from 'lucide-react';
+import { ArrowLeft, Check, CircleDot, History, Keyboard, Loader2, Network, Play, Redo2, Save, StickyNote, Trash2, Undo2 } from 'lucide-react';
 import { Link } from 'wouter';
 import { useCan } from '../auth/session-context';
 import { ComponentsMenu } from '../endpoints/ComponentsMenu';
@@ -15,6 +15,11 @@ export interface EditorToolbarProps {
   onTidyUp(): void;
   onAddNote(): void;
   onShowShortcuts(): void;
+  /** Whether the History panel is open. */
+  historyOpen: boolean;
+  onToggleHistory(): void;
+  /** A kept version is on the canvas: the editing tools wait until the person goes back to current. */
+  viewingVersion: boolean;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -44,10 +49,11 @@ function SaveState({ saving }: { saving: boolean }) {
 }
 
 /** The canvas toolbar: flow name and save state, editing actions, Components and Run. */
-export function EditorToolbar({ flowName, workflowId, saving, onSave, onRun, onTidyUp, onAddNote, onShowShortcuts }: EditorToolbarProps) {
-  const canUndo = useFlowStore((s) => s.past.length > 0);
-  const canRedo = useFlowStore((s) => s.future.length > 0);
-  const hasSelection = useFlowStore((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected) || s.notes.some((n) => n.selected));
+export function EditorToolbar(props: EditorToolbarProps) {
+  const { flowName, workflowId, saving, onSave, onRun, onTidyUp, onAddNote, onShowShortcuts, historyOpen, onToggleHistory, viewingVersion } = props;
+  const canUndo = useFlowStore((s) => s.past.length > 0) && !viewingVersion;
+  const canRedo = useFlowStore((s) => s.future.length > 0) && !viewingVersion;
+  const hasSelection = useFlowStore((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected) || s.notes.some((n) => n.selected)) && !viewingVersion;
   const canEdit = useCan('flows.edit');
   const { undo, redo, removeSelected } = useEditorActions();
 
@@ -73,13 +79,24 @@ export function EditorToolbar({ flowName, workflowId, saving, onSave, onRun, onT
             Delete
           </Button>
           <span aria-hidden className="mx-1.5 h-5 w-px bg-zinc-200" />
-          <Button size="sm" variant="ghost" title="Arrange the steps top to bottom (undoable)" onClick={onTidyUp} icon={<Network aria-hidden className="size-4" />}>
+          <Button size="sm" variant="ghost" title="Arrange the steps top to bottom (undoable)" disabled={viewingVersion} onClick={onTidyUp} icon={<Network aria-hidden className="size-4" />}>
             Tidy up
           </Button>
-          <Button size="sm" variant="ghost" title="Add a sticky note" onClick={onAddNote} icon={<StickyNote aria-hidden className="size-4" />}>
+          <Button size="sm" variant="ghost" title="Add a sticky note" disabled={viewingVersion} onClick={onAddNote} icon={<StickyNote aria-hidden className="size-4" />}>
             Note
           </Button>
           <IconButton label="Keyboard shortcuts" icon={<Keyboard aria-hidden className="size-4" />} onClick={onShowShortcuts} />
+          <Button
+            size="sm"
+            variant="ghost"
+            title="Saved versions of this flow"
+            aria-pressed={historyOpen}
+            onClick={onToggleHistory}
+            className={historyOpen ? 'bg-zinc-100 text-zinc-900' : undefined}
+            icon={<History aria-hidden className="size-4" />}
+          >
+            History
+          </Button>
           <span aria-hidden className="mx-1.5 h-5 w-px bg-zinc-200" />
           <ComponentsMenu workflowId={workflowId} />
           <Button size="md" title={`Save (${mod}S)`} disabled={saving} onClick={onSave} icon={<Save aria-hidden className="size-4" />}>

@@ -10,17 +10,21 @@ import {
   useStore as useReactFlowState,
   type Connection,
   type Edge,
+  type EdgeChange,
   type FitViewOptions,
   type Node,
 } from '@xyflow/react';
 import { Map as MapIcon } from 'lucide-react';
-import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import type { StepStatus } from '@flowyard/engine/schemas';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useRunStepStatuses } from '../activity/use-run-detail';
 import { useTheme } from '../lib/theme';
 import { useLocalPreference } from '../lib/use-local-preference';
 import { CanvasContextMenu, type CanvasMenuTarget } from './CanvasContextMenu';
+import { CanvasReadOnlyContext } from './canvas-read-only-context';
 import { droppedStep, STEP_DRAG_TYPE } from './drag-data';
-import type { CanvasEdge, CanvasNode, CanvasNote } from './flow-store';
+import { useKeyedSourceOf } from './keyed-source';
+import type { CanvasChange, CanvasEdge, CanvasNode, CanvasNote, FlowStore } from './flow-store';
 import { useFlowStore, useFlowStoreApi } from './flow-store-context';
 import { connectionProblem } from './graph-rules';
 import { canvasNodeTypes } from './nodes/node-types';
@@ -56,6 +60,9 @@ const minimapColors = {
   skipped: '#e4e4e7',
   interrupted: '#fcd34d',
 } as const;
+
+const proOptions = { hideAttribution: true };
+const minimapStyle = { width: 144, height: 96 };
 
 type MapPreference = 'shown' | 'hidden';
 const parseMapPreference = (stored: string): MapPreference | undefined => (stored === 'shown' || stored === 'hidden' ? stored : undefined);
@@ -112,26 +119,21 @@ export interface FlowCanvasProps {
   readOnly: boolean;
 }
 
-/** The canvas: shows the store's graph and turns every gesture into a store action. */
+/**
+ * The canvas: shows the store's graph and turns every gesture into a store action. This part
+ * follows no step's position: a drag re-renders GraphView (and React Flow's own pieces for the
+ * dragged step) only, not the context menu, the overlays or the controls around it.
+ */
 export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
-  const nodes = useFlowStore((s) => s.nodes);
-  const notes = useFlowStore((s) => s.notes);
-  const edges = useFlowStore((s) => s.edges);
+  const empty = useFlowStore((s) => s.nodes.length === 0 && s.notes.length === 0);
   const selectedRunId = useFlowStore((s) => s.selectedRunId);
   const statuses = useRunStepStatuses(selectedRunId);
+  // Each step reads its own status: a run's progress re-renders the steps whose status changed.
+  const statusSource = useKeyedSourceOf(statuses);
   const { screenToFlowPosition } = useReactFlow();
   const flowStore = useFlowStoreApi();
-  const { theme } = useTheme();
-  const [map, setMap] = useLocalPreference<MapPreference>('flowyard.canvas.overview-map', 'shown', parseMapPreference);
-  const fitViewOptions = map === 'shown' ? fitWithMap : fitWithoutMap;
-  // Fit the view to the steps the flow opened with; an empty flow keeps its view, so the first
-  // step dropped stays where it was dropped (a fitView prop would fit it once it appears).
-  const [fitOnOpen] = useState(() => flowStore.getState().nodes.length > 0 || flowStore.getState().notes.length > 0);
   const [menuTarget, setMenuTarget] = useState<CanvasMenuTarget>('canvas');
   const menuPoint = useRef<{ x: number; y: number } | null>(null);
-  const isValidConnection = useCallback((connection: Connection | Edge) => connectionProblem(flowStore.getState(), connection) === null, [flowStore]);
-  const viewNodes = useViewNodes(nodes, notes, statuses);
-  const lowDetail = useReactFlowState((s) => s.transform[2] < LOW_DETAIL_ZOOM);
 
   const onDragOver = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes(STEP_DRAG_TYPE)) return;
@@ -178,56 +180,8 @@ export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
         commands.pointer.current = null;
       }}
     >
-      <ReactFlow<ViewNode, CanvasEdge>
-        nodes={viewNodes}
-        edges={edges}
-        nodeTypes={canvasNodeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={(changes) => flowStore.getState().applyNodeChanges(changes)}
-        onEdgesChange={(changes) => flowStore.getState().applyEdgeChanges(changes)}
-        onConnect={(connection) => flowStore.getState().connect(connection)}
-        onNodeDragStop={() => flowStore.getState().moveEnd()}
-        onSelectionDragStop={() => flowStore.getState().moveEnd()}
-        isValidConnection={isValidConnection}
-        // Deleting goes through the store (one undo step, attached edges included); see use-editor-shortcuts.
-        deleteKeyCode={null}
-        // Shift+drag draws a selection box; Ctrl/Cmd+click adds to the selection.
-        selectionKeyCode="Shift"
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        fitView={fitOnOpen}
-        fitViewOptions={fitViewOptions}
-        minZoom={0.1}
-        maxZoom={2}
-        proOptions={{ hideAttribution: true }}
-        className={lowDetail ? 'fy-low-detail bg-zinc-50' : 'bg-zinc-50'}
-        colorMode={theme}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} className="!text-zinc-300" color="currentColor" />
-        <Controls showInteractive={false} position="bottom-left" fitViewOptions={fitViewOptions}>
-          <ControlButton
-            onClick={() => setMap(map === 'shown' ? 'hidden' : 'shown')}
-            aria-label={map === 'shown' ? 'Hide overview map' : 'Show overview map'}
-            aria-pressed={map === 'shown'}
-            title={map === 'shown' ? 'Hide overview map' : 'Show overview map'}
-          >
-            <MapIcon aria-hidden />
-          </ControlButton>
-        </Controls>
-        {map === 'shown' ? (
-          <MiniMap
-            pannable
-            zoomable
-            position="bottom-right"
-            ariaLabel="Flow overview"
-            nodeColor={(node) => (node.type === 'note' ? '#fde68a' : minimapColors[statuses.get(node.id) ?? 'none'])}
-            nodeBorderRadius={8}
-            className="!h-24 !w-36 overflow-hidden !rounded-lg !border !border-zinc-200"
-            style={{ width: 144, height: 96 }}
-          />
-        ) : null}
-      </ReactFlow>
-      {nodes.length === 0 && notes.length === 0 ? (
+      <GraphView statuses={statuses} readOnly={readOnly} />
+      {empty ? (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
           <div className="rounded-xl border border-dashed border-zinc-300 bg-white/80 px-6 py-5 text-center">
             <p className="text-sm font-medium text-zinc-700">This flow is empty</p>
@@ -245,27 +199,140 @@ export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
   );
 
   return (
-    <RunStatusContext.Provider value={statuses}>
-      {readOnly ? (
-        canvas
-      ) : (
-        <CanvasContextMenu
-          target={menuTarget}
-          onOpen={onMenuOpen}
-          actions={{
-            copy: () => void commands.copyToClipboard(false),
-            cut: () => void commands.copyToClipboard(true),
-            paste: () => void commands.pasteFromClipboard(menuPoint.current),
-            duplicate: commands.duplicate,
-            remove: commands.remove,
-            selectAll: commands.selectAll,
-            tidyUp: commands.tidyUp,
-            addNote: () => commands.addNote(menuPoint.current),
-          }}
-        >
-          {canvas}
-        </CanvasContextMenu>
-      )}
-    </RunStatusContext.Provider>
+    <CanvasReadOnlyContext.Provider value={readOnly}>
+      <RunStatusContext.Provider value={statusSource}>
+        {readOnly ? (
+          canvas
+        ) : (
+          <CanvasContextMenu
+            target={menuTarget}
+            onOpen={onMenuOpen}
+            actions={{
+              copy: () => void commands.copyToClipboard(false),
+              cut: () => void commands.copyToClipboard(true),
+              paste: () => void commands.pasteFromClipboard(menuPoint.current),
+              duplicate: commands.duplicate,
+              remove: commands.remove,
+              selectAll: commands.selectAll,
+              tidyUp: commands.tidyUp,
+              addNote: () => commands.addNote(menuPoint.current),
+            }}
+          >
+            {canvas}
+          </CanvasContextMenu>
+        )}
+      </RunStatusContext.Provider>
+    </CanvasReadOnlyContext.Provider>
   );
 }
+
+/** The handlers React Flow gets, made once per store: a new function would be stored again on every render. */
+function useGraphHandlers(flowStore: FlowStore) {
+  return useMemo(
+    () => ({
+      onNodesChange: (changes: CanvasChange[]) => flowStore.getState().applyNodeChanges(changes),
+      onEdgesChange: (changes: EdgeChange<CanvasEdge>[]) => flowStore.getState().applyEdgeChanges(changes),
+      onConnect: (connection: Connection) => void flowStore.getState().connect(connection),
+      onMoveEnd: () => flowStore.getState().moveEnd(),
+      isValidConnection: (connection: Connection | Edge) => connectionProblem(flowStore.getState(), connection) === null,
+    }),
+    [flowStore],
+  );
+}
+
+/**
+ * React Flow with the store's steps, notes and connections: the one part of the editor that
+ * renders on every drag frame. Every prop it hands on keeps its identity between frames (React
+ * Flow copies each changed prop into its store, waking every step's and edge's subscription).
+ */
+const GraphView = memo(function GraphView({ statuses, readOnly }: { statuses: ReadonlyMap<string, StepStatus>; readOnly: boolean }) {
+  const nodes = useFlowStore((s) => s.nodes);
+  const notes = useFlowStore((s) => s.notes);
+  const edges = useFlowStore((s) => s.edges);
+  const flowStore = useFlowStoreApi();
+  const { theme } = useTheme();
+  const [map, setMap] = useLocalPreference<MapPreference>('flowyard.canvas.overview-map', 'shown', parseMapPreference);
+  const fitViewOptions = map === 'shown' ? fitWithMap : fitWithoutMap;
+  // Fit the view to the steps the flow opened with; an empty flow keeps its view, so the first
+  // step dropped stays where it was dropped (a fitView prop would fit it once it appears).
+  const [fitOnOpen] = useState(() => flowStore.getState().nodes.length > 0 || flowStore.getState().notes.length > 0);
+  const handlers = useGraphHandlers(flowStore);
+  const viewNodes = useViewNodes(nodes, notes, statuses);
+  const lowDetail = useReactFlowState((s) => s.transform[2] < LOW_DETAIL_ZOOM);
+
+  return (
+    <ReactFlow<ViewNode, CanvasEdge>
+      nodes={viewNodes}
+      edges={edges}
+      nodeTypes={canvasNodeTypes}
+      defaultEdgeOptions={defaultEdgeOptions}
+      onNodesChange={handlers.onNodesChange}
+      onEdgesChange={handlers.onEdgesChange}
+      onConnect={handlers.onConnect}
+      onNodeDragStop={handlers.onMoveEnd}
+      onSelectionDragStop={handlers.onMoveEnd}
+      isValidConnection={handlers.isValidConnection}
+      // Deleting goes through the store (one undo step, attached edges included); see use-editor-shortcuts.
+      deleteKeyCode={null}
+      // Shift+drag draws a selection box; Ctrl/Cmd+click adds to the selection.
+      selectionKeyCode="Shift"
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
+      fitView={fitOnOpen}
+      fitViewOptions={fitViewOptions}
+      minZoom={0.1}
+      maxZoom={2}
+      proOptions={proOptions}
+      className={lowDetail ? 'fy-low-detail bg-zinc-50' : 'bg-zinc-50'}
+      colorMode={theme}
+    >
+      <CanvasChrome statuses={statuses} map={map} onMapChange={setMap} fitViewOptions={fitViewOptions} />
+    </ReactFlow>
+  );
+});
+
+interface CanvasChromeProps {
+  statuses: ReadonlyMap<string, StepStatus>;
+  map: MapPreference;
+  onMapChange(map: MapPreference): void;
+  fitViewOptions: FitViewOptions;
+}
+
+/** Background, controls and overview map: none of them changes while a step is dragged. */
+const CanvasChrome = memo(function CanvasChrome({ statuses, map, onMapChange, fitViewOptions }: CanvasChromeProps) {
+  // One function for good: a new one re-renders the map's every step (on every drag frame, or on
+  // every step of a run). A step whose status changes is a new view node, so the map draws it again
+  // and asks its colour; the latest statuses are in place by then (a layout effect runs first).
+  const latestStatuses = useRef(statuses);
+  useLayoutEffect(() => {
+    latestStatuses.current = statuses;
+  }, [statuses]);
+  const nodeColor = useCallback((node: Node) => (node.type === 'note' ? '#fde68a' : minimapColors[latestStatuses.current.get(node.id) ?? 'none']), []);
+  return (
+    <>
+      <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} className="!text-zinc-300" color="currentColor" />
+      <Controls showInteractive={false} position="bottom-left" fitViewOptions={fitViewOptions}>
+        <ControlButton
+          onClick={() => onMapChange(map === 'shown' ? 'hidden' : 'shown')}
+          aria-label={map === 'shown' ? 'Hide overview map' : 'Show overview map'}
+          aria-pressed={map === 'shown'}
+          title={map === 'shown' ? 'Hide overview map' : 'Show overview map'}
+        >
+          <MapIcon aria-hidden />
+        </ControlButton>
+      </Controls>
+      {map === 'shown' ? (
+        <MiniMap
+          pannable
+          zoomable
+          position="bottom-right"
+          ariaLabel="Flow overview"
+          nodeColor={nodeColor}
+          nodeBorderRadius={8}
+          className="!h-24 !w-36 overflow-hidden !rounded-lg !border !border-zinc-200"
+          style={minimapStyle}
+        />
+      ) : null}
+    </>
+  );
+});

@@ -2,9 +2,10 @@ import { referenceProblems } from '@flowyard/engine/schemas';
 import { useMemo, type ReactNode } from 'react';
 import { lookupOf, useCustomSteps } from '../steps/use-custom-steps';
 import { CustomStepsContext, useCustomStepCatalog, type CustomStepCatalog } from './custom-steps-context';
-import { useShallow } from 'zustand/react/shallow';
-import { useFlowStore, useFlowStoreApi } from './flow-store-context';
-import { problemsByNode, ReferenceProblemsContext } from './reference-problems-context';
+import { useFlowStore } from './flow-store-context';
+import { useKeyedSourceOf } from './keyed-source';
+import { problemsByNode, ReferenceProblemsContext, sameProblems } from './reference-problems-context';
+import { useStepsIgnoringPositions } from './use-steps-ignoring-positions';
 
 /**
  * What every part of the flow editor looks up: the workflow's custom step definitions, and the
@@ -25,15 +26,16 @@ export function FlowContextProviders({ workflowId, children }: { workflowId: str
 
 function ReferenceProblemsProvider({ children }: { children: ReactNode }) {
   // Dragging changes positions on every frame but never a reference: depend on names, settings and edges only.
-  const flowStore = useFlowStoreApi();
-  const data = useFlowStore(useShallow((s) => s.nodes.map((n) => n.data)));
-  const ids = useFlowStore(useShallow((s) => s.nodes.map((n) => n.id)));
+  const steps = useStepsIgnoringPositions();
   const edges = useFlowStore((s) => s.edges);
   const { lookup, loading } = useCustomStepCatalog();
-  const problems = useMemo(() => {
-    const { nodes } = flowStore.getState();
+  const problems = useMemo(
     // Until definitions load, custom steps are judged without them (any output name passes).
-    return problemsByNode(referenceProblems({ nodes, edges }, loading ? undefined : lookup));
-  }, [flowStore, data, ids, edges, lookup, loading]);
-  return <ReferenceProblemsContext.Provider value={problems}>{children}</ReferenceProblemsContext.Provider>;
+    () => problemsByNode(referenceProblems({ nodes: steps, edges }, loading ? undefined : lookup)),
+    [steps, edges, lookup, loading],
+  );
+  // Steps read their own problems from the source: an edit re-renders the steps whose problems changed.
+  const source = useKeyedSourceOf(problems, sameProblems);
+  return <ReferenceProblemsContext.Provider value={source}>{children}</ReferenceProblemsContext.Provider>;
 }
+

@@ -1,3 +1,4 @@
+import type { FlowVersionSummary } from '@flowyard/engine/schemas';
 import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -10,7 +11,11 @@ import { useEditorActions } from './editor-actions';
 import { EditorToolbar } from './EditorToolbar';
 import { FlowCanvas } from './FlowCanvas';
 import { FlowContextProviders } from './FlowContextProviders';
-import { FlowStoreProvider, useFlowStoreApi } from './flow-store-context';
+import { FlowStoreProvider, useFlowStoreApi, usePendingEdits } from './flow-store-context';
+import { HistoryPanel } from './history/HistoryPanel';
+import { useRestoreVersion } from './history/use-restore-version';
+import { VersionBanner } from './history/VersionBanner';
+import { VersionCanvas } from './history/VersionCanvas';
 import { RunFlowDialog } from './RunFlowDialog';
 import { SaveProblemBanner } from './SaveProblemBanner';
 import { StepSettingsPanel } from './settings/StepSettingsPanel';
@@ -72,6 +77,27 @@ function FlowEditor({ flowId, flowName, workflowId, stepParam }: FlowEditorProps
   const { save, saving, problem, clearProblem, takeTheirs, overwriteWithMine } = useSaveFlow();
   const [runOpen, setRunOpen] = useState(false);
   const canEdit = useCan('flows.edit');
+  const pendingEdits = usePendingEdits();
+  const [historyOpen, setHistoryOpen] = useState(false);
+  // The kept version shown read-only in place of the flow, or null.
+  const [viewing, setViewing] = useState<FlowVersionSummary | null>(null);
+  const restorer = useRestoreVersion(save);
+  // Settings typed just before are applied (and autosaved) while the history is looked at.
+  const openHistory = () => {
+    pendingEdits.flush();
+    setHistoryOpen(true);
+  };
+  const view = (version: FlowVersionSummary | null) => {
+    pendingEdits.flush();
+    setViewing(version);
+  };
+  const closeHistory = () => {
+    setHistoryOpen(false);
+    setViewing(null);
+  };
+  const restoreViewed = async () => {
+    if (viewing && (await restorer.restore(viewing.version))) setViewing(null);
+  };
   useUnsavedWarning();
   useAutosave({ save, paused: problem?.kind === 'conflict', enabled: canEdit });
 
@@ -84,17 +110,24 @@ function FlowEditor({ flowId, flowName, workflowId, stepParam }: FlowEditorProps
   const notify = useNotice(setNotice);
   const commands = useCanvasCommands(notify);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  // While a kept version is shown, the keys that edit would act on the hidden current flow: they wait.
+  const editing = viewing === null;
+  const whileEditing =
+    <A extends unknown[]>(action: (...args: A) => void) =>
+    (...args: A) => {
+      if (editing) action(...args);
+    };
   useEditorShortcuts({
     save: () => void save(),
-    undo,
-    redo,
-    remove: removeSelected,
-    duplicate: commands.duplicate,
-    selectAll: commands.selectAll,
+    undo: whileEditing(undo),
+    redo: whileEditing(redo),
+    remove: whileEditing(removeSelected),
+    duplicate: whileEditing(commands.duplicate),
+    selectAll: whileEditing(commands.selectAll),
     showShortcuts: () => setShortcutsOpen(true),
-    copy: commands.copyText,
-    cut: commands.cutAfterCopy,
-    paste: (text) => void commands.pasteText(text, commands.pointer.current),
+    copy: () => (editing ? commands.copyText() : null),
+    cut: whileEditing(commands.cutAfterCopy),
+    paste: whileEditing((text: string) => void commands.pasteText(text, commands.pointer.current)),
   });
 
   return (
@@ -109,6 +142,9 @@ function FlowEditor({ flowId, flowName, workflowId, stepParam }: FlowEditorProps
           onTidyUp={commands.tidyUp}
           onAddNote={() => commands.addNote()}
           onShowShortcuts={() => setShortcutsOpen(true)}
+          historyOpen={historyOpen}
+          onToggleHistory={historyOpen ? closeHistory : openHistory}
+          viewingVersion={!editing}
         />
         {problem ? (
           <SaveProblemBanner
@@ -119,11 +155,28 @@ function FlowEditor({ flowId, flowName, workflowId, stepParam }: FlowEditorProps
           />
         ) : null}
         <div className="flex min-h-0 flex-1">
-          {canEdit ? <StepsPalette /> : null}
+          {canEdit && editing ? <StepsPalette /> : null}
           <div className="flex min-w-0 flex-1 flex-col">
-            <FlowCanvas commands={commands} notice={notice} readOnly={!canEdit} />
+            {viewing ? (
+              <>
+                <VersionBanner
+                  version={viewing}
+                  restoring={restorer.restoring}
+                  error={restorer.error}
+                  onRestore={() => void restoreViewed()}
+                  onBack={() => view(null)}
+                />
+                <VersionCanvas key={viewing.version} flowId={flowId} workflowId={workflowId} version={viewing.version} commands={commands} />
+              </>
+            ) : (
+              <FlowCanvas commands={commands} notice={notice} readOnly={!canEdit} />
+            )}
           </div>
-          <StepSettingsPanel workflowId={workflowId} save={save} />
+          {historyOpen ? (
+            <HistoryPanel flowId={flowId} viewing={viewing?.version ?? null} onView={view} onClose={closeHistory} />
+          ) : (
+            <StepSettingsPanel workflowId={workflowId} save={save} />
+          )}
         </div>
         {/* Full width, so a step's HTTP exchange has room beside the runs and steps lists. */}
         <ActivityPanel flowId={flowId} />

@@ -80,7 +80,7 @@ export interface FlowEditorState {
   /** Records that `graph` is now stored as `version`; edits made while saving stay dirty. History stays. */
   markSaved(version: number, graph: FlowGraph): void;
   /**
-   * After a conflict, "reload theirs": the stored version becomes the graph as one more undo step,
+   * After a conflict ("reload theirs") or a restore from History: the stored version becomes the graph as one more undo step,
    * so undo brings back what was here (nothing is lost).
    */
   takeTheirs(flow: LoadedFlow): void;

@@ -85,9 +85,34 @@ export function edgeId(c: ConnectionRequest): string {
   return `e-${c.source}-${c.sourceHandle ?? 'out'}-${c.target}`;
 }
 
-/** A key that is equal for equal graphs whatever the property order (used for the dirty flag). */
+/**
+ * Keys already made, by the object they were made of. The editor's graphs and step settings are
+ * never changed in place (the store replaces them), and a drag keeps every step's `data` object,
+ * so the key of a 1,000-step graph at the end of a drag re-reads positions only.
+ */
+const keys = new WeakMap<object, string>();
+
+function keyOf(value: object): string {
+  let key = keys.get(value);
+  if (key === undefined) {
+    key = stableStringify(value);
+    keys.set(value, key);
+  }
+  return key;
+}
+
+/**
+ * A key that is equal for equal graphs whatever the property order (used for the dirty flag);
+ * no notes and an empty `notes` give the same key, as do no pins and empty `pins`.
+ */
 export function graphKey(graph: FlowGraph): string {
-  return stableStringify(graph);
+  let key = keys.get(graph);
+  if (key === undefined) {
+    const nodes = graph.nodes.map((node) => `${stableStringify({ ...node, data: undefined })}${keyOf(node.data)}`);
+    key = `[${nodes.join(',')}]${stableStringify(graph.edges)}${stableStringify(graph.notes ?? [])}${stableStringify(graph.pins ?? {})}`;
+    keys.set(graph, key);
+  }
+  return key;
 }
 
 /** True when two JSON values are equal whatever their property order. */

@@ -43,6 +43,8 @@ export function useSaveFlow(): FlowSaver {
         flowStore.getState().markSaved(flow.version, graph);
         queryClient.setQueryData(trpc.flows.get.queryKey({ id: flow.id }), flow);
         void queryClient.invalidateQueries({ queryKey: trpc.flows.list.pathKey() });
+        // Every save keeps a version: an open History panel shows it.
+        void queryClient.invalidateQueries({ queryKey: trpc.flows.versions.pathKey() });
         // Usage of endpoints follows the saved steps.
         void queryClient.invalidateQueries({ queryKey: trpc.endpoints.pathKey() });
         setProblem(null);

@@ -1,6 +1,7 @@
 import { NodeResizer, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
+import { useCanvasReadOnly } from '../canvas-read-only-context';
 import { useFlowStoreApi } from '../flow-store-context';
 import { NoteText } from './note-text';
 
@@ -13,7 +14,8 @@ export type NoteViewNode = Node<NoteNodeData, 'note'>;
  */
 export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps<NoteViewNode>) {
   const store = useFlowStoreApi();
-  const [editing, setEditing] = useState(data.text === '');
+  const readOnly = useCanvasReadOnly();
+  const [editing, setEditing] = useState(!readOnly && data.text === '');
   const [draft, setDraft] = useState(data.text);
   const field = useRef<HTMLTextAreaElement>(null);
 
@@ -33,9 +35,9 @@ export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps
     <div
       aria-label="Note"
       role="group"
-      onDoubleClick={() => setEditing(true)}
+      onDoubleClick={() => setEditing(!readOnly)}
       onKeyDown={(event) => {
-        if (!editing && event.key === 'Enter') {
+        if (!editing && !readOnly && event.key === 'Enter') {
           event.preventDefault();
           setEditing(true);
         }
@@ -45,7 +47,7 @@ export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps
         selected ? 'border-amber-500 ring-2 ring-amber-400/40' : 'border-amber-200',
       )}
     >
-      <NodeResizer isVisible={selected} minWidth={80} minHeight={40} lineClassName="!border-amber-400" handleClassName="!size-2.5 !rounded-sm !border-amber-500 !bg-white" />
+      <NodeResizer isVisible={selected && !readOnly} minWidth={80} minHeight={40} lineClassName="!border-amber-400" handleClassName="!size-2.5 !rounded-sm !border-amber-500 !bg-white" />
       {editing ? (
         <textarea
           ref={field}

@@ -102,7 +102,7 @@ describe("an endpoint's Usage at 10,000 uses", () => {
     const first = await app.caller.endpoints.usage({ id: endpointId });
     expect(first.items).toHaveLength(100);
     expect(first.total).toBe(flowCount);
-    expect(first.counts).toEqual({ step: flowCount, script: 0 });
+    expect(first.counts).toEqual({ step: flowCount, script: 0, integration: 0 });
     expect(first.items[0]).toEqual({ kind: 'step', flowId: 'flow-0', flowName: name(0), nodeId: 'call', stepName: 'Call' });
     expect(JSON.stringify(first).length).toBeLessThan(20_000);
 

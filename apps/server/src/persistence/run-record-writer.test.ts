@@ -37,6 +37,7 @@ const runRow = (id: string): RunInsertRow => ({
   error: null,
   rerunOf: null,
   rerunFromNodeId: null,
+  origin: null,
 });
 
 const stepRow = (id: string, runId: string, status: RunStepRow['status']): RunStepRow => ({

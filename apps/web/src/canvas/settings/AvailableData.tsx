@@ -2,7 +2,7 @@ import { Braces, Search } from 'lucide-react';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { formatStartTime } from '../../activity/format';
 import { useFlowStore } from '../flow-store-context';
-import { dataGroups, searchGroups } from './data-groups';
+import { dataGroups, searchGroups, type SearchedGroup } from './data-groups';
 import { referenceShape } from './last-run-data';
 import { StepData } from './StepData';
 import { useLastRun, type LastRun } from './use-last-run';
@@ -31,7 +31,10 @@ export function AvailableData({ nodeId, onInsert }: AvailableDataProps) {
   const shape = useMemo(() => referenceShape(steps, runSteps && { steps: runSteps }), [steps, runSteps]);
   const groups = useMemo(() => dataGroups(steps, runSteps && { steps: runSteps }, shape), [steps, runSteps, shape]);
   const searched = useMemo(() => searchGroups(groups, deferredQuery), [groups, deferredQuery]);
-  const shown = searched.filter((group) => group.visible);
+  const shown = useMemo(() => searched.filter((group) => group.visible), [searched]);
+  // A step deep in a large flow has hundreds of upstream steps: their trees render after the
+  // panel, in the background, so selecting a step (e.g. as its drag starts) does not stall the canvas.
+  const listed = useDeferredValue(shown, noGroups);
 
   return (
     <section aria-label="Available data" className="flex flex-col gap-2 border-t border-zinc-100 pt-4">
@@ -56,7 +59,7 @@ export function AvailableData({ nodeId, onInsert }: AvailableDataProps) {
           </label>
           <RunNote lastRun={lastRun} />
           {shown.length === 0 ? <p className="text-xs text-zinc-500">Nothing matches “{query.trim()}”.</p> : null}
-          {shown.map((group) => (
+          {listed.map((group) => (
             <StepData key={group.step.nodeId} group={group} shape={shape} hasRun={runSteps !== null} onInsert={onInsert} />
           ))}
         </>
@@ -64,6 +67,8 @@ export function AvailableData({ nodeId, onInsert }: AvailableDataProps) {
     </section>
   );
 }
+
+const noGroups: SearchedGroup[] = [];
 
 function RunNote({ lastRun }: { lastRun: LastRun }) {
   const text =

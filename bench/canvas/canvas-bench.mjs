@@ -117,17 +117,17 @@ async function measure(browser, baseUrl, cookie, flowId) {
   const page = await context.newPage();
   const opened = performance.now();
   await page.goto(`${baseUrl}/flows/${flowId}`);
-  await page.locator('[data-testid="node-s0"]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid^="node-s"]').first().waitFor({ timeout: 60_000 });
   const openMs = performance.now() - opened;
   await sleep(500);
 
-  // Drag a step that is wholly in view (a big flow fitted at the lowest zoom spills over), by
+  // Drag a step that is wholly in view and clear of the edges, where dragging would pan the view, by
   // its title; it must have followed the mouse.
   const testId = await page.evaluate(() => {
     const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
     const inside = [...document.querySelectorAll('[data-testid^="node-"]')].find((el) => {
       const r = el.getBoundingClientRect();
-      return r.left > pane.left + 10 && r.top > pane.top + 10 && r.right < pane.right - 200 && r.bottom < pane.bottom - 150;
+      return r.left > pane.left + 60 && r.top > pane.top + 60 && r.right < pane.right - 200 && r.bottom < pane.bottom - 150;
     });
     return inside?.getAttribute('data-testid') ?? null;
   });

@@ -175,7 +175,7 @@ async function main() {
     await context.addInitScript(installRenderCounter);
     const page = await context.newPage();
     await page.goto(`${server.url}/flows/${flow.id}`);
-    await page.locator('[data-testid="node-s0"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid^="node-s"]').first().waitFor({ timeout: 60_000 });
     await sleep(800);
 
     let from;
@@ -185,7 +185,7 @@ async function main() {
         const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
         const inside = [...document.querySelectorAll('[data-testid^="node-"]')].find((el) => {
           const r = el.getBoundingClientRect();
-          return r.left > pane.left + 10 && r.top > pane.top + 10 && r.right < pane.right - 200 && r.bottom < pane.bottom - 150;
+          return r.left > pane.left + 60 && r.top > pane.top + 60 && r.right < pane.right - 200 && r.bottom < pane.bottom - 150;
         });
         return inside?.getAttribute('data-testid') ?? null;
       });

@@ -274,7 +274,17 @@ export class FlowEditor {
     return this.node(nodeId).getByLabel('Needs settings');
   }
 
+  /**
+   * Only the steps in view are rendered: a step the view lost (e.g. when the Activity panel opened
+   * below the canvas) is brought back as a person would, with the Fit View control.
+   */
+  async showStep(nodeId: string): Promise<void> {
+    if ((await this.node(nodeId).count()) === 0) await this.page.getByRole('button', { name: 'Fit View' }).click();
+    await expect(this.node(nodeId)).toBeVisible();
+  }
+
   async expectNodeStatus(nodeId: string, status: NodeStatus): Promise<void> {
+    await this.showStep(nodeId);
     await expect(this.node(nodeId)).toHaveAttribute('data-status', status, { timeout: 20_000 });
   }
 

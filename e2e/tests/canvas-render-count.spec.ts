@@ -21,8 +21,10 @@ test('dragging one step of a 300-step flow re-renders that step alone, on the ca
   const flow = await api.createFlowWithGraph(uniqueName('Three hundred'), bigGraph(300));
   const counter = await RenderCounter.install(page);
   await flowEditor.goto(flow.id);
-  await expect(flowEditor.nodes).toHaveCount(300);
+  // The overview map draws every step; the canvas only those in view.
   await expect(page.locator('.react-flow__minimap-node')).toHaveCount(300);
+  await expect.poll(() => flowEditor.nodes.count()).toBeGreaterThan(10);
+  expect(await flowEditor.nodes.count()).toBeLessThan(300);
 
   // Zoomed in far enough to grab a step, once the view has settled.
   const viewport = page.locator('.react-flow__viewport');
@@ -70,7 +72,8 @@ test('renaming one step of a 300-step flow re-renders that step alone, though ev
   const flow = await api.createFlowWithGraph(uniqueName('Three hundred named'), bigGraph(300));
   const counter = await RenderCounter.install(page);
   await flowEditor.goto(flow.id, 's5');
-  await expect(flowEditor.nodes).toHaveCount(300);
+  // Opened on a step, the view frames that step.
+  await expect(flowEditor.node('s5')).toBeInViewport();
   await expect(flowEditor.stepNameField).toHaveValue('Find 5');
 
   await counter.start();

@@ -31,6 +31,7 @@ import { canvasNodeTypes } from './nodes/node-types';
 import type { NoteViewNode } from './nodes/NoteNode';
 import { RunStatusContext } from './run-status-context';
 import type { CanvasCommands } from './use-canvas-commands';
+import { STEP_HEIGHT, STEP_WIDTH } from './use-reveal-step';
 
 /** What React Flow renders: the stored step plus test ids and the selected run's status on its element, or a note. */
 type ViewNode = (CanvasNode & Pick<Node, 'domAttributes'>) | NoteViewNode;
@@ -51,6 +52,23 @@ const defaultEdgeOptions = {
 // The overview map sits in the bottom-right corner: fitting the view keeps clear of it.
 const fitWithMap: FitViewOptions = { maxZoom: 1.1, padding: { top: '48px', left: '48px', bottom: '48px', right: '200px' } };
 const fitWithoutMap: FitViewOptions = { maxZoom: 1.1, padding: '48px' };
+
+/**
+ * From this many steps on, only the steps in view are rendered: Chromium's per-frame layerization
+ * grows with the steps in the page, and at 300 it alone outlasts a frame (bench/README, "only the
+ * steps in view"). Smaller flows keep every step in the page, where the cost is small.
+ */
+const LARGE_FLOW_STEPS = 100;
+
+/**
+ * Opening a flow frames all of it; a large one frames the step it was opened on, or its middle at
+ * a readable zoom (few steps in view) rather than hundreds of specks.
+ */
+function openingFit(fit: FitViewOptions, steps: readonly CanvasNode[]): FitViewOptions {
+  if (steps.length < LARGE_FLOW_STEPS) return fit;
+  const selected = steps.find((n) => n.selected);
+  return selected ? { ...fit, nodes: [{ id: selected.id }], maxZoom: 1 } : { ...fit, minZoom: 0.5 };
+}
 
 const minimapColors = {
   none: '#c7d2fe',
@@ -146,8 +164,8 @@ export function FlowCanvas({ commands, notice, readOnly }: FlowCanvasProps) {
     if (!step) return;
     event.preventDefault();
     const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    // Centre the new node (about 224 × 56) under the pointer.
-    flowStore.getState().addStep(step, { x: Math.round(at.x - 112), y: Math.round(at.y - 28) });
+    // Centre the new step under the pointer.
+    flowStore.getState().addStep(step, { x: Math.round(at.x - STEP_WIDTH / 2), y: Math.round(at.y - STEP_HEIGHT / 2) });
   };
 
   const onMenuOpen = (event: MouseEvent) => {
@@ -256,6 +274,7 @@ const GraphView = memo(function GraphView({ statuses, readOnly }: { statuses: Re
   // Fit the view to the steps the flow opened with; an empty flow keeps its view, so the first
   // step dropped stays where it was dropped (a fitView prop would fit it once it appears).
   const [fitOnOpen] = useState(() => flowStore.getState().nodes.length > 0 || flowStore.getState().notes.length > 0);
+  const [openFit] = useState(() => openingFit(fitViewOptions, flowStore.getState().nodes));
   const handlers = useGraphHandlers(flowStore);
   const viewNodes = useViewNodes(nodes, notes, statuses);
   const lowDetail = useReactFlowState((s) => s.transform[2] < LOW_DETAIL_ZOOM);
@@ -279,7 +298,8 @@ const GraphView = memo(function GraphView({ statuses, readOnly }: { statuses: Re
       nodesDraggable={!readOnly}
       nodesConnectable={!readOnly}
       fitView={fitOnOpen}
-      fitViewOptions={fitViewOptions}
+      fitViewOptions={openFit}
+      onlyRenderVisibleElements={nodes.length >= LARGE_FLOW_STEPS}
       minZoom={0.1}
       maxZoom={2}
       proOptions={proOptions}

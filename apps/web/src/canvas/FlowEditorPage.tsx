@@ -25,6 +25,7 @@ import { KeyboardShortcutsDialog } from './KeyboardShortcutsDialog';
 import { useAutosave } from './use-autosave';
 import { useCanvasCommands } from './use-canvas-commands';
 import { useSaveFlow } from './use-save-flow';
+import { useRevealStep } from './use-reveal-step';
 import { useUnsavedWarning } from './use-unsaved-warning';
 
 /** `/flows/:id`: the flow editor (palette, canvas, settings, Activity). `?step=<nodeId>` selects a step. */
@@ -101,10 +102,18 @@ function FlowEditor({ flowId, flowName, workflowId, stepParam }: FlowEditorProps
   useUnsavedWarning();
   useAutosave({ save, paused: problem?.kind === 'conflict', enabled: canEdit });
 
-  // A link to another step of the open flow (e.g. from an endpoint's Usage tab) selects it.
+  // A link to another step of the open flow (e.g. from an endpoint's Usage tab) selects it and
+  // brings it into view; the step the flow opened on is framed by the canvas's first fit.
+  const reveal = useRevealStep();
+  const openedOn = useRef(stepParam);
   useEffect(() => {
-    if (stepParam) flowStore.getState().selectStep(stepParam);
-  }, [flowStore, stepParam]);
+    if (!stepParam) return;
+    const state = flowStore.getState();
+    state.selectStep(stepParam);
+    const step = state.nodes.find((n) => n.id === stepParam);
+    if (step && stepParam !== openedOn.current) reveal(step.position);
+    openedOn.current = null;
+  }, [flowStore, stepParam, reveal]);
 
   const [notice, setNotice] = useState<string | null>(null);
   const notify = useNotice(setNotice);

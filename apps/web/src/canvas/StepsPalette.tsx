@@ -9,9 +9,8 @@ import { STEP_DRAG_TYPE, stepDragData } from './drag-data';
 import { useFlowStoreApi } from './flow-store-context';
 import type { NewStep } from './new-step-node';
 import { paletteOrder, stepVisuals, type StepVisual } from './step-visuals';
+import { STEP_HEIGHT, STEP_WIDTH, useRevealStep } from './use-reveal-step';
 
-const NODE_WIDTH = 224;
-const NODE_HEIGHT = 56;
 const GAP = 72;
 
 /**
@@ -20,34 +19,28 @@ const GAP = 72;
  * follows when the new step would be out of sight.
  */
 function useAddStep() {
-  const { screenToFlowPosition, setCenter, getViewport } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
+  const reveal = useRevealStep();
   const flowStore = useFlowStoreApi();
   return (step: NewStep) => {
     const { nodes } = flowStore.getState();
     const selected = nodes.filter((n) => n.selected);
     const anchor = selected.length === 1 ? selected[0] : [...nodes].sort((a, b) => b.position.y - a.position.y)[0];
-    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
     let position: { x: number; y: number };
     if (anchor) {
-      position = { x: anchor.position.x, y: anchor.position.y + (anchor.measured?.height ?? NODE_HEIGHT) + GAP };
+      position = { x: anchor.position.x, y: anchor.position.y + (anchor.measured?.height ?? STEP_HEIGHT) + GAP };
       // Keep clear of whatever already sits there.
-      while (nodes.some((n) => Math.abs(n.position.x - position.x) < NODE_WIDTH && Math.abs(n.position.y - position.y) < NODE_HEIGHT)) {
-        position = { x: position.x + NODE_WIDTH + 32, y: position.y };
+      while (nodes.some((n) => Math.abs(n.position.x - position.x) < STEP_WIDTH && Math.abs(n.position.y - position.y) < STEP_HEIGHT)) {
+        position = { x: position.x + STEP_WIDTH + 32, y: position.y };
       }
     } else {
+      const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
       const center = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 3 } : { x: 400, y: 300 };
       const at = screenToFlowPosition(center);
-      position = { x: Math.round(at.x - NODE_WIDTH / 2), y: Math.round(at.y - NODE_HEIGHT / 2) };
+      position = { x: Math.round(at.x - STEP_WIDTH / 2), y: Math.round(at.y - STEP_HEIGHT / 2) };
     }
     flowStore.getState().addStep(step, position, selected.length === 1 ? selected[0]?.id : null);
-    if (pane) {
-      const { zoom } = getViewport();
-      const topLeft = screenToFlowPosition({ x: pane.left, y: pane.top });
-      const bottomRight = screenToFlowPosition({ x: pane.right, y: pane.bottom });
-      const visible =
-        position.x >= topLeft.x && position.y >= topLeft.y && position.x + NODE_WIDTH <= bottomRight.x && position.y + NODE_HEIGHT <= bottomRight.y;
-      if (!visible) void setCenter(position.x + NODE_WIDTH / 2, position.y + NODE_HEIGHT / 2, { zoom, duration: 200 });
-    }
+    reveal(position);
   };
 }
 

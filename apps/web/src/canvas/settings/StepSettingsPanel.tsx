@@ -1,6 +1,6 @@
 import { stepProblems } from '@flowyard/engine/schemas';
 import { AlertTriangle, MousePointerClick } from 'lucide-react';
-import { useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { cn } from '../../lib/cn';
 import { useCustomStepCatalog } from '../custom-steps-context';
@@ -38,7 +38,10 @@ function StepForm({ node, workflowId }: { node: CanvasNode; workflowId: string }
 /** The right-hand panel: settings of the one selected step. */
 export function StepSettingsPanel({ workflowId, save }: { workflowId: string; save(): Promise<boolean> }) {
   const selected = useFlowStore(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
-  const node = useSelectedNode(selected.length === 1 ? selected[0] : undefined);
+  // The panel follows the selection in a background render: grabbing a step selects it, and the
+  // drag must not wait for a form (and the data of hundreds of upstream steps) to mount.
+  const shownId = useDeferredValue(selected.length === 1 ? selected[0] : undefined);
+  const node = useSelectedNode(shownId);
   const { lookup } = useCustomStepCatalog();
   const body = useRef<HTMLDivElement>(null);
   // The field Available data inserts into: the last one focused that takes references.

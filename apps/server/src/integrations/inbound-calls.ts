@@ -5,11 +5,13 @@ import { authenticateApiCaller, readCallerKey } from '../builtin/api-caller';
 import type { AppServices } from '../compose';
 import { log } from '../log';
 import { timeOrderedId } from '../persistence/time-ordered-id';
+import { httpStatusOf } from '../trpc/error-map';
 import { triggerHeaders } from '../triggers/trigger-request';
 import type { FlowStarter } from './flow-starter';
 import { capLogBody } from './integration-log';
 import type { IntegrationAnswer, IntegrationRunner } from './integration-runner';
 import { integrationTokenMatches } from './integration-tokens';
+import { createRateWindows } from './rate-window';
 
 /** One HTTP request to an inbound integration, as read off the wire. */
 export interface InboundCall {
@@ -28,10 +30,12 @@ type CallerServices = Pick<AppServices, 'apiKeys' | 'users' | 'runCredentials'>;
  * Serves inbound integration calls (SPEC §10): authenticates the caller (API key as HTTP
  * triggers take it, or the URL token; then the configured user), runs the script with `request`,
  * answers what it set (default 202 `{ runIds }`), and records the call in the integration's log.
- * Refusals before the script runs (404, 401, 403) throw and are not logged.
+ * A refused call (turned off, 401, 403) is logged too, at most `REFUSALS_LOGGED_PER_MINUTE` per
+ * integration so that a caller hammering a wrong token cannot flood the log; a call to an unknown id has no log.
  */
 export function createInboundCalls(deps: { repos: Pick<Repos, 'integrations'>; now: () => Date }, { callers, runner, startFlow }: { callers: CallerServices; runner: IntegrationRunner; startFlow: FlowStarter }) {
   const { repos, now } = deps;
+  const refusals = createRateWindows(() => now().getTime());
 
   async function authenticate(call: InboundCall, body: InboundIntegrationBody, tokenHash: string | null): Promise<{ user: UserView; secrets: Secret[] }> {
     if (body.auth.type === 'url') {
@@ -54,10 +58,17 @@ export function createInboundCalls(deps: { repos: Pick<Repos, 'integrations'>; n
     const row = await repos.integrations.get(call.integrationId);
     const body = row?.definition;
     if (row === undefined || body === undefined || body.kind !== 'inbound') throw new FlowyardError('NOT_FOUND', `There is no inbound integration ${call.integrationId}`);
-    if (!body.enabled) throw new FlowyardError('NOT_FOUND', `The integration "${body.name}" is turned off`);
-    const { user, secrets } = await authenticate(call, body, row.tokenHash);
-
     const at = now().toISOString();
+    let caller: { user: UserView; secrets: Secret[] };
+    try {
+      if (!body.enabled) throw new FlowyardError('NOT_FOUND', `The integration "${body.name}" is turned off`);
+      caller = await authenticate(call, body, row.tokenHash);
+    } catch (error) {
+      if (isFlowyardError(error) && refusals.take(row.id, REFUSALS_LOGGED_PER_MINUTE).allowed) await addLogEntry(refusalEntry(row.id, at, call, error));
+      throw error;
+    }
+    const { user, secrets } = caller;
+
     const request: IntegrationRequest = { method: call.method, headers: triggerHeaders(call.headers), parameters: parameters(call), body: call.body };
     const runIds: string[] = [];
     const origin = { integrationId: row.id, integrationName: body.name, chain: [row.id] };
@@ -94,9 +105,39 @@ export function createInboundCalls(deps: { repos: Pick<Repos, 'integrations'>; n
       error: outcome.error,
       runIds,
     };
-    // The caller's answer stands whether or not the log could be written.
-    await repos.integrations.addLogEntry(entry).catch((error: unknown) => log.error('An inbound integration call could not be logged', error, { integrationId: row.id }));
+    await addLogEntry(entry);
     return answer;
+  };
+
+  // The caller's answer stands whether or not the log could be written.
+  async function addLogEntry(entry: IntegrationLogRow): Promise<void> {
+    await repos.integrations.addLogEntry(entry).catch((error: unknown) => log.error('An inbound integration call could not be logged', error, { integrationId: entry.integrationId }));
+  }
+}
+
+/** Refused calls logged per integration and minute; the rest are answered but not logged. */
+export const REFUSALS_LOGGED_PER_MINUTE = 60;
+
+/** The log entry of a call refused before its script ran: who called is unknown, and whatever credential it presented is redacted from the body. */
+function refusalEntry(integrationId: string, at: string, call: InboundCall, error: FlowyardError): IntegrationLogRow {
+  const presented = [call.token, readCallerKey(call.headers)].filter((secret): secret is string => secret !== undefined && secret !== '');
+  return {
+    id: timeOrderedId(),
+    integrationId,
+    at,
+    durationMs: null,
+    kind: 'inbound',
+    caller: null,
+    method: call.method,
+    event: null,
+    sourceRunId: null,
+    ...capLogBody(createScrubber(presented).text(call.body)),
+    logs: [],
+    exchanges: [],
+    outcome: 'failed',
+    status: httpStatusOf(error.code),
+    error: { code: error.code, message: error.message },
+    runIds: [],
   };
 }
 

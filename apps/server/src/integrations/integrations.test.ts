@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { apiErrorOf, createTestApp } from '../testing/test-app';
 import { startTargetServer, type TargetServer } from '../testing/target-server';
 import { startHookTestServer, type HookTestServer } from '../triggers/hook-test-server';
+import { REFUSALS_LOGGED_PER_MINUTE } from './inbound-calls';
 
 type Graph = FlowSaveInput['graph'];
 const position = { x: 0, y: 0 };
@@ -176,6 +177,33 @@ describe('integrations: inbound calls', { timeout: 60_000 }, () => {
     expect((await call(saved.tokenPath ?? '', { body: '{}' })).status).toBe(401);
     expect((await call(rotated.tokenPath ?? '', { body: '{"order":1}' })).status).toBe(202);
     expect((await call('/inbound/nope/x', { body: '{}' })).status).toBe(404);
+  });
+
+  it('logs refused calls (no log entry holds the presented token), at most REFUSALS_LOGGED_PER_MINUTE a minute', async () => {
+    const saved = await create(inbound({ script: "flows.start('Target');" }));
+    const id = saved.integration.id;
+    const wrongToken = `fyi_${'w'.repeat(43)}`;
+    expect((await call(`/inbound/${id}/${wrongToken}`, { body: `token=${wrongToken}` })).status).toBe(401);
+    expect((await call(`/inbound/${id}`, { body: 'no token' })).status).toBe(401);
+    const [missing, wrong] = (await app().caller.integrations.log({ integrationId: id })).entries;
+    expect(wrong).toMatchObject({ kind: 'inbound', method: 'POST', outcome: 'failed', status: 401, caller: null, durationMs: null, runIds: [], error: { code: 'UNAUTHORIZED' }, body: 'token=[redacted]' });
+    expect(missing).toMatchObject({ outcome: 'failed', status: 401, body: 'no token', error: { code: 'UNAUTHORIZED', message: expect.stringContaining('takes its token in the URL') } });
+
+    await app().caller.integrations.update({ id, integration: inbound({ name: saved.integration.integration.name, enabled: false }) });
+    expect((await call(saved.tokenPath ?? '', { body: '{}' })).status).toBe(404);
+    const [off] = (await app().caller.integrations.log({ integrationId: id })).entries;
+    expect(off).toMatchObject({ outcome: 'failed', status: 404, error: { code: 'NOT_FOUND', message: expect.stringContaining('turned off') } });
+
+    for (let i = 0; i < REFUSALS_LOGGED_PER_MINUTE + 5; i++) expect((await call(`/inbound/${id}/${wrongToken}`, { body: '' })).status).toBe(404);
+    const logged = [];
+    for (let cursor: string | undefined, page = 0; page < 10; page++) {
+      const { entries, nextCursor } = await app().caller.integrations.log({ integrationId: id, limit: 50, cursor });
+      logged.push(...entries);
+      if (nextCursor === null) break;
+      cursor = nextCursor;
+    }
+    expect(logged).toHaveLength(REFUSALS_LOGGED_PER_MINUTE);
+    expect(JSON.stringify(logged)).not.toContain(wrongToken);
   });
 
   it('with an API key (Bearer or Basic, as HTTP triggers take it): the run acts as the key\'s user; wrong or missing keys get 401', async () => {

@@ -17,7 +17,7 @@ import { createGenerationCache } from '../persistence/generation-cache';
 import type { WorkflowsService } from '../workflows/workflows-service';
 import { graphCustomStepRefs, missingCustomStepIssues } from './custom-step-refs';
 import { graphEndpointRefs, missingEndpointIssues } from './endpoint-refs';
-import { flowNotFound } from './flow-errors';
+import { flowNotFound, flowTriggersIntegrations } from './flow-errors';
 import { decodeFlowCursor, encodeFlowCursor } from './flow-list-cursor';
 
 /** Versions kept per flow unless told otherwise (issue 13: "keep the last 100 per flow by default"). */
@@ -195,10 +195,14 @@ export function createFlowsService(deps: ServiceDeps, workflows: WorkflowsServic
       });
     },
 
-    /** Deletes the flow, its runs and its usage-index rows in one transaction. */
+    /** Deletes the flow, its runs and its usage-index rows in one transaction; refused with CONFLICT while an outbound integration is triggered by its runs. */
     async delete(id: string): Promise<{ id: string }> {
       return store.unitOfWork(async (tx) => {
-        await findRow(tx.repos.flows, id);
+        const row = await findRow(tx.repos.flows, id);
+        const triggered = (await tx.repos.integrations.listByWorkflow(row.workflowId)).flatMap(({ id: integrationId, definition }) =>
+          definition.kind === 'outbound' && definition.trigger.flowId === id ? [{ id: integrationId, name: definition.name }] : [],
+        );
+        if (triggered.length > 0) throw flowTriggersIntegrations(row.name, triggered);
         await tx.repos.flows.delete(id);
         return { id };
       });

@@ -351,6 +351,21 @@ describe('integrations: outbound', { timeout: 60_000 }, () => {
     expect((await app().caller.integrations.log({ integrationId: saved.integration.id })).entries).toHaveLength(2);
   });
 
+  it('keeps the flow it is triggered by from being deleted, naming itself; any-flow triggers do not', async () => {
+    const watchedName = uniqueName('Watched');
+    const watchedId = await server.flow(watchedName, manualOnly);
+    const saved = await create(outbound({ trigger: { events: ['run.failed'], flowId: watchedId } }));
+    await create(outbound({ trigger: { events: ['run.failed'], flowId: null } }));
+    const refused = await apiErrorOf(app().caller.flows.delete({ id: watchedId }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toContain(`"${saved.integration.integration.name}"`);
+    expect(refused.message).toContain(watchedName);
+    expect((await app().caller.flows.get({ id: watchedId })).name).toBe(watchedName);
+
+    await app().caller.integrations.delete({ id: saved.integration.id });
+    expect(await app().caller.flows.delete({ id: watchedId })).toEqual({ id: watchedId });
+  });
+
   it('is not triggered by runs it caused (loop guard)', async () => {
     const sourceFlowId = await server.flow(uniqueName('Source'), manualOnly);
     const loopFlow = uniqueName('Loop target');

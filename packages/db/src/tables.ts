@@ -31,6 +31,7 @@ export type {
   IntegrationRow,
   IntegrationEndpointRefRow,
   IntegrationLogRow,
+  IntegrationRateWindowRow,
 } from './sqlite/schema';
 
 /** A run row as inserted (columns with defaults may be left out). */

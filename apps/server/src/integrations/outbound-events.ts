@@ -8,7 +8,7 @@ import type { UsersService } from '../users/users-service';
 import type { FlowStarter } from './flow-starter';
 import { capLogBody } from './integration-log';
 import type { IntegrationRunner } from './integration-runner';
-import { createRateWindows } from './rate-window';
+import { createRateWindows, type RateTake } from './rate-window';
 
 interface OutboundIntegration {
   id: string;
@@ -37,7 +37,8 @@ function summaryOf(ended: EndedRun): string {
  * workflow's enabled outbound integrations listening to the event run their script with `callback`.
  * Never delays or changes the run; failures are only logged. Loop guard: a run an integration
  * caused (its origin chain names it) never triggers it. Each integration is held to its rate limit
- * per minute (per process); the first refusal of a minute is logged as `rate-limited`.
+ * per minute, counted in the database and so shared by every worker; the first refusal of a minute
+ * is logged as `rate-limited`.
  */
 export function createOutboundEvents(
   deps: { repos: Pick<Repos, 'integrations' | 'workflows'>; generations: WriteGenerations; now: () => Date },
@@ -48,7 +49,21 @@ export function createOutboundEvents(
     const rows = await repos.integrations.listByWorkflow(workflowId);
     return rows.flatMap((row) => (row.definition.kind === 'outbound' && row.definition.enabled ? [{ id: row.id, workflowId: row.workflowId, body: row.definition }] : []));
   });
-  const rates = createRateWindows(() => now().getTime());
+  // Only while the database cannot count (it is down): this process's own windows stand in.
+  const localRates = createRateWindows(() => now().getTime());
+
+  /** One more event against the integration's limit, counted in the database so that every worker shares it. */
+  async function takeRate(integration: OutboundIntegration): Promise<RateTake> {
+    const { perMinute } = integration.body.rateLimit;
+    const windowStart = new Date(Math.floor(now().getTime() / 60_000) * 60_000).toISOString();
+    try {
+      const count = await repos.integrations.countInRateWindow(integration.id, windowStart);
+      return count <= perMinute ? { allowed: true } : { allowed: false, firstRefusal: count === perMinute + 1 };
+    } catch (error) {
+      log.error('The rate window of an outbound integration could not be counted; counting in this process', error, { integrationId: integration.id });
+      return localRates.take(integration.id, perMinute);
+    }
+  }
   const pending = new Set<Promise<void>>();
 
   async function addEntry(entry: IntegrationLogRow): Promise<void> {
@@ -59,7 +74,7 @@ export function createOutboundEvents(
     const { run, flow } = ended;
     const at = now().toISOString();
     const base = { integrationId: integration.id, at, kind: 'outbound' as const, method: null, event, sourceRunId: run.id, caller: run.actedAs };
-    const rate = rates.take(integration.id, integration.body.rateLimit.perMinute);
+    const rate = await takeRate(integration);
     if (!rate.allowed) {
       if (!rate.firstRefusal) return;
       const message = `Rate limit reached (${integration.body.rateLimit.perMinute} per minute): this and further events this minute were skipped`;

@@ -1,8 +1,11 @@
+/** Whether one more call fits its window; a refusal says whether it is the window's first. */
+export type RateTake = { allowed: true } | { allowed: false; firstRefusal: boolean };
+
 /** Per-key counting in one-minute windows: `take` says whether one more call fits, and whether this refusal is the window's first. */
 export function createRateWindows(now: () => number, windowMs = 60_000) {
   const windows = new Map<string, { start: number; count: number; refused: number }>();
   return {
-    take(key: string, perWindow: number): { allowed: true } | { allowed: false; firstRefusal: boolean } {
+    take(key: string, perWindow: number): RateTake {
       const at = now();
       let window = windows.get(key);
       if (window === undefined || at - window.start >= windowMs) {

@@ -31,6 +31,7 @@ const twins = {
   integrations: [sqlite.integrations, pg.integrations],
   integrationEndpointRefs: [sqlite.integrationEndpointRefs, pg.integrationEndpointRefs],
   integrationLog: [sqlite.integrationLog, pg.integrationLog],
+  integrationRateWindows: [sqlite.integrationRateWindows, pg.integrationRateWindows],
 } as const;
 
 type Twins = typeof twins;

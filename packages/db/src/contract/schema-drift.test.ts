@@ -28,7 +28,7 @@ describe('the SQLite and PostgreSQL schemas', () => {
 
   it('are described in full, index directions and partial indexes included', () => {
     expect(Object.keys(sqliteShapes).sort()).toEqual(Object.keys(pgShapes).sort());
-    expect(Object.keys(sqliteShapes)).toHaveLength(23);
+    expect(Object.keys(sqliteShapes)).toHaveLength(24);
     expect(sqliteShapes.runs?.indexes.runs_flow_started_id_idx).toEqual({ columns: ['flow_id', 'started_at desc', 'id desc'], unique: false, where: null });
     expect(sqliteShapes.runs?.indexes.runs_running_idx?.where).toBe("runs.status = 'running'");
     expect(sqliteShapes.users?.columns.disabled).toEqual({ type: 'boolean', notNull: true, default: 'false', enumValues: null });

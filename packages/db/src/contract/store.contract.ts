@@ -412,6 +412,14 @@ export function defineStoreContract(name: string, options: StoreContractOptions)
       expect(await integrations.deleteLogEntries('i2', { atOrOlderThan: { at: later, id: 'l2' } }, 10)).toBe(1);
       expect((await integrations.logPage('i2', 10)).map((e) => e.id)).toEqual(['l3']);
 
+      // Rate windows: counted per integration and minute; a later minute starts again, an earlier one counts in the current.
+      const minute = (m: number) => `2026-01-01T00:0${m}:00.000Z`;
+      expect(await Promise.all([1, 2, 3].map(() => integrations.countInRateWindow('i2', minute(1))))).toEqual(expect.arrayContaining([1, 2, 3]));
+      expect(await integrations.countInRateWindow('i1', minute(1))).toBe(1);
+      expect(await integrations.countInRateWindow('i2', minute(0))).toBe(4);
+      expect(await integrations.countInRateWindow('i2', minute(2))).toBe(1);
+      expect(await integrations.countInRateWindow('i2', minute(2))).toBe(2);
+
       await integrations.delete('i2');
       expect(await integrations.get('i2')).toBeUndefined();
       expect(await integrations.logPage('i2', 10)).toEqual([]);

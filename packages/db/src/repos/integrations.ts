@@ -26,7 +26,7 @@ export interface IntegrationUsePosition {
 
 /** Integrations with their scripts' endpoint usage rows (written together), and their logs. */
 export function integrationsRepo({ orm, t, write, returning }: QueryContext) {
-  const { integrations, integrationEndpointRefs, integrationLog } = t;
+  const { integrations, integrationEndpointRefs, integrationLog, integrationRateWindows } = t;
   const replaceRefs = (o: Orm, id: string, refs: readonly IntegrationEndpointRefRow[]): WriteQuery[] => [
     o.delete(integrationEndpointRefs).where(eq(integrationEndpointRefs.integrationId, id)),
     ...(refs.length > 0 ? [o.insert(integrationEndpointRefs).values([...refs])] : []),
@@ -108,6 +108,28 @@ export function integrationsRepo({ orm, t, write, returning }: QueryContext) {
           .limit(1)
           .offset(offset),
       ),
+    /**
+     * Outside a unit of work: counts one event in the integration's rate window starting at
+     * `windowStart` (ISO), atomically across instances; a later window starts again at 1, an
+     * earlier one (a lagging clock) counts in the current. Resolves with the window's count.
+     */
+    async countInRateWindow(integrationId: string, windowStart: string): Promise<number> {
+      const { windowStart: current, count: counted } = integrationRateWindows;
+      const [row] = await returning((o) => [
+        o
+          .insert(integrationRateWindows)
+          .values({ integrationId, windowStart, count: 1 })
+          .onConflictDoUpdate({
+            target: integrationRateWindows.integrationId,
+            set: {
+              count: sql`case when ${current} >= ${windowStart} then ${counted} + 1 else 1 end`,
+              windowStart: sql`case when ${current} >= ${windowStart} then ${current} else ${windowStart} end`,
+            },
+          })
+          .returning({ count: integrationRateWindows.count }),
+      ]);
+      return row?.count ?? 1;
+    },
     /** Outside a unit of work: deletes at most `limit` of the integration's log entries past `cut`, oldest first; how many. */
     async deleteLogEntries(integrationId: string, cut: IntegrationLogCut, limit: number): Promise<number> {
       const past: SQL =

@@ -76,6 +76,17 @@ export const integrationLog = pgTable(
   ],
 );
 
+/** Each outbound integration's rate-limit window, shared by every instance (see sqlite/schema/integrations.ts). */
+export const integrationRateWindows = pgTable('integration_rate_windows', {
+  integrationId: text('integration_id')
+    .primaryKey()
+    .references(() => integrations.id, { onDelete: 'cascade' }),
+  /** The window's start (ISO), a whole minute. */
+  windowStart: text('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
 export type IntegrationRow = typeof integrations.$inferSelect;
 export type IntegrationEndpointRefRow = typeof integrationEndpointRefs.$inferSelect;
 export type IntegrationLogRow = typeof integrationLog.$inferSelect;
+export type IntegrationRateWindowRow = typeof integrationRateWindows.$inferSelect;

@@ -77,6 +77,20 @@ export const integrationLog = sqliteTable(
   ],
 );
 
+/**
+ * Each outbound integration's rate-limit window (issue 15), shared by every instance: the minute it
+ * counts and the events counted in it, taken atomically, so many workers together keep one limit.
+ */
+export const integrationRateWindows = sqliteTable('integration_rate_windows', {
+  integrationId: text('integration_id')
+    .primaryKey()
+    .references(() => integrations.id, { onDelete: 'cascade' }),
+  /** The window's start (ISO), a whole minute. */
+  windowStart: text('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
 export type IntegrationRow = typeof integrations.$inferSelect;
 export type IntegrationEndpointRefRow = typeof integrationEndpointRefs.$inferSelect;
 export type IntegrationLogRow = typeof integrationLog.$inferSelect;
+export type IntegrationRateWindowRow = typeof integrationRateWindows.$inferSelect;

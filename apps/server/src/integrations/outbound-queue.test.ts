@@ -10,6 +10,7 @@ import { loadProviderSettings } from '../settings/provider-settings';
 import { createCaller } from '../trpc/create-caller';
 import { contextFor } from '../trpc/create-context';
 import { firstAdmin } from '../users/users-service';
+import { createFailingFlow } from '../testing/failing-flow';
 import { waitFor } from '../testing/wait-for';
 
 // Queue mode (PostgreSQL): the run is admitted with its job and executed by a consumer of the
@@ -33,24 +34,12 @@ describe.skipIf(testDialect() !== 'postgres')('outbound integrations in queue mo
       const caller = createCaller(contextFor(services, admin));
       const [workflow] = await caller.workflows.list();
       const workflowId = workflow?.id ?? '';
-      const dead = await caller.endpoints.create({ workflowId, name: 'Dead', baseUrl: 'http://127.0.0.1:1', auth: { type: 'none' } });
-      const flow = await caller.flows.create({ workflowId, name: 'Queued failing' });
-      await caller.flows.save({
-        id: flow.id,
-        version: flow.version,
-        graph: {
-          nodes: [
-            { id: 'trigger', type: 'manual-trigger', position: { x: 0, y: 0 }, data: { name: 'Start', config: {} } },
-            { id: 'call', type: 'http-request', position: { x: 0, y: 0 }, data: { name: 'Call', config: { endpointId: dead.id, method: 'GET', path: '/' } } },
-          ],
-          edges: [{ id: 'e', source: 'trigger', target: 'call' }],
-        },
-      });
+      const flowId = await createFailingFlow(caller, workflowId, 'Queued failing');
       const { integration } = await caller.integrations.create({
         workflowId,
-        integration: { kind: 'outbound', name: 'On failure', trigger: { events: ['run.failed'], flowId: flow.id }, script: 'console.log(callback.run.status, callback.run.summary);' },
+        integration: { kind: 'outbound', name: 'On failure', trigger: { events: ['run.failed'], flowId }, script: 'console.log(callback.run.status, callback.run.summary);' },
       });
-      const { runId } = await caller.runs.start({ flowId: flow.id, payload: {} });
+      const { runId } = await caller.runs.start({ flowId, payload: {} });
       const entry = await waitFor(async () => (await caller.integrations.log({ integrationId: integration.id })).entries[0], 30_000);
       expect(entry).toMatchObject({ event: 'run.failed', sourceRunId: runId, outcome: 'succeeded' });
       expect(entry.logs[0]?.message).toMatch(/^failed Run of "Queued failing" failed/);

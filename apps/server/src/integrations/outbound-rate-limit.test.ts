@@ -2,6 +2,7 @@ import { createTestDatabase } from '@flowyard/db/testing';
 import { createScriptPool } from '@flowyard/engine';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createFailingFlow } from '../testing/failing-flow';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 // Two instances on one database (two workers): an outbound integration's rate limit is theirs
@@ -27,26 +28,14 @@ describe('outbound integrations: the rate limit across instances', { timeout: 60
     cleanups.push(() => second.close());
 
     const { caller, workflowId } = first;
-    const dead = await caller.endpoints.create({ workflowId, name: 'Dead', baseUrl: 'http://127.0.0.1:1', auth: { type: 'none' } });
-    const flow = await caller.flows.create({ workflowId, name: 'Failing' });
-    await caller.flows.save({
-      id: flow.id,
-      version: flow.version,
-      graph: {
-        nodes: [
-          { id: 'trigger', type: 'manual-trigger', position: { x: 0, y: 0 }, data: { name: 'Start', config: {} } },
-          { id: 'call', type: 'http-request', position: { x: 0, y: 0 }, data: { name: 'Call', config: { endpointId: dead.id, method: 'GET', path: '/' } } },
-        ],
-        edges: [{ id: 'e', source: 'trigger', target: 'call' }],
-      },
-    });
+    const flowId = await createFailingFlow(caller, workflowId, 'Failing');
     const { integration } = await caller.integrations.create({
       workflowId,
-      integration: { kind: 'outbound', name: 'On failure', trigger: { events: ['run.failed'], flowId: flow.id }, rateLimit: { perMinute: 2 }, script: "console.log('called');" },
+      integration: { kind: 'outbound', name: 'On failure', trigger: { events: ['run.failed'], flowId }, rateLimit: { perMinute: 2 }, script: "console.log('called');" },
     });
 
     const runOn = async (app: TestApp) => {
-      await app.caller.runs.start({ flowId: flow.id, payload: {} });
+      await app.caller.runs.start({ flowId, payload: {} });
       await app.services.runs.whenIdle();
       await app.services.outboundEvents.whenIdle();
     };

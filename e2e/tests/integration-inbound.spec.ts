@@ -87,15 +87,23 @@ response.body = { runId: runId, id: data.id };`;
     // A wrong token is refused and starts nothing.
     expect((await caller.post(tokenUrl.replace(/[^/]+$/, 'not-the-token'), { form: { id: 'x' } })).status()).toBe(401);
 
-    // The log: newest first, with the raw body, console lines and the started run.
+    // The log: newest first. The refusal is there, with its error and no caller.
     const log = await editor.openLog();
-    await log.expectEntries(2);
-    const newest = log.entry(0);
+    await log.expectEntries(3);
+    const refused = log.entry(0);
+    await expect(refused).toContainText('Failed');
+    await expect(refused).toContainText('HTTP 401');
+    await expect(refused).toContainText('refused before the script ran');
+    await expect(log.section(refused, 'Error')).toContainText('UNAUTHORIZED');
+    await expect(log.section(refused, 'Raw body')).toContainText('id=x');
+    // The calls that got through: raw body, console lines and the started run.
+    const newest = log.entry(1);
+    await log.expand(newest);
     await expect(newest).toContainText('Succeeded');
     await expect(newest).toContainText('POST');
     await expect(log.section(newest, 'Raw body')).toContainText('"id":"json-2"');
     await expect(log.consoleLines(newest)).toContainText(['order json-2 via json']);
-    const older = log.entry(1);
+    const older = log.entry(2);
     await log.expand(older);
     await expect(log.section(older, 'Raw body')).toContainText('id=form-1&note=hello+world');
     await expect(log.consoleLines(older)).toContainText(['order form-1 via form']);
@@ -204,10 +212,12 @@ test('the editor names bad fields; an API-key integration takes a user’s key, 
     expect(tokenUrl.startsWith(`${url}/`)).toBe(true);
     expect((await caller.get(`${tokenUrl}?who=token`)).status()).toBe(200);
 
-    // Refused calls start nothing and are not logged: the key's user, then the acting user.
+    // The key's user, the refused call without a key (no caller, started nothing), then the acting user.
     const log = await editor.openLog();
-    await log.expectEntries(2);
-    await expect(log.entry(1)).toContainText(`by ${user.name}`);
+    await log.expectEntries(3);
+    await expect(log.entry(2)).toContainText(`by ${user.name}`);
+    await expect(log.entry(1)).toContainText('HTTP 401');
+    await expect(log.entry(1)).toContainText('caller unknown');
     await expect(log.entry(0)).toContainText('by Admin');
     await expect(log.entry(0)).toContainText('HTTP 200');
   } finally {

@@ -65,6 +65,9 @@ export function IntegrationLogEntry({ entry, flowNames, initiallyOpen }: { entry
       {entry.outcome === 'rate-limited' ? (
         <p className="border-t border-zinc-100 px-3 py-2 text-xs text-amber-800">The rate limit was reached: the script did not run for this event.</p>
       ) : null}
+      {entry.kind === 'inbound' && entry.caller === null ? (
+        <p className="border-t border-zinc-100 px-3 py-2 text-xs text-red-800">The call was refused before the script ran: nothing was started.</p>
+      ) : null}
       {open ? (
         <div className="flex flex-col gap-3 border-t border-zinc-100 px-3 py-3">
           {entry.error ? (

@@ -55,11 +55,22 @@ export class FlowsPage {
     await expect(dialog).toBeHidden();
   }
 
-  /** Delete flow <name> → confirm in the Delete Flow alert. */
-  async deleteFlow(name: string): Promise<void> {
+  /** Types into Search flows, so a flow is listed however many there are. */
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Search flows', exact: true }).fill(text);
+    await expect(this.flowLink(text)).toBeVisible();
+  }
+
+  /** Delete flow <name>: the Delete Flow alert, not yet confirmed. */
+  async askToDelete(name: string): Promise<Locator> {
     await this.page.getByRole('button', { name: `Delete flow ${name}`, exact: true }).click();
     await expect(this.deleteAlert).toContainText(name);
-    await this.deleteAlert.getByRole('button', { name: 'Delete Flow', exact: true }).click();
+    return this.deleteAlert;
+  }
+
+  /** Delete flow <name> → confirm in the Delete Flow alert. */
+  async deleteFlow(name: string): Promise<void> {
+    await (await this.askToDelete(name)).getByRole('button', { name: 'Delete Flow', exact: true }).click();
     await expect(this.deleteAlert).toBeHidden();
   }
 

@@ -1,5 +1,6 @@
 import { expect, test } from '../fixtures';
 import { MockTarget } from '../mocks/target-server';
+import { FlowsPage } from '../pages/FlowsPage';
 import { IntegrationLog } from '../pages/IntegrationLog';
 import { IntegrationsPage } from '../pages/IntegrationsPage';
 import { IntegrationsApi } from '../support/integrations-api';
@@ -73,6 +74,17 @@ console.log('slack said ' + resp.statusCode);`;
     await entry.getByRole('link', { name: new RegExp(runId.slice(-8)) }).click();
     await expect(page).toHaveURL(new RegExp(`/flows/${flow.id}\\?run=${runId}`));
     await activity.openStep('Submit', /failed/i);
+
+    // The flow it is triggered by cannot be deleted: refused at once, naming the integration.
+    const flows = new FlowsPage(page);
+    await flows.openFromNavigation();
+    await flows.search(flow.name);
+    const refusal = await flows.askToDelete(flow.name);
+    await expect(refusal.getByRole('alert')).toContainText('cannot be deleted because an outbound integration is triggered by its runs');
+    await expect(refusal.getByRole('button', { name: 'Delete Flow', exact: true })).toHaveCount(0);
+    await refusal.getByRole('list', { name: 'Integrations triggered by this flow' }).getByRole('link', { name, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/integrations/${id}$`));
+    await expect(refusal).toBeHidden();
   } finally {
     await slack.close();
   }

@@ -21,7 +21,7 @@ import { firstAdmin } from '../users/users-service';
 /** The first admin's password in every test app (FLOWYARD_ADMIN_PASSWORD in e2e). */
 export const testAdminPassword = 'test-admin-password';
 
-type Caller = ReturnType<typeof createCaller>;
+export type Caller = ReturnType<typeof createCaller>;
 
 export interface TestApp {
   store: Store;
